@@ -1,0 +1,1 @@
+"""analyze: tokens, morphology and (next) named entities and values, per language."""

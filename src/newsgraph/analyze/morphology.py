@@ -1,0 +1,42 @@
+"""Lemmas through pymorphy3 and its Ukrainian and Russian dictionaries.
+
+Word forms repeat heavily in news, so parses are cached per (language, form):
+the dictionary lookup is the slow part, the cache makes it nearly free.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+import pymorphy3
+
+#: languages pymorphy3 has dictionaries for; others are lower-cased only.
+MORPH_LANGUAGES = ("uk", "ru")
+WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*|\d+", re.UNICODE)
+
+
+@cache
+def analyzer(language: str) -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer(lang=language)
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str, language: str | None) -> str:
+    """Most probable dictionary form of ``word``, lower-cased."""
+    low = word.lower().replace("’", "'").replace("ʼ", "'")
+    # Acronyms (НАТО, ЄС, МИД) are not inflected words: the dictionary would
+    # turn НАТО into "ната".
+    if language not in MORPH_LANGUAGES or (word.isupper() and len(word) > 1) or low.isdigit():
+        return low
+    return analyzer(language).parse(low)[0].normal_form
+
+
+def lemmas(text: str, language: str | None) -> list[str]:
+    return [lemma(m.group(), language) for m in WORD.finditer(text)]
+
+
+def query_forms(word: str) -> set[str]:
+    """A query word and its lemmas in every language: queries carry no language tag."""
+    forms = {word.lower()}
+    forms.update(lemma(word, code) for code in MORPH_LANGUAGES)
+    return forms

@@ -1,0 +1,1 @@
+"""clean: label segments, tell languages, group reprints — never rewrite the text."""

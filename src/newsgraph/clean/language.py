@@ -1,0 +1,55 @@
+"""Language of a line or a document among the languages newsgraph reads.
+
+lingua, restricted to our few candidates, is accurate on sentences; on a
+two-word widget line ("Написать комментарий") the letters that only one
+language has (ы, э, ъ in Russian; і, ї, є, ґ in Ukrainian) are the stronger
+evidence, so they get the last word when they disagree with the model.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+from lingua import Language, LanguageDetectorBuilder
+
+from .. import lang
+
+#: below this many letters a line carries no usable language signal.
+MIN_LETTERS = 2
+
+
+@cache
+def _detector():
+    languages = [getattr(Language, data.lingua) for data in lang.all_languages()]
+    return LanguageDetectorBuilder.from_languages(*languages).build()
+
+
+@cache
+def _by_lingua() -> dict[Language, str]:
+    return {getattr(Language, data.lingua): data.code for data in lang.all_languages()}
+
+
+def _exclusive_counts(text: str) -> dict[str, int]:
+    return {
+        data.code: sum(text.count(ch) for ch in data.exclusive_letters)
+        for data in lang.all_languages()
+        if data.exclusive_letters
+    }
+
+
+def detect(text: str, *, sample: int = 2000) -> str | None:
+    """Return a language code, or None when the text has (almost) no letters."""
+    text = text[:sample]
+    if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
+        return None
+    counts = _exclusive_counts(text)
+    marked = [code for code, n in counts.items() if n]
+    if len(marked) == 1 and len(text) < 60:
+        return marked[0]
+    best = _detector().detect_language_of(text)
+    if best is None:
+        return marked[0] if len(marked) == 1 else None
+    code = _by_lingua()[best]
+    if marked and code not in marked and len(marked) == 1:
+        # The model chose a language whose alphabet the text does not fit.
+        return marked[0]
+    return code

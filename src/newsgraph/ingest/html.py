@@ -1,0 +1,498 @@
+"""Main-text extraction from news HTML pages (Russian, Ukrainian, English).
+
+Two entry points:
+
+* :func:`extract_html` for a whole page. The page is parsed once with lxml and
+  the tree is handed to three extractors:
+
+  - trafilatura with ``favor_recall`` (comments, tables and links kept) gives
+    the *text*: one block (paragraph, heading, list item, quote, table row)
+    per line. The text is deliberately generous: lines that are later judged
+    boilerplate stay in it, for transparency;
+  - trafilatura with ``favor_precision`` gives the ``precise`` hint;
+  - readability-lxml gives the ``readable`` hint.
+
+  Every line carries a :class:`~newsgraph.model.LineHint`; line 0 is always the
+  title (``role="title"``), lines from trafilatura's comment section have
+  ``role="comment"``.
+
+* :func:`extract_fragment` for the HTML of an RSS item (``content:encoded`` or
+  ``summary``): not a page, so trafilatura could drop it; its block elements
+  are turned into lines directly.
+
+Both paths build lines with the same walker (:func:`_block_lines`) and the same
+normalisation (:func:`normalize_line`), so one article delivered as a page and
+as a feed item gives the same title line and the same body lines.
+
+:func:`article_lines` is the provisional rule that picks the article (title,
+lead, body) from the hints; the line classifier in ``newsgraph.clean`` calls it
+or mirrors it.
+"""
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+import unicodedata
+from copy import deepcopy
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from newsgraph.model import Failure, LineHint, RawDocument, Source
+
+__all__ = ["extract_html", "extract_fragment", "article_lines", "normalize_line"]
+
+# trafilatura, readability and htmldate log loudly on every odd page.
+for _name in ("trafilatura", "readability", "readability.readability", "htmldate"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+# --------------------------------------------------------------------------- #
+# line normalisation: the ONE place where a block's text becomes a line
+# --------------------------------------------------------------------------- #
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+_SPACE_RE = re.compile(r"\s+")
+
+
+def normalize_line(text: str) -> str:
+    """Return the canonical form of one block's text.
+
+    NFC, invisible characters (soft hyphen, zero-width spaces, BOM) removed,
+    every run of white space (no-break spaces included) collapsed to one space,
+    ends stripped. Used for page lines, fragment lines and hint matching alike.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+# --------------------------------------------------------------------------- #
+# block walker, shared by the trafilatura output and raw HTML fragments
+# --------------------------------------------------------------------------- #
+
+@dataclass
+class _Line:
+    text: str
+    link_density: float
+
+
+#: elements that start and end a line (HTML vocabulary and trafilatura's XML one).
+_BLOCK = frozenset(
+    """p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre table thead tbody
+    tfoot tr caption article section main header footer aside nav figure figcaption
+    address center form fieldset details summary hr body html
+    head list item quote row code doc comments main""".split()
+)
+#: elements whose content sits on the line of their block but apart from the neighbours.
+_CELL = frozenset({"td", "th", "cell"})
+_BREAK = frozenset({"br", "lb"})
+_LINK = frozenset({"a", "ref"})
+#: never text.
+_SKIP = frozenset(
+    {"script", "style", "noscript", "template", "iframe", "svg", "object", "embed",
+     "select", "option", "button", "input", "textarea", "math", "title", "meta", "link"}
+)
+
+
+def _block_lines(root: etree._Element, *, html_head_is_meta: bool) -> list[_Line]:
+    """Flatten ``root`` into lines: one per block element, split at ``<br>``.
+
+    ``html_head_is_meta``: in HTML ``<head>`` is the document head (skipped); in
+    trafilatura's XML it is a heading (a block).
+    """
+    lines: list[_Line] = []
+    parts: list[tuple[str, bool]] = []
+
+    def flush() -> None:
+        if not parts:
+            return
+        text = normalize_line("".join(t for t, _ in parts))
+        if text:
+            total = sum(1 for c in text if not c.isspace())
+            linked = sum(1 for t, is_link in parts if is_link for c in t if not c.isspace())
+            lines.append(_Line(text, min(1.0, linked / total) if total else 0.0))
+        parts.clear()
+
+    def walk(el: etree._Element, in_link: bool) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag:
+            tag = tag.rsplit("}", 1)[-1].lower()
+        if not tag or tag in _SKIP or (tag == "head" and html_head_is_meta):
+            # comments, processing instructions and skipped elements: tail only
+            if el.tail:
+                parts.append((el.tail, in_link))
+            return
+        block = tag in _BLOCK
+        if block or tag in _BREAK:
+            flush()
+        elif tag in _CELL:
+            parts.append((" ", False))
+        link = in_link or tag in _LINK
+        if el.text and tag not in _BREAK:
+            parts.append((el.text, link))
+        for child in el:
+            walk(child, link)
+        if block:
+            flush()
+        elif tag in _CELL:
+            parts.append((" ", False))
+        if el.tail:
+            parts.append((el.tail, in_link))
+
+    walk(root, False)
+    flush()
+    return lines
+
+
+# --------------------------------------------------------------------------- #
+# decoding and parsing
+# --------------------------------------------------------------------------- #
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.I)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_TAG_RE = re.compile(r"<\s*/?\s*[A-Za-z!][^>]*>")
+
+
+def _decode(data: bytes) -> str:
+    """BOM, then ``<meta charset>``, then strict UTF-8, then charset-normalizer."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(enc, errors="replace")
+    m = _META_CHARSET.search(data[:4096])
+    if m:
+        name = m.group(1).decode("ascii", "ignore").lower()
+        try:
+            codecs.lookup(name)
+        except LookupError:
+            pass
+        else:
+            if name not in ("utf-16", "utf-32"):  # a lie when the bytes are ASCII-compatible
+                try:
+                    return data.decode(name)
+                except UnicodeDecodeError:
+                    pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:200_000]).best()
+        if best is not None and best.encoding:
+            return data.decode(best.encoding, errors="replace")
+    except Exception:  # pragma: no cover - detector failure is not fatal
+        pass
+    return data.decode("utf-8", errors="replace")
+
+
+def _not_html_reason(text: str) -> str | None:
+    """A reason when ``text`` is plainly not HTML, else None."""
+    head = text[:20_000]
+    if not head.strip():
+        return "HTML has no extractable main text (empty input)"
+    if "\x00" in head:
+        return "not HTML: binary data (NUL bytes)"
+    controls = sum(1 for c in head if (ord(c) < 32 and c not in "\t\n\r\f") or c == "\ufffd")
+    if controls > 0.05 * len(head):
+        return "not HTML: binary or undecodable data"
+    if not _TAG_RE.search(head):
+        return "not HTML: no markup found"
+    return None
+
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+
+
+def _parse_page(text: str) -> lxml_html.HtmlElement | None:
+    text = _XML_DECL.sub("", text, count=1)  # lxml refuses str with an encoding declaration
+    try:
+        root = lxml_html.document_fromstring(text)
+    except (etree.ParserError, ValueError):
+        return None
+    if root is None or not isinstance(root, lxml_html.HtmlElement):
+        return None
+    return root
+
+
+def _parse_fragment(fragment: str) -> lxml_html.HtmlElement | None:
+    try:
+        return lxml_html.fragment_fromstring(_XML_DECL.sub("", fragment, count=1), create_parent="div")
+    except (etree.ParserError, ValueError):
+        return None
+
+
+# --------------------------------------------------------------------------- #
+# metadata helpers
+# --------------------------------------------------------------------------- #
+
+def _site(source: Source, fallback_url: str | None = None) -> str | None:
+    for url in (source.url, fallback_url):
+        if url:
+            host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+            if host:
+                return host[4:] if host.startswith("www.") else host
+    return None
+
+
+def _pick_title(root: lxml_html.HtmlElement, meta_title: str | None) -> str | None:
+    """The headline: the <h1> that agrees with the metadata title, else the metadata title."""
+    meta = normalize_line(meta_title or "")
+    h1s = [normalize_line(h.text_content()) for h in root.iter("h1")]
+    h1s = [h for h in h1s if 3 <= len(h) <= 400]
+    if meta:
+        low = meta.lower()
+        for h in h1s:
+            hl = h.lower()
+            if hl in low or low in hl:
+                return h
+        return meta
+    return h1s[0] if h1s else None
+
+
+# --------------------------------------------------------------------------- #
+# hint matching
+# --------------------------------------------------------------------------- #
+
+class _Evidence:
+    """Lines another extractor kept, for membership tests of our lines."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = set(lines)
+        self.joined = "\n".join(lines)
+
+    def __contains__(self, line: str) -> bool:
+        # exact line, or (for lines long enough not to match by chance) a piece of a
+        # block that the other extractor segmented differently.
+        return line in self.lines or (len(line) >= 25 and line in self.joined)
+
+    def __bool__(self) -> bool:
+        return bool(self.lines)
+
+
+def _trafilatura_lines(tree, *, url, precision: bool, recall: bool, metadata: bool):
+    from trafilatura import bare_extraction
+
+    try:
+        doc = bare_extraction(
+            tree,
+            url=url,
+            favor_precision=precision,
+            favor_recall=recall,
+            include_comments=not precision,
+            include_tables=True,
+            include_links=True,
+            include_formatting=False,
+            with_metadata=metadata,
+        )
+    except Exception:  # trafilatura must never take the pipeline down
+        return None
+    return doc
+
+
+def _readability_lines(tree) -> _Evidence:
+    try:
+        from readability import Document as ReadabilityDocument
+
+        summary = ReadabilityDocument(tree).summary(html_partial=True)
+    except Exception:
+        return _Evidence([])
+    frag = _parse_fragment(summary)
+    if frag is None:
+        return _Evidence([])
+    return _Evidence([ln.text for ln in _block_lines(frag, html_head_is_meta=True)])
+
+
+# --------------------------------------------------------------------------- #
+# public API
+# --------------------------------------------------------------------------- #
+
+_NO_TEXT = "HTML has no extractable main text"
+
+
+def extract_html(
+    html: str | bytes,
+    *,
+    source: Source,
+    published: str | None = None,
+    title: str | None = None,
+) -> RawDocument | Failure:
+    """Extract the main text of a news page, one block per line, with per-line hints.
+
+    Line 0 is the title (the ``title`` argument when given). Never raises on bad
+    input: returns :class:`Failure` with a reason instead.
+    """
+    try:
+        return _extract_html(html, source=source, published=published, title=title)
+    except Exception as err:  # last resort: bad input must not raise
+        return Failure(source, f"HTML extraction failed: {type(err).__name__}: {err}")
+
+
+def _extract_html(html, *, source, published, title):
+    if isinstance(html, (bytes, bytearray, memoryview)):
+        data = bytes(html)
+        if b"\x00" in data[:4096] and not data.startswith(
+            (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+        ):
+            return Failure(source, "not HTML: binary data (NUL bytes)")
+        html = _decode(data)
+    elif not isinstance(html, str):
+        return Failure(source, f"not HTML: expected str or bytes, got {type(html).__name__}")
+    reason = _not_html_reason(html)
+    if reason:
+        return Failure(source, reason)
+    root = _parse_page(html)
+    if root is None:
+        return Failure(source, "not HTML: the markup could not be parsed")
+
+    # 1. recall extraction: the text itself, plus metadata
+    main = _trafilatura_lines(deepcopy(root), url=source.url, precision=False, recall=True, metadata=True)
+    body: list[_Line] = []
+    comments: list[_Line] = []
+    if main is not None:
+        if main.body is not None:
+            body = _block_lines(main.body, html_head_is_meta=False)
+        if main.commentsbody is not None:
+            comments = _block_lines(main.commentsbody, html_head_is_meta=False)
+    if not body:
+        # trafilatura gave up (short or odd page): fall back to every block of <body>
+        page_body = root.find("body")
+        body = _block_lines(page_body if page_body is not None else root, html_head_is_meta=True)
+
+    head_title = normalize_line(title) if title else _pick_title(root, main.title if main else None)
+    if not head_title and body:
+        head_title = body[0].text
+        body = body[1:]
+    body = [ln for ln in body if ln.text != head_title]
+    if not head_title or not (body or comments):
+        return Failure(source, _NO_TEXT)
+
+    # 2. the other two opinions
+    precise_doc = _trafilatura_lines(deepcopy(root), url=source.url, precision=True, recall=False, metadata=False)
+    precise = _Evidence(
+        [ln.text for ln in _block_lines(precise_doc.body, html_head_is_meta=False)]
+        if precise_doc is not None and precise_doc.body is not None
+        else []
+    )
+    readable = _readability_lines(deepcopy(root))
+
+    hints = [LineHint(role="title", link_density=0.0, precise=True, readable=True)]
+    lines = [head_title]
+    for role, group in ((None, body), ("comment", comments)):
+        for ln in group:
+            lines.append(ln.text)
+            hints.append(
+                LineHint(
+                    role=role,
+                    link_density=round(ln.link_density, 3),
+                    precise=ln.text in precise,
+                    readable=ln.text in readable,
+                )
+            )
+
+    date = published or (main.date if main is not None else None)
+    author = normalize_line(main.author) if main is not None and main.author else None
+    return RawDocument(
+        source=source,
+        text="\n".join(lines),
+        title=head_title,
+        published=date or None,
+        author=author or None,
+        encoding=None,
+        hints=tuple(hints),
+        site=_site(source, main.url if main is not None else None),
+    )
+
+
+def extract_fragment(
+    html_fragment: str,
+    *,
+    source: Source,
+    title: str | None,
+    published: str | None = None,
+) -> RawDocument | Failure:
+    """Turn the HTML of an RSS item into a document, one block per line.
+
+    A fragment is the article already cut out by the publisher, so every line
+    is taken (``precise`` and ``readable`` are True); only ``link_density`` is
+    measured. Line 0 is ``title`` (or the first block when no title is given).
+    """
+    try:
+        if isinstance(html_fragment, (bytes, bytearray)):
+            html_fragment = _decode(bytes(html_fragment))
+        if not isinstance(html_fragment, str):
+            return Failure(source, f"not HTML: expected str, got {type(html_fragment).__name__}")
+        if "\x00" in html_fragment:
+            return Failure(source, "not HTML: binary data (NUL bytes)")
+        lines: list[_Line] = []
+        if html_fragment.strip():
+            root = _parse_fragment(html_fragment)
+            if root is None:
+                return Failure(source, "not HTML: the fragment could not be parsed")
+            lines = _block_lines(root, html_head_is_meta=True)
+        head_title = normalize_line(title or "")
+        if not head_title and lines:
+            head_title, lines = lines[0].text, lines[1:]
+        lines = [ln for ln in lines if ln.text != head_title]
+        if not head_title or not lines:
+            return Failure(source, f"{_NO_TEXT} (empty feed item)")
+        hints = [LineHint(role="title")] + [
+            LineHint(role=None, link_density=round(ln.link_density, 3)) for ln in lines
+        ]
+        return RawDocument(
+            source=source,
+            text="\n".join([head_title] + [ln.text for ln in lines]),
+            title=head_title,
+            published=published,
+            encoding=None,
+            hints=tuple(hints),
+            site=_site(source),
+        )
+    except Exception as err:
+        return Failure(source, f"feed item extraction failed: {type(err).__name__}: {err}")
+
+
+# --------------------------------------------------------------------------- #
+# provisional article rule
+# --------------------------------------------------------------------------- #
+
+def article_lines(doc: RawDocument) -> list[str]:
+    """Pick the article (title, lead, body) lines of ``doc`` from its hints alone.
+
+    The rule, line by line:
+
+    1. line 0 (the title) is kept;
+    2. comment lines (``role == "comment"``) are dropped;
+    3. a line mostly made of links (``link_density >= 0.5``) is dropped;
+    4. a line at least one of the two independent extractors also kept
+       (``precise or readable``) is kept, unless it is a short (< 60 chars) line
+       with some link in it that only one of them kept;
+    5. the rest is dropped.
+
+    Documents without hints (plain text) keep every line.
+    """
+    lines = doc.text.split("\n")
+    if not doc.hints:
+        return [ln for ln in lines if ln.strip()]
+    kept: list[str] = []
+    for i, (line, hint) in enumerate(zip(lines, doc.hints)):
+        if i == 0 or hint.role == "title":
+            kept.append(line)
+            continue
+        if hint.role == "comment" or hint.link_density >= 0.5:
+            continue
+        votes = int(hint.precise) + int(hint.readable)
+        if votes == 0:
+            continue
+        if votes == 1 and hint.link_density > 0 and len(line) < 60:
+            continue
+        kept.append(line)
+    return kept

@@ -1,0 +1,13 @@
+"""Which site a document belongs to: the unit for learning repeated lines."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+
+def site_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname
+    if not host:
+        return None
+    return host.removeprefix("www.").removeprefix("m.")

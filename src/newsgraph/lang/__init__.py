@@ -1,0 +1,58 @@
+"""Per-language knowledge, kept as data the way spaCy keeps ``spacy/lang/<code>/``.
+
+The pipeline never branches on a language code: it asks this registry for the
+data of a language (or of all languages at once, since a Ukrainian page may
+carry a Russian comment widget). Adding a language means adding a sub-package
+that defines ``LANGUAGE``.
+"""
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+CODES: tuple[str, ...] = ("uk", "ru", "en")
+
+
+@dataclass(frozen=True)
+class LanguageData:
+    code: str
+    #: lingua's name for the language (``lingua.Language`` member).
+    lingua: str
+    #: letters that occur in this language and in no other supported one;
+    #: on a three-word line they say more than any statistical model.
+    exclusive_letters: str = ""
+    #: lines that introduce links to other articles ("Читайте також: ...").
+    related_patterns: tuple[str, ...] = ()
+    #: widget, share, subscribe, comment, credit, copyright and cookie lines.
+    boilerplate_patterns: tuple[str, ...] = ()
+    #: month names in every case form, lower-case, mapped to month numbers.
+    months: dict[str, int] = field(default_factory=dict)
+
+
+@cache
+def get(code: str) -> LanguageData:
+    if code not in CODES:
+        raise KeyError(f"unsupported language {code!r}; supported: {', '.join(CODES)}")
+    return importlib.import_module(f"{__name__}.{code}").LANGUAGE
+
+
+def all_languages() -> list[LanguageData]:
+    return [get(code) for code in CODES]
+
+
+def _compile(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+@cache
+def related_regex() -> re.Pattern[str]:
+    """One regex for the related-article markers of every language."""
+    return _compile([p for lang in all_languages() for p in lang.related_patterns])
+
+
+@cache
+def boilerplate_regex() -> re.Pattern[str]:
+    """One regex for the boilerplate lines of every language."""
+    return _compile([p for lang in all_languages() for p in lang.boilerplate_patterns])

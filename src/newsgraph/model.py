@@ -1,0 +1,153 @@
+"""The typed seams between pipeline stages.
+
+Every stage takes one of these and returns a richer one; nothing is mutated in
+place, so each stage can be run, timed and tested alone.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+SegmentKind = Literal["title", "lead", "body", "related", "boilerplate"]
+#: segments that make up the article proper (what a reader came for).
+ARTICLE_KINDS: frozenset[str] = frozenset({"title", "lead", "body"})
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a document came from, precise enough to find it again."""
+
+    path: str | None = None
+    url: str | None = None
+    format: str = "text"
+    #: position inside a container: "item 3" of a feed, "line 7" of JSONL,
+    #: "offset 5120" of a WARC file; None for single-document files.
+    record: str | None = None
+
+    def describe(self) -> str:
+        where = self.path or self.url or "<input>"
+        return f"{where} ({self.record})" if self.record else where
+
+
+@dataclass(frozen=True)
+class LineHint:
+    """What an HTML extractor knows about one line of the text it produced.
+
+    Plain text has no such evidence; the cleaner then judges by the line alone.
+    """
+
+    #: the extractor's own label: "title", "comment" for comment sections, else None.
+    role: str | None = None
+    #: share of the line's characters that sit inside links.
+    link_density: float = 0.0
+    #: kept by the precision-oriented extraction.
+    precise: bool = True
+    #: found in readability's main-content block as well.
+    readable: bool = True
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """A decoded document as ingest found it, before any cleaning."""
+
+    source: Source
+    #: the text every offset points into: the input itself for plain text,
+    #: the extracted text (one block per line) for HTML.
+    text: str
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+    encoding: str | None = None
+    #: one hint per line of ``text`` (HTML only).
+    hints: tuple[LineHint, ...] | None = None
+    #: the site the document belongs to, for learning its repeated lines.
+    site: str | None = None
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One input that could not be read, with a reason a person can act on."""
+
+    source: Source
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source.describe()}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Segment:
+    start: int
+    end: int
+    kind: SegmentKind
+    language: str | None
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    exact: str
+    minhash: Any  # datasketch.MinHash
+
+
+@dataclass
+class Document:
+    """The output contract of DESIGN.md, one per input document."""
+
+    id: str
+    source: Source
+    language: str | None
+    title: str | None
+    lead: str | None
+    published: str | None
+    text: str
+    segments: list[Segment]
+    author: str | None = None
+    encoding: str | None = None
+    site: str | None = None
+    #: id of the canonical document when this one is a reprint of it.
+    duplicate_of: str | None = None
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    values: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    #: near-duplicate keys of the article text; internal, not part of the JSON output.
+    fingerprint: Fingerprint | None = field(default=None, repr=False, compare=False)
+
+    def article_text(self) -> str:
+        """Title, lead and body joined by newlines: what search and dedup see."""
+        return "\n".join(
+            self.text[s.start : s.end] for s in self.segments if s.kind in ARTICLE_KINDS
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": asdict(self.source),
+            "language": self.language,
+            "title": self.title,
+            "lead": self.lead,
+            "published": self.published,
+            "author": self.author,
+            "encoding": self.encoding,
+            "duplicate_of": self.duplicate_of,
+            "text": self.text,
+            "segments": [asdict(s) for s in self.segments],
+            "entities": self.entities,
+            "values": self.values,
+            "quotes": self.quotes,
+            "events": self.events,
+        }
+
+
+def content_id(text: str, url: str | None = None) -> str:
+    """Stable id of a document: its text, and its URL when it has one.
+
+    The URL is part of the key so that the same agency text on two sites stays
+    two documents (linked as duplicates) instead of silently becoming one.
+    """
+    h = hashlib.sha256()
+    h.update((url or "").encode("utf-8"))
+    h.update(b"\0")
+    h.update(text.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:16]

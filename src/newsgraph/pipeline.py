@@ -1,0 +1,64 @@
+"""The stages chained: raw document -> cleaned, deduplicated document.
+
+Stages are plain functions over the typed models; this module only wires them
+and keeps the state that spans documents (the site line filter, the
+near-duplicate index), which a store can preload so that knowledge survives
+between runs.
+"""
+from __future__ import annotations
+
+import traceback
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+
+from .clean import dedup
+from .clean.repeated import RepeatedLines
+from .clean.segments import segment
+from .model import Document, Failure, Fingerprint, RawDocument, content_id
+
+
+@dataclass
+class Pipeline:
+    repeated: RepeatedLines = field(default_factory=RepeatedLines)
+    dedup: dedup.Deduplicator = field(default_factory=dedup.Deduplicator)
+
+    def process(self, raw: RawDocument) -> Document:
+        segments, language = segment(raw, self.repeated)
+        first = {}
+        for s in segments:
+            first.setdefault(s.kind, raw.text[s.start : s.end])
+        self.repeated.observe(raw.site, first.get("title") or raw.title,
+                              [raw.text[s.start : s.end] for s in segments])
+        doc = Document(
+            id=content_id(raw.text, raw.source.url),
+            source=raw.source,
+            language=language,
+            title=first.get("title") or raw.title,
+            lead=first.get("lead"),
+            published=raw.published,
+            author=raw.author,
+            encoding=raw.encoding,
+            site=raw.site,
+            text=raw.text,
+            segments=segments,
+        )
+        article = doc.article_text()
+        fingerprint = Fingerprint(dedup.exact_key(article), dedup.signature(article))
+        duplicate_of = self.dedup.find(fingerprint.exact, fingerprint.minhash)
+        if duplicate_of == doc.id:
+            duplicate_of = None
+        self.dedup.add(doc.id, fingerprint.exact, fingerprint.minhash, duplicate_of)
+        return replace(doc, duplicate_of=duplicate_of, fingerprint=fingerprint)
+
+    def run(self, items: Iterable[RawDocument | Failure]) -> Iterator[Document | Failure]:
+        """Process a stream; a document that breaks a stage becomes a Failure."""
+        for item in items:
+            if isinstance(item, Failure):
+                yield item
+                continue
+            try:
+                yield self.process(item)
+            except Exception as e:  # a bug must not cost the user the rest of the batch
+                where = traceback.extract_tb(e.__traceback__)[-1]
+                yield Failure(item.source, f"internal error while analysing ({type(e).__name__}: {e} "
+                                           f"at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})")
