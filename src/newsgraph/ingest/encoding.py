@@ -55,14 +55,20 @@ def sniff_binary(data: bytes) -> str | None:
 
 
 def _looks_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM: every other byte is the high byte of a Latin
+    (0x00) or Cyrillic (0x04) code point."""
     sample = data[:4096]
-    if len(sample) < 4:
+    if len(sample) < 8:
         return None
-    even_nuls = sample[0::2].count(0) / (len(sample) / 2)
-    odd_nuls = sample[1::2].count(0) / (len(sample) / 2)
-    if odd_nuls > 0.3 and even_nuls < 0.05:
+    half = len(sample) / 2
+
+    def high_share(bytes_: bytes) -> float:
+        return sum(1 for b in bytes_ if b in (0x00, 0x04)) / half
+
+    even, odd = high_share(sample[0::2]), high_share(sample[1::2])
+    if odd > 0.8 and even < 0.3:
         return "utf-16-le"
-    if even_nuls > 0.3 and odd_nuls < 0.05:
+    if even > 0.8 and odd < 0.3:
         return "utf-16-be"
     return None
 

@@ -278,6 +278,47 @@ class _Evidence:
         return bool(self.lines)
 
 
+def _is_dump(kept: list[_Line], page_chars: int) -> bool:
+    """True when an extractor kept the page rather than the article.
+
+    On table-layout pages trafilatura takes the layout table for content and
+    returns menus, sidebars and footer too; a yes-vote from it then means
+    nothing. A dump is an extraction where links make up a fifth of the
+    characters, or one that covers 90% of the page text with at least three
+    link lists (menus) in it.
+    """
+    chars = sum(len(ln.text) for ln in kept)
+    if not chars:
+        return False
+    link_chars = sum(len(ln.text) * ln.link_density for ln in kept)
+    link_lines = sum(1 for ln in kept if ln.link_density >= 0.5)
+    return link_chars >= 0.2 * chars or (chars >= 0.9 * page_chars and link_lines >= 3)
+
+
+#: id/class of comment sections and comment forms (trafilatura finds only some).
+_COMMENT_XPATH = etree.XPath(
+    r"""//*[self::div or self::section or self::ul or self::ol or self::aside or self::form or self::table]
+    [re:test(concat(' ', @id, ' ', @class, ' '),
+     '(?i)[\s_-](?:comments?|comment-?(?:list|form|block|area|box|wrap\w*)|disqus\w*|hypercomments|vk_comments|fb-comments|respond|reviews?)[\s_-]')]""",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
+
+
+def _comment_lines(body: lxml_html.HtmlElement | None, page_chars: int) -> set[str]:
+    """Lines inside the page's comment sections (widget, comments, comment form)."""
+    if body is None:
+        return set()
+    found: set[str] = set()
+    for el in _COMMENT_XPATH(body):
+        if any(True for _ in el.iter("h1")):
+            continue  # a wrapper around the article itself, not a comment section
+        lines = [ln.text for ln in _block_lines(el, html_head_is_meta=True)]
+        if sum(map(len, lines)) > 0.5 * page_chars:
+            continue
+        found.update(lines)
+    return found
+
+
 def _trafilatura_lines(tree, *, url, precision: bool, recall: bool, metadata: bool):
     from trafilatura import bare_extraction
 
@@ -364,8 +405,8 @@ def _extract_html(html, *, source, published, title):
             comments = _block_lines(main.commentsbody, html_head_is_meta=False)
     if not body:
         # trafilatura gave up (short or odd page): fall back to every block of <body>
-        page_body = root.find("body")
-        body = _block_lines(page_body if page_body is not None else root, html_head_is_meta=True)
+        fallback = root.find("body")
+        body = _block_lines(fallback if fallback is not None else root, html_head_is_meta=True)
 
     head_title = normalize_line(title) if title else _pick_title(root, main.title if main else None)
     if not head_title and body:
@@ -375,14 +416,23 @@ def _extract_html(html, *, source, published, title):
     if not head_title or not (body or comments):
         return Failure(source, _NO_TEXT)
 
-    # 2. the other two opinions
+    # 2. the other two opinions, and the page's own comment sections
+    page_body = root.find("body")
+    page_lines = _block_lines(page_body if page_body is not None else root, html_head_is_meta=True)
+    page_chars = sum(len(ln.text) for ln in page_lines) or 1
+
     precise_doc = _trafilatura_lines(deepcopy(root), url=source.url, precision=True, recall=False, metadata=False)
-    precise = _Evidence(
-        [ln.text for ln in _block_lines(precise_doc.body, html_head_is_meta=False)]
+    precise_lines = (
+        _block_lines(precise_doc.body, html_head_is_meta=False)
         if precise_doc is not None and precise_doc.body is not None
         else []
     )
+    precise = _Evidence([] if _is_dump(precise_lines, page_chars) else [ln.text for ln in precise_lines])
     readable = _readability_lines(deepcopy(root))
+    readable_lines = [ln for ln in page_lines if ln.text in readable]
+    if _is_dump(readable_lines, page_chars):
+        readable = _Evidence([])
+    in_comments = _comment_lines(page_body, page_chars)
 
     hints = [LineHint(role="title", link_density=0.0, precise=True, readable=True)]
     lines = [head_title]
@@ -391,7 +441,7 @@ def _extract_html(html, *, source, published, title):
             lines.append(ln.text)
             hints.append(
                 LineHint(
-                    role=role,
+                    role=role or ("comment" if ln.text in in_comments else None),
                     link_density=round(ln.link_density, 3),
                     precise=ln.text in precise,
                     readable=ln.text in readable,
@@ -464,35 +514,70 @@ def extract_fragment(
 # provisional article rule
 # --------------------------------------------------------------------------- #
 
-def article_lines(doc: RawDocument) -> list[str]:
-    """Pick the article (title, lead, body) lines of ``doc`` from its hints alone.
+_SENTENCE_END = re.compile(r"[.!?…:;»\"”)]\s*$")
+
+
+def _prose(line: str, hint: LineHint, min_len: int) -> bool:
+    """A line that reads like a paragraph of the article: long, no links, a sentence end."""
+    return hint.link_density == 0 and len(line) >= min_len and bool(_SENTENCE_END.search(line))
+
+
+def article_lines(doc: RawDocument, *, patterns: bool = True) -> list[str]:
+    """Pick the article (title, lead, body) lines of ``doc`` from its hints.
 
     The rule, line by line:
 
     1. line 0 (the title) is kept;
-    2. comment lines (``role == "comment"``) are dropped;
-    3. a line mostly made of links (``link_density >= 0.5``) is dropped;
-    4. a line at least one of the two independent extractors also kept
-       (``precise or readable``) is kept, unless it is a short (< 60 chars) line
-       with some link in it that only one of them kept;
-    5. the rest is dropped.
+    2. comment lines (``role == "comment"``) are dropped, and so are lines
+       mostly made of links (``link_density >= 0.5``);
+    3. with ``patterns`` (default), lines matching the shared boilerplate or
+       related-article patterns of :mod:`newsgraph.lang` ("Подписывайтесь ...",
+       "Читайте также: ...", "Все права защищены") are dropped;
+    4. a line both extractors kept (``precise and readable``) is kept; a line
+       only one of them kept is kept unless it is short (< 60 chars) and
+       contains a link;
+    5. a line neither kept is rescued when it reads like prose (no links, ends
+       like a sentence) and either sits between the title and the first kept
+       line (at most 4 lines before it) and is >= 80 chars (the lead, which both extractors tend to miss
+       when it is styled apart from the body), or sits between two kept lines
+       and is >= 60 chars (a paragraph the extractors skipped);
+    6. everything else is dropped.
 
-    Documents without hints (plain text) keep every line.
+    Documents without hints (plain text) keep every non-empty line.
     """
     lines = doc.text.split("\n")
     if not doc.hints:
         return [ln for ln in lines if ln.strip()]
-    kept: list[str] = []
+    boiler = related = None
+    if patterns:
+        from newsgraph import lang
+
+        boiler, related = lang.boilerplate_regex(), lang.related_regex()
+
+    n = len(lines)
+    verdict: list[bool | None] = [None] * n  # True keep, False drop, None undecided
     for i, (line, hint) in enumerate(zip(lines, doc.hints)):
         if i == 0 or hint.role == "title":
-            kept.append(line)
+            verdict[i] = True
+        elif hint.role == "comment" or hint.link_density >= 0.5 or not line.strip():
+            verdict[i] = False
+        elif boiler is not None and (boiler.search(line) or related.search(line)):
+            verdict[i] = False
+        elif hint.precise and hint.readable:
+            verdict[i] = True
+        elif hint.precise or hint.readable:
+            verdict[i] = not (hint.link_density > 0 and len(line) < 60)
+    body_kept = [i for i in range(1, n) if verdict[i] and doc.hints[i].role != "title"]
+    first = body_kept[0] if body_kept else n
+    last = body_kept[-1] if body_kept else 0
+    for i in range(1, n):
+        if verdict[i] is not None:
             continue
-        if hint.role == "comment" or hint.link_density >= 0.5:
-            continue
-        votes = int(hint.precise) + int(hint.readable)
-        if votes == 0:
-            continue
-        if votes == 1 and hint.link_density > 0 and len(line) < 60:
-            continue
-        kept.append(line)
-    return kept
+        hint, line = doc.hints[i], lines[i]
+        if i < first:
+            verdict[i] = first - i <= 4 and _prose(line, hint, 80)
+        elif i < last:
+            verdict[i] = _prose(line, hint, 60)
+        else:
+            verdict[i] = False
+    return [line for line, keep in zip(lines, verdict) if keep]

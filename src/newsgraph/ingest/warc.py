@@ -20,8 +20,6 @@ def read_warc(stream: BinaryIO, source: Source) -> Iterator[RawDocument | Failur
             if record.rec_type != "response":
                 continue
             url = record.rec_headers.get_header("WARC-Target-URI")
-            offset = records.get_record_offset()
-            rec_source = Source(path=source.path, url=url, format="warc", record=f"offset {offset}")
             http = record.http_headers
             ctype = (http.get_header("Content-Type") if http else "") or ""
             if "html" not in ctype.lower():
@@ -31,10 +29,33 @@ def read_warc(stream: BinaryIO, source: Source) -> Iterator[RawDocument | Failur
                 continue
             try:
                 body = record.content_stream().read()
+                # warcio knows a record's offset only once it has been read.
+                rec_source = Source(path=source.path, url=url, format="warc",
+                                    record=f"offset {records.get_record_offset()}")
             except Exception as e:  # zlib/IO errors inside a truncated record
-                yield Failure(rec_source, f"truncated or corrupt WARC record: {e}")
+                yield Failure(Source(path=source.path, url=url, format="warc"), f"truncated or corrupt WARC record: {e}")
+                return
+            missing = getattr(record.raw_stream, "limit", 0)
+            if missing:
+                # warcio stops quietly at the end of a cut file; the record's
+                # declared length is the only witness.
+                yield Failure(rec_source, f"truncated WARC record: {missing} of its "
+                                          f"{record.length} declared bytes are missing")
                 return
             seen_html += 1
-            yield extract_html(body, source=rec_source)
+            yield extract_html(_decode_declared(body, ctype), source=rec_source)
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as e:
         yield Failure(source, f"truncated or corrupt WARC file after {seen_html} HTML record(s): {e}")
+
+
+def _decode_declared(body: bytes, content_type: str) -> str | bytes:
+    """Honour the charset of the HTTP header; the page's own meta tag decides otherwise."""
+    _, _, params = content_type.partition(";")
+    for param in params.split(";"):
+        key, _, value = param.strip().partition("=")
+        if key.lower() == "charset" and value:
+            try:
+                return body.decode(value.strip('"\' ').lower())
+            except (LookupError, UnicodeDecodeError):
+                return body
+    return body
