@@ -10,5 +10,5 @@ rm -f "$NEWSGRAPH_DB" "$NEWSGRAPH_DB-wal" "$NEWSGRAPH_DB-shm"
 echo
 echo '$ newsgraph analyze ../shared/seed (or the first bundled text)'
 if [ -d ../shared/seed ]; then .venv/bin/newsgraph analyze ../shared/seed; else .venv/bin/newsgraph analyze examples/text/uk_aid_germany.txt; fi
-echo '$ newsgraph search санкціями'
-.venv/bin/newsgraph search санкціями
+echo '$ newsgraph search санкциями'
+.venv/bin/newsgraph search санкциями

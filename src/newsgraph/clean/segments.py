@@ -71,6 +71,7 @@ def _pattern_kind(line: Line) -> str | None:
         lang.boilerplate_regex().search(line.text)
         or _COPYRIGHT.search(line.text)
         or _ONLY_URL.match(line.text)
+        or lang.dateline_regex().match(line.text)
         or (_NAV.match(line.text) and not _SENTENCE_END.search(line.text))
     ):
         return "boilerplate"

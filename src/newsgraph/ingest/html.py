@@ -110,8 +110,10 @@ def _block_lines(root: etree._Element, *, html_head_is_meta: bool) -> list[_Line
             return
         text = normalize_line("".join(t for t, _ in parts))
         if text:
-            total = sum(1 for c in text if not c.isspace())
-            linked = sum(1 for t, is_link in parts if is_link for c in t if not c.isspace())
+            linked = 0
+            if any(is_link for _, is_link in parts):
+                linked = len("".join("".join(t.split()) for t, is_link in parts if is_link))
+            total = len(text) - text.count(" ")
             lines.append(_Line(text, min(1.0, linked / total) if total else 0.0))
         parts.clear()
 
@@ -220,7 +222,16 @@ def _parse_page(text: str) -> lxml_html.HtmlElement | None:
         return None
     if root is None or not isinstance(root, lxml_html.HtmlElement):
         return None
+    # code and styling are never text: drop them once here instead of in each
+    # extractor (JSON-LD stays, trafilatura reads the metadata from it)
+    for el in _CODE_XPATH(root):
+        el.drop_tree()
     return root
+
+
+_CODE_XPATH = etree.XPath(
+    "//script[not(contains(@type, 'ld+json'))] | //style | //noscript | //template | //svg"
+)
 
 
 def _parse_fragment(fragment: str) -> lxml_html.HtmlElement | None:
@@ -241,6 +252,45 @@ def _site(source: Source, fallback_url: str | None = None) -> str | None:
             if host:
                 return host[4:] if host.startswith("www.") else host
     return None
+
+
+@dataclass
+class _Meta:
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+
+def _metadata(root: lxml_html.HtmlElement, url: str | None) -> _Meta:
+    """Title, author, date and canonical URL from meta tags, JSON-LD and htmldate.
+
+    trafilatura's ``extract_metadata`` minus its body-scanning author search,
+    which costs more than the rest of the metadata together on large pages.
+    """
+    meta = _Meta()
+    try:
+        from trafilatura import metadata as tmeta
+
+        doc = tmeta.examine_meta(root)
+        if doc.author and " " not in doc.author:
+            doc.author = None
+        try:
+            doc = tmeta.extract_meta_json(root, doc)
+        except Exception:
+            pass
+        meta.title = doc.title or tmeta.extract_title(root)
+        meta.author = doc.author
+        meta.url = doc.url or tmeta.extract_url(root, url)
+    except Exception:
+        pass
+    try:
+        from htmldate import find_date
+
+        meta.date = find_date(root, url=url or meta.url, extensive_search=False, original_date=True)
+    except Exception:
+        pass
+    return meta
 
 
 def _pick_title(root: lxml_html.HtmlElement, meta_title: str | None) -> str | None:
@@ -309,7 +359,11 @@ def _comment_lines(body: lxml_html.HtmlElement | None, page_chars: int) -> set[s
     if body is None:
         return set()
     found: set[str] = set()
-    for el in _COMMENT_XPATH(body):
+    taken: set = set()
+    for el in _COMMENT_XPATH(body):  # document order: a section comes before its items
+        if any(a in taken for a in el.iterancestors()):
+            continue
+        taken.add(el)
         if any(True for _ in el.iter("h1")):
             continue  # a wrapper around the article itself, not a comment section
         lines = [ln.text for ln in _block_lines(el, html_head_is_meta=True)]
@@ -339,17 +393,15 @@ def _trafilatura_lines(tree, *, url, precision: bool, recall: bool, metadata: bo
     return doc
 
 
-def _readability_lines(tree) -> _Evidence:
+def _readability_lines(tree) -> list[_Line]:
     try:
         from readability import Document as ReadabilityDocument
 
         summary = ReadabilityDocument(tree).summary(html_partial=True)
     except Exception:
-        return _Evidence([])
+        return []
     frag = _parse_fragment(summary)
-    if frag is None:
-        return _Evidence([])
-    return _Evidence([ln.text for ln in _block_lines(frag, html_head_is_meta=True)])
+    return [] if frag is None else _block_lines(frag, html_head_is_meta=True)
 
 
 # --------------------------------------------------------------------------- #
@@ -395,7 +447,7 @@ def _extract_html(html, *, source, published, title):
         return Failure(source, "not HTML: the markup could not be parsed")
 
     # 1. recall extraction: the text itself, plus metadata
-    main = _trafilatura_lines(deepcopy(root), url=source.url, precision=False, recall=True, metadata=True)
+    main = _trafilatura_lines(deepcopy(root), url=None, precision=False, recall=True, metadata=False)
     body: list[_Line] = []
     comments: list[_Line] = []
     if main is not None:
@@ -408,7 +460,8 @@ def _extract_html(html, *, source, published, title):
         fallback = root.find("body")
         body = _block_lines(fallback if fallback is not None else root, html_head_is_meta=True)
 
-    head_title = normalize_line(title) if title else _pick_title(root, main.title if main else None)
+    meta = _metadata(root, source.url)
+    head_title = normalize_line(title) if title else _pick_title(root, meta.title)
     if not head_title and body:
         head_title = body[0].text
         body = body[1:]
@@ -421,17 +474,15 @@ def _extract_html(html, *, source, published, title):
     page_lines = _block_lines(page_body if page_body is not None else root, html_head_is_meta=True)
     page_chars = sum(len(ln.text) for ln in page_lines) or 1
 
-    precise_doc = _trafilatura_lines(deepcopy(root), url=source.url, precision=True, recall=False, metadata=False)
+    precise_doc = _trafilatura_lines(deepcopy(root), url=None, precision=True, recall=False, metadata=False)
     precise_lines = (
         _block_lines(precise_doc.body, html_head_is_meta=False)
         if precise_doc is not None and precise_doc.body is not None
         else []
     )
     precise = _Evidence([] if _is_dump(precise_lines, page_chars) else [ln.text for ln in precise_lines])
-    readable = _readability_lines(deepcopy(root))
-    readable_lines = [ln for ln in page_lines if ln.text in readable]
-    if _is_dump(readable_lines, page_chars):
-        readable = _Evidence([])
+    readable_lines = _readability_lines(deepcopy(root))
+    readable = _Evidence([] if _is_dump(readable_lines, page_chars) else [ln.text for ln in readable_lines])
     in_comments = _comment_lines(page_body, page_chars)
 
     hints = [LineHint(role="title", link_density=0.0, precise=True, readable=True)]
@@ -448,17 +499,16 @@ def _extract_html(html, *, source, published, title):
                 )
             )
 
-    date = published or (main.date if main is not None else None)
-    author = normalize_line(main.author) if main is not None and main.author else None
+    author = normalize_line(meta.author) if meta.author else None
     return RawDocument(
         source=source,
         text="\n".join(lines),
         title=head_title,
-        published=date or None,
+        published=published or meta.date or None,
         author=author or None,
         encoding=None,
         hints=tuple(hints),
-        site=_site(source, main.url if main is not None else None),
+        site=_site(source, meta.url),
     )
 
 

@@ -56,3 +56,14 @@ def related_regex() -> re.Pattern[str]:
 def boilerplate_regex() -> re.Pattern[str]:
     """One regex for the boilerplate lines of every language."""
     return _compile([p for lang in all_languages() for p in lang.boilerplate_patterns])
+
+
+@cache
+def dateline_regex() -> re.Pattern[str]:
+    """A line that is only a date and time ("14 листопада 2024, 10:15")."""
+    months = sorted({m for data in all_languages() for m in data.months}, key=len, reverse=True)
+    month = "|".join(re.escape(m) for m in months)
+    return re.compile(
+        rf"^\W*(?:(?:\d{{1,4}}|{month})[\s.,/:-]*){{2,6}}(?:\s*(?:р\.|г\.|року|года))?\W*$",
+        re.IGNORECASE,
+    )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from ..analyze import morphology
+from ..analysis import morphology
 from ..clean import dedup
 from ..clean.repeated import RepeatedLines
 from ..model import ARTICLE_KINDS, Document, Failure, Segment, Source

@@ -1,1 +1,0 @@
-"""analyze: tokens, morphology and (next) named entities and values, per language."""

@@ -1,0 +1,119 @@
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import DATA, EXAMPLES
+
+CLI = [sys.executable, "-m", "newsgraph"]
+
+
+def run(*args, stdin=None, env=None, check=True):
+    proc = subprocess.run(CLI + list(map(str, args)), capture_output=True, text=True, input=stdin,
+                          env={**os.environ, **(env or {})}, timeout=300)
+    if check and proc.returncode not in (0, 1):
+        raise AssertionError(proc.stderr)
+    return proc
+
+
+def test_analyze_json_on_the_seed(seed_path):
+    proc = run("analyze", "--json", seed_path)
+    assert proc.returncode == 0, proc.stderr
+    (doc,) = [json.loads(line) for line in proc.stdout.splitlines()]
+    text = seed_path.read_text(encoding="utf-8")
+    assert doc["text"] == text and doc["language"] == "uk"
+    assert doc["source"] == {"path": str(seed_path), "url": None, "format": "text", "record": None}
+    kinds = [s["kind"] for s in doc["segments"]]
+    assert kinds[:2] == ["title", "lead"] and kinds[-2:] == ["boilerplate", "boilerplate"]
+    assert [s["language"] for s in doc["segments"][-2:]] == ["ru", "ru"]
+    lines = [l.strip() for l in text.split("\n") if l.strip()]
+    assert [text[s["start"]:s["end"]] for s in doc["segments"]] == lines
+    for key in ("entities", "values", "quotes", "events"):
+        assert doc[key] == []
+
+
+def test_analyze_reads_stdin_and_keeps_input_order():
+    text = "Заголовок новини\nПерший абзац новини про події у місті, які сталися вчора ввечері.\n"
+    proc = run("analyze", "--json", "-", stdin=text)
+    (doc,) = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert doc["text"] == text and doc["title"] == "Заголовок новини"
+    proc = run("analyze", "--json", EXAMPLES / "text" / "en_summit.txt", EXAMPLES / "text" / "ru_sanctions.txt")
+    assert [json.loads(l)["language"] for l in proc.stdout.splitlines()] == ["en", "ru"]
+
+
+def test_mixed_folder_ingests_good_reports_bad_and_second_run_adds_nothing(tmp_path):
+    folder = tmp_path / "in"
+    shutil.copytree(DATA / "bad", folder / "bad")
+    shutil.copytree(EXAMPLES / "text", folder / "text")
+    huge = folder / "bad" / "huge_single_line.txt"
+    huge.write_bytes(b"\xd0\xb0" * (25 * 1024 * 1024))  # 50 MB of "а" on one line
+    db = tmp_path / "n.db"
+    first = run("ingest", folder, "--db", db)
+    assert first.returncode == 0, first.stderr
+    for name, reason in [("empty.txt", "empty"), ("blank.txt", "empty"), ("image.png", "PNG"),
+                         ("undecodable.txt", "binary"), ("truncated.warc.gz", "truncated"),
+                         ("huge_single_line.txt", "too large"), ("bad.jsonl (line 2)", "invalid JSON"),
+                         ("bad.jsonl (line 3)", "neither")]:
+        assert any(name in line and reason in line for line in first.stderr.splitlines()), (name, first.stderr)
+    con = sqlite3.connect(db)
+    stored = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    assert stored >= 6 + 2  # six example texts, two good JSONL lines (+ broken.html, truncated WARC's first page)
+    assert con.execute("SELECT count(*) FROM failures").fetchone()[0] >= 8
+    second = run("ingest", folder, "--db", db)
+    assert "0 stored" in second.stderr
+    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == stored
+
+
+def test_ingest_killed_midway_then_rerun_stores_each_document_once(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(150):
+        (folder / f"{i:03}.txt").write_text(
+            f"Новина номер {i} про засідання міської ради\n"
+            f"Депутати міської ради на засіданні номер {i} розглянули {i + 3} питань порядку денного.\n"
+            f"Серед них бюджет, ремонт {i} шкіл і закупівля {i * 7} автобусів для міста.\n",
+            encoding="utf-8")
+    db = tmp_path / "n.db"
+    proc = subprocess.Popen(CLI + ["ingest", str(folder), "--db", str(db)], stderr=subprocess.PIPE)
+    deadline = time.time() + 120
+    count = 0
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        try:
+            count = sqlite3.connect(db).execute("SELECT count(*) FROM documents").fetchone()[0]
+        except sqlite3.OperationalError:
+            continue
+        if count >= 10:
+            break
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert count < 150, "ingest finished before it could be killed"
+    run("ingest", folder, "--db", db)
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 150
+    assert con.execute("SELECT count(*) FROM documents_fts").fetchone()[0] == 150
+    assert con.execute("SELECT count(DISTINCT source_path) FROM documents").fetchone()[0] == 150
+
+
+def test_search_and_show(tmp_path):
+    db = tmp_path / "n.db"
+    run("ingest", EXAMPLES, "--db", db)
+    proc = run("search", "--json", "санкциями", "--db", db)
+    hits = [json.loads(l) for l in proc.stdout.splitlines()]
+    assert hits and any("санкции" in h["title"].lower() or "санкц" in h["snippet"].lower() for h in hits)
+    shown = run("show", "--json", hits[0]["id"][:8], "--db", db)
+    assert json.loads(shown.stdout)["id"] == hits[0]["id"]
+    missing = run("show", "nosuchid", "--db", db)
+    assert missing.returncode == 1 and "no stored document" in missing.stderr
+
+
+def test_db_defaults_to_environment_variable(tmp_path):
+    db = tmp_path / "env.db"
+    run("ingest", EXAMPLES / "text" / "en_summit.txt", env={"NEWSGRAPH_DB": str(db)})
+    assert db.exists()

@@ -1,0 +1,73 @@
+from newsgraph.ingest import read_bytes
+from newsgraph.model import Source
+from newsgraph.store import Store
+
+STORY = ("Верховна Рада ухвалила закон про посилення санкцій\n"
+         "Парламент підтримав законопроєкт про санкції проти російських банків у другому читанні.\n"
+         "За відповідне рішення проголосували 285 народних депутатів, повідомили у пресслужбі Ради.\n"
+         "Закон набуде чинності після підписання президентом і опублікування.\n")
+OTHER = ("Правительство утвердило программу поддержки фермеров\n"
+         "Кабинет министров выделил дополнительные средства на компенсацию потерь аграриев.\n"
+         "Средства получат хозяйства, пострадавшие от засухи этим летом, сообщили в министерстве.\n")
+
+
+def _store_all(store, texts):
+    pipeline = store.pipeline()
+    stored = []
+    for i, text in enumerate(texts):
+        (raw,) = read_bytes(text.encode(), Source(path=f"doc{i}.txt"))
+        doc = pipeline.process(raw)
+        stored.append((doc, store.save(doc, pipeline.repeated)))
+    return stored
+
+
+def test_saving_twice_adds_nothing(tmp_path):
+    with Store(tmp_path / "n.db") as store:
+        first = _store_all(store, [STORY, OTHER])
+        assert [saved for _, saved in first] == [True, True]
+    with Store(tmp_path / "n.db") as store:
+        again = _store_all(store, [STORY, OTHER])
+        assert [saved for _, saved in again] == [False, False]
+        assert store.count() == 2
+        assert store.db.execute("SELECT count(*) FROM documents_fts").fetchone()[0] == 2
+
+
+def test_search_finds_other_inflections_and_marks_them(tmp_path):
+    with Store(tmp_path / "n.db") as store:
+        _store_all(store, [STORY, OTHER])
+        hits = store.search("санкціями")  # instrumental; the text has "санкцій", "санкції"
+        assert [h.title for h in hits] == ["Верховна Рада ухвалила закон про посилення санкцій"]
+        marked = [hits[0].snippet[a:b] for a, b in hits[0].highlights]
+        assert marked and all(m.lower().startswith("санкц") for m in marked)
+        assert [h.language for h in store.search("фермерам")] == ["ru"]
+        assert store.search("депутатами санкцій")[0].title.startswith("Верховна Рада")
+        assert store.search("Шольц") == []
+
+
+def test_boilerplate_is_not_searchable(tmp_path):
+    text = OTHER + "Написать комментарий\n"
+    with Store(tmp_path / "n.db") as store:
+        _store_all(store, [text])
+        assert store.search("комментарий") == []
+        assert store.search("засухи")
+
+
+def test_reprint_is_stored_and_linked_to_its_canonical(tmp_path):
+    reprint = STORY.replace("у другому читанні", "в цілому") + "Поділитися\nПідписуйтесь на наш Telegram-канал\n"
+    with Store(tmp_path / "n.db") as store:
+        (orig, _), (copy, saved) = _store_all(store, [STORY, reprint])
+        assert saved and copy.duplicate_of == orig.id
+        assert store.reprints(orig.id) == [copy.id]
+        hits = store.search("санкції")
+        assert len(hits) == 1 and hits[0].reprints == 1
+    with Store(tmp_path / "n.db") as store:  # the index survives a restart
+        third = reprint.replace("285", "286")
+        (doc, _), = _store_all(store, [third])
+        assert doc.duplicate_of == orig.id
+
+
+def test_stored_document_round_trips(tmp_path):
+    with Store(tmp_path / "n.db") as store:
+        (doc, _), = _store_all(store, [STORY])
+        back = store.get(doc.id[:8])
+        assert back.to_dict() == doc.to_dict()
