@@ -15,7 +15,7 @@ from .model import Document, Failure, RawDocument, Segment, Source
 from .pipeline import Pipeline
 
 __version__ = "0.1.0"
-__all__ = ["Document", "Failure", "NewsgraphError", "Pipeline", "Segment", "Source", "analyze", "read"]
+__all__ = ["Document", "Failure", "NewsgraphError", "Pipeline", "RawDocument", "Segment", "Source", "analyze", "read"]
 
 
 class NewsgraphError(ValueError):

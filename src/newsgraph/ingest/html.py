@@ -404,6 +404,38 @@ def _readability_lines(tree) -> list[_Line]:
     return [] if frag is None else _block_lines(frag, html_head_is_meta=True)
 
 
+_GAP_MAX = 8
+
+
+def _restore_head_gap(page: list[_Line], title: str, body: list[_Line]) -> list[_Line]:
+    """Put back the blocks between the headline and the first extracted line.
+
+    trafilatura often takes the container of the body paragraphs as the article
+    and loses the lead styled apart from it (``<div class="lead">`` next to
+    ``<div class="article-body">``). The blocks between the ``<h1>`` and the
+    first extracted line (at most the last eight: lead, date, byline, caption)
+    go back into the text; the hints decide later which of them is the lead.
+    """
+    if not body:
+        return body
+    try:
+        start = next(i for i, ln in enumerate(page) if ln.text == title)
+    except StopIteration:
+        return body
+    have = {ln.text for ln in body}
+    for first in body[:3]:
+        end = next((i for i in range(start + 1, len(page)) if page[i].text == first.text), None)
+        if end is not None:
+            break
+    else:
+        return body
+    gap = [ln for ln in page[start + 1 : end] if ln.text not in have and ln.text != title][-_GAP_MAX:]
+    if not gap:
+        return body
+    at = body.index(first)
+    return body[:at] + gap + body[at:]
+
+
 # --------------------------------------------------------------------------- #
 # public API
 # --------------------------------------------------------------------------- #
@@ -469,10 +501,12 @@ def _extract_html(html, *, source, published, title):
     if not head_title or not (body or comments):
         return Failure(source, _NO_TEXT)
 
-    # 2. the other two opinions, and the page's own comment sections
     page_body = root.find("body")
     page_lines = _block_lines(page_body if page_body is not None else root, html_head_is_meta=True)
     page_chars = sum(len(ln.text) for ln in page_lines) or 1
+    body = _restore_head_gap(page_lines, head_title, body)
+
+    # 2. the other two opinions, and the page's own comment sections
 
     precise_doc = _trafilatura_lines(deepcopy(root), url=None, precision=True, recall=False, metadata=False)
     precise_lines = (
@@ -564,6 +598,8 @@ def extract_fragment(
 # provisional article rule
 # --------------------------------------------------------------------------- #
 
+#: a clock time or a numeric date: on a short line, a dateline or a byline.
+_DATELINE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
 _SENTENCE_END = re.compile(r"[.!?…:;»\"”)]\s*$")
 
 
@@ -583,9 +619,10 @@ def article_lines(doc: RawDocument, *, patterns: bool = True) -> list[str]:
     3. with ``patterns`` (default), lines matching the shared boilerplate or
        related-article patterns of :mod:`newsgraph.lang` ("Подписывайтесь ...",
        "Читайте также: ...", "Все права защищены") are dropped;
-    4. a line both extractors kept (``precise and readable``) is kept; a line
-       only one of them kept is kept unless it is short (< 60 chars) and
-       contains a link;
+    4. a line both extractors kept (``precise and readable``) is kept; any
+       other line under 80 chars with a clock time or numeric date in it
+       (dateline, byline) is dropped; a line only one of them kept is kept
+       unless it is short (< 60 chars) and contains a link;
     5. a line neither kept is rescued when it reads like prose (no links, ends
        like a sentence) and either sits between the title and the first kept
        line (at most 4 lines before it) and is >= 80 chars (the lead, which both extractors tend to miss
@@ -615,6 +652,8 @@ def article_lines(doc: RawDocument, *, patterns: bool = True) -> list[str]:
             verdict[i] = False
         elif hint.precise and hint.readable:
             verdict[i] = True
+        elif len(line) < 80 and _DATELINE.search(line):
+            verdict[i] = False
         elif hint.precise or hint.readable:
             verdict[i] = not (hint.link_density > 0 and len(line) < 60)
     body_kept = [i for i in range(1, n) if verdict[i] and doc.hints[i].role != "title"]
