@@ -84,6 +84,38 @@ class Segment:
     language: str | None
 
 
+EntityType = Literal["PER", "ORG", "LOC", "MISC"]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A named-entity mention as a recogniser finds it: offsets into the text it was given."""
+
+    start: int
+    end: int
+    type: EntityType
+
+
+@dataclass(frozen=True)
+class Value:
+    """A normalised value: MONEY, DATE, QUANTITY or PERCENT.
+
+    ``value`` is a number (MONEY, QUANTITY, PERCENT) or an ISO date string;
+    a date range has ``end_value``; a date whose year (or month) is unknown
+    keeps the known part ("--10-17", ISO 8601's truncated form) and
+    ``partial`` is True.
+    """
+
+    type: Literal["MONEY", "DATE", "QUANTITY", "PERCENT"]
+    start: int
+    end: int
+    text: str
+    value: float | str | None
+    unit: str | None = None
+    end_value: float | str | None = None
+    partial: bool = False
+
+
 @dataclass(frozen=True)
 class Fingerprint:
     exact: str

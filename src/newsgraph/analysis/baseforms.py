@@ -1,0 +1,189 @@
+"""Nominative base forms of whole entity names, with agreement kept.
+
+"Олафом Шольцом" → "Олаф Шольц", "Північної Кореї" → "Північна Корея",
+"Верховного суду" → "Верховний суд", "Республікою Корея" → "Республіка
+Корея". Lemmatising word by word gets these wrong ("північний корея"): the
+name is inflected as a phrase. For a person every part agrees in case, so the
+case shared by all parts is the one to undo; for an organisation or place the
+head noun's case is undone, adjectives before it follow its gender and number,
+and whatever follows the head (genitive complements, an appositive name, a
+name in quotes) stays as written.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .morphology import MORPH_LANGUAGES, analyzer
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*", re.UNICODE)
+_QUOTED = re.compile(r"[«„“\"].*?[»“”\"]")
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+_MODIFIERS = frozenset({"ADJF", "PRTF", "NUMR"})
+#: endings stripped when checking whether an unknown surname keeps its stem
+#: ("Шольцем" → "Шольц", not the dictionary's guess "Шолец").
+_ENDINGS = ("ові", "еві", "ом", "ем", "ём", "єм", "ым", "им", "ой", "ей", "ою", "ею", "у", "ю", "а", "я", "е", "і", "ї", "и")
+
+
+def base_form(text: str, entity_type: str, language: str | None) -> str:
+    """Nominative form of a mention; unchanged where the language has no morphology."""
+    if language not in MORPH_LANGUAGES or not text:
+        return text
+    return _base_form(text, entity_type, language)
+
+
+@lru_cache(maxsize=100_000)
+def _base_form(text: str, entity_type: str, language: str) -> str:
+    frozen = _frozen_ranges(text)
+    words = [m for m in _TOKEN.finditer(text) if not any(a <= m.start() < b for a, b in frozen)]
+    # initials ("В. І.") and acronyms (НАТО, ФРН) do not decline
+    words = [m for m in words if len(m.group()) > 1 and not _is_acronym(m.group())]
+    if not words:
+        return text
+    morph = analyzer(language)
+    parses = [morph.parse(m.group().lower()) for m in words]
+    if entity_type == "PER":
+        replacements = _person(words, parses, morph)
+    else:
+        replacements = _phrase(words, parses)
+    out, pos = [], 0
+    for m, new in zip(words, replacements):
+        out.append(text[pos : m.start()])
+        out.append(_match_case(m.group(), new) if new else m.group())
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _frozen_ranges(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) > 1 and sum(c.isupper() for c in letters) > 1
+
+
+def _cases(parse) -> str | None:
+    return parse.tag.case
+
+
+#: when a name's case is ambiguous, the more frequent case in news wins.
+_CASE_PRIOR = ("nomn", "gent", "datv", "ablt", "accs", "loct", "voct")
+
+
+def _person(words, parses, morph) -> list[str | None]:
+    """All parts of a name share one case: find it, then undo it in each part."""
+    # Name readings first (Марка is Марк, not "марка"), singular before plural.
+    options = []
+    for ps in parses:
+        sing = [p for p in ps if "plur" not in p.tag] or list(ps)
+        named = [p for p in sing if _NAME_TAGS & p.tag.grammemes]
+        options.append(named or sing)
+    # A part that cannot take the others' case does not decline
+    # (a woman's foreign surname: "Ганною Ліндквіст").
+    shared: set[str] = set()
+    declines = []
+    for ps in options:
+        cases = {_cases(p) for p in ps}
+        narrowed = cases if not declines else shared & cases
+        if narrowed:
+            shared = narrowed
+            declines.append(True)
+        else:
+            declines.append(False)
+    if not shared or "nomn" in shared:
+        return [None] * len(words)
+    case = next(c for c in _CASE_PRIOR + tuple(sorted(shared)) if c in shared)
+    gender = None
+    out: list[str | None] = []
+    for m, ps, declinable in zip(words, options, declines):
+        if not declinable:
+            out.append(None)
+            continue
+        chosen = next((p for p in ps if _cases(p) == case and (gender is None or gender in p.tag)),
+                      next((p for p in ps if _cases(p) == case), ps[0]))
+        gender = gender or next((g for g in ("masc", "femn") if g in chosen.tag), None)
+        out.append(_nominative(m.group().lower(), chosen, morph, gender, case))
+    return out
+
+
+def _nominative(word: str, parse, morph, gender: str | None, case: str | None) -> str | None:
+    if "Fixd" in parse.tag or _cases(parse) == "nomn":
+        return None
+    wanted = {"nomn", "sing"}
+    if gender and parse.tag.POS in _MODIFIERS:
+        wanted.add(gender)
+    inflected = parse.inflect(wanted) or parse.inflect({"nomn"})
+    form = inflected.word if inflected else parse.normal_form
+    if not morph.word_is_known(word) and not word.startswith(form[: max(len(form) - 1, 1)]):
+        form = _keep_stem(word, form, morph, case) or form
+    return form
+
+
+def _keep_stem(word: str, form: str, morph, case: str | None) -> str | None:
+    """An unknown name keeps its stem: accept a shorter nominative if it re-inflects to ``word``."""
+    for ending in _ENDINGS:
+        if not word.endswith(ending) or len(word) - len(ending) < 2:
+            continue
+        stem = word[: -len(ending)]
+        for p in morph.parse(stem):
+            if _cases(p) != "nomn" or p.tag.POS != "NOUN":
+                continue
+            back = p.inflect({case}) if case else None
+            if back and back.word == word:
+                return stem
+    return None
+
+
+def _phrase(words, parses) -> list[str | None]:
+    """Head noun and the modifiers before it go to the nominative; the rest stays."""
+    head = None
+    for i, ps in enumerate(parses):
+        if any(p.tag.POS == "NOUN" for p in ps) and not all(p.tag.POS in _MODIFIERS for p in ps[:1]):
+            head = i
+            break
+    if head is None:
+        # a lone adjective-like name ("Зеленського" tagged ADJF) is its own head
+        head = 0
+    # The head's case: the one its modifiers agree with.
+    head_parses = [p for p in parses[head] if p.tag.POS == "NOUN"] or list(parses[head])
+    candidates = [_cases(p) for p in head_parses]
+    for ps in parses[:head]:
+        agree = {_cases(p) for p in ps if p.tag.POS in _MODIFIERS}
+        candidates = [c for c in candidates if c in agree] or candidates
+    case = candidates[0]
+    head_parse = next(p for p in head_parses if _cases(p) == case)
+    if case == "nomn" or "Fixd" in head_parse.tag:
+        return [None] * len(words)
+    number = "plur" if "plur" in head_parse.tag else "sing"
+    gender = next((g for g in ("masc", "femn", "neut") if g in head_parse.tag), None)
+    out: list[str | None] = []
+    for i, ps in enumerate(parses):
+        if i > head:
+            out.append(None)
+            continue
+        if i == head:
+            inflected = head_parse.inflect({"nomn", number}) or head_parse.inflect({"nomn"})
+        else:
+            mod = next((p for p in ps if p.tag.POS in _MODIFIERS and _cases(p) == case), None)
+            if mod is None:
+                out.append(None)
+                continue
+            wanted = {"nomn", "plur"} if number == "plur" else {"nomn", gender or "masc", "sing"}
+            inflected = mod.inflect(wanted) or mod.inflect({"nomn"})
+        out.append(inflected.word if inflected else None)
+    return out
+
+
+def _match_case(original: str, new: str) -> str:
+    """Carry the original capitalisation over, hyphen part by hyphen part."""
+    if original.isupper():
+        return new.upper()
+    new = new.replace("'", "’") if "’" in original else new
+    parts, orig_parts = new.split("-"), original.split("-")
+    out = []
+    for i, part in enumerate(parts):
+        o = orig_parts[i] if i < len(orig_parts) else orig_parts[-1]
+        out.append(part[:1].upper() + part[1:] if o[:1].isupper() else part)
+    return "-".join(out)

@@ -1,0 +1,1 @@
+"""Built-in evaluation: score the pipeline on annotated corpora, reproducibly."""
