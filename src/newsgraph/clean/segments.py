@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .. import lang
 from ..model import ARTICLE_KINDS, LineHint, RawDocument, Segment
 from .language import detect
+from .hints import LINK_HEAVY, keep_mask
 from .repeated import RepeatedLines
 
 #: a title is a single short line.
@@ -26,8 +27,6 @@ LEAD_MIN_WORDS = 6
 TAIL_MAX_WORDS = 12
 #: how many headline lines may follow a bare "Read also:" marker.
 RELATED_RUN = 5
-#: link density above which an HTML block is navigation, not prose.
-LINK_HEAVY = 0.5
 
 _SENTENCE_END = re.compile(r"[.!?…»\"“”)]\s*$")
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)|©\s*\d{4}", re.IGNORECASE)
@@ -43,6 +42,8 @@ class Line:
     text: str
     language: str | None
     hint: LineHint | None
+    #: index among all lines of the text, blank ones included
+    number: int
 
 
 def split_lines(text: str, hints: tuple[LineHint, ...] | None = None) -> list[Line]:
@@ -55,7 +56,7 @@ def split_lines(text: str, hints: tuple[LineHint, ...] | None = None) -> list[Li
             start = pos + (len(raw) - len(raw.lstrip()))
             end = start + len(stripped)
             hint = hints[n] if hints and n < len(hints) else None
-            lines.append(Line(start, end, stripped, detect(stripped), hint))
+            lines.append(Line(start, end, stripped, detect(stripped), hint, n))
         pos += len(raw) + 1
     return lines
 
@@ -78,17 +79,11 @@ def _pattern_kind(line: Line) -> str | None:
     return None
 
 
-def _hint_kind(hint: LineHint | None) -> str | None:
-    """What HTML extraction evidence says, when there is any."""
-    if hint is None or hint.role == "title":
+def _hint_verdicts(raw: RawDocument) -> list[bool] | None:
+    """Per raw line (blank ones included), what the HTML evidence says."""
+    if not raw.hints:
         return None
-    if hint.role == "comment":
-        return "boilerplate"
-    if hint.link_density >= LINK_HEAVY:
-        return "related"
-    if not hint.precise and not hint.readable:
-        return "boilerplate"
-    return None
+    return keep_mask(raw.text.split("\n"), raw.hints)
 
 
 def _majority_language(lines: list[Line]) -> str | None:
@@ -102,9 +97,12 @@ def _majority_language(lines: list[Line]) -> str | None:
 def segment(raw: RawDocument, repeated: RepeatedLines | None = None) -> tuple[list[Segment], str | None]:
     """Return the segments of ``raw.text`` and the document's language."""
     lines = split_lines(raw.text, raw.hints)
+    keep = _hint_verdicts(raw)
     kinds: list[str | None] = []
     for line in lines:
-        kind = _pattern_kind(line) or _hint_kind(line.hint)
+        kind = _pattern_kind(line)
+        if kind is None and keep is not None and not keep[line.number]:
+            kind = "related" if line.hint.link_density >= LINK_HEAVY else "boilerplate"
         if kind is None and repeated is not None and repeated.is_repeated(raw.site, line.text):
             kind = "boilerplate"
         kinds.append(kind)

@@ -2,31 +2,36 @@
 
 Two entry points:
 
-* :func:`extract_html` for a whole page. The page is parsed once with lxml and
-  the tree is handed to three extractors:
+* :func:`extract_html` for a whole page. The page is parsed once with lxml
+  (scripts and styles dropped) and cut into blocks (paragraph, heading, list
+  item, quote, table row, ``<br>``-separated run) by :func:`_block_lines`.
+  Copies of the tree go to three extractors, which vote on those blocks:
 
-  - trafilatura with ``favor_recall`` (comments, tables and links kept) gives
-    the *text*: one block (paragraph, heading, list item, quote, table row)
-    per line. The text is deliberately generous: lines that are later judged
-    boilerplate stay in it, for transparency;
+  - trafilatura with ``favor_recall`` (comments and tables on) decides which
+    blocks make the *text*. The text is deliberately generous: blocks judged
+    boilerplate later stay in it, for transparency. The blocks between the
+    headline and the first kept block (lead, dateline, caption) are put back
+    because trafilatura often loses a lead styled apart from the body;
   - trafilatura with ``favor_precision`` gives the ``precise`` hint;
   - readability-lxml gives the ``readable`` hint.
 
-  Every line carries a :class:`~newsgraph.model.LineHint`; line 0 is always the
-  title (``role="title"``), lines from trafilatura's comment section have
-  ``role="comment"``.
+  An extractor that returned the whole page (menus and all, as trafilatura
+  does on table layouts) votes for nothing. ``link_density`` is measured on
+  the page's own ``<a>`` elements. Line 0 is the title (``role="title"``);
+  blocks of trafilatura's comment section or of an element whose id/class
+  names comments get ``role="comment"``. Metadata (title, author, date) come
+  from meta tags, JSON-LD and htmldate.
 
 * :func:`extract_fragment` for the HTML of an RSS item (``content:encoded`` or
-  ``summary``): not a page, so trafilatura could drop it; its block elements
-  are turned into lines directly.
+  ``summary``): not a page, so trafilatura could drop it; its blocks are all
+  taken, with ``precise`` and ``readable`` True.
 
 Both paths build lines with the same walker (:func:`_block_lines`) and the same
 normalisation (:func:`normalize_line`), so one article delivered as a page and
 as a feed item gives the same title line and the same body lines.
 
-:func:`article_lines` is the provisional rule that picks the article (title,
-lead, body) from the hints; the line classifier in ``newsgraph.clean`` calls it
-or mirrors it.
+Which lines are the article is decided later, by the line classifier of
+:mod:`newsgraph.clean.segments` reading the hints (:mod:`newsgraph.clean.hints`).
 """
 from __future__ import annotations
 
@@ -43,7 +48,9 @@ from lxml import html as lxml_html
 
 from newsgraph.model import Failure, LineHint, RawDocument, Source
 
-__all__ = ["extract_html", "extract_fragment", "article_lines", "normalize_line"]
+from .sites import site_of
+
+__all__ = ["extract_html", "extract_fragment", "normalize_line"]
 
 # trafilatura, readability and htmldate log loudly on every odd page.
 for _name in ("trafilatura", "readability", "readability.readability", "htmldate"):
@@ -246,12 +253,8 @@ def _parse_fragment(fragment: str) -> lxml_html.HtmlElement | None:
 # --------------------------------------------------------------------------- #
 
 def _site(source: Source, fallback_url: str | None = None) -> str | None:
-    for url in (source.url, fallback_url):
-        if url:
-            host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
-            if host:
-                return host[4:] if host.startswith("www.") else host
-    return None
+    """The page's own URL decides; a saved page names itself in <link rel=canonical>."""
+    return site_of(source.url) or site_of(fallback_url)
 
 
 @dataclass
@@ -293,16 +296,25 @@ def _metadata(root: lxml_html.HtmlElement, url: str | None) -> _Meta:
     return meta
 
 
+_TITLE_SEP = re.compile(r"\s+[-|—–:»]\s+|\s+::\s+")
+
+
 def _pick_title(root: lxml_html.HtmlElement, meta_title: str | None) -> str | None:
     """The headline: the <h1> that agrees with the metadata title, else the metadata title."""
     meta = normalize_line(meta_title or "")
+    page_title = normalize_line(root.findtext("head/title") or "")
+    if len(meta.split()) < 3 and len(page_title) > len(meta):
+        # a logo <h1> ("Новости") taken for the headline: "<Headline> - <Site>" knows better
+        parts = [p.strip() for p in _TITLE_SEP.split(page_title) if p.strip()]
+        meta = max(parts, key=len) if parts else page_title
     h1s = [normalize_line(h.text_content()) for h in root.iter("h1")]
     h1s = [h for h in h1s if 3 <= len(h) <= 400]
     if meta:
         low = meta.lower()
         for h in h1s:
             hl = h.lower()
-            if hl in low or low in hl:
+            # the h1 inside "Headline — Site" (not a logo h1 "Site" inside it)
+            if (hl in low and len(hl) >= 0.5 * len(low)) or low in hl:
                 return h
         return meta
     return h1s[0] if h1s else None
@@ -312,17 +324,26 @@ def _pick_title(root: lxml_html.HtmlElement, meta_title: str | None) -> str | No
 # hint matching
 # --------------------------------------------------------------------------- #
 
+_KEY = 10
+_PIECE_START = re.compile(r"(?:^|(?<=\s))\S|[A-ZА-ЯЁІЇЄҐ«\"“(]", re.M)
+
+
 class _Evidence:
     """Lines another extractor kept, for membership tests of our lines."""
 
     def __init__(self, lines: list[str]):
         self.lines = set(lines)
         self.joined = "\n".join(lines)
+        # where a piece of a line can start (after white space, or a capital glued to
+        # the previous word): a cheap filter before a full substring search
+        self.starts = {self.joined[m.start() : m.start() + _KEY] for m in _PIECE_START.finditer(self.joined)}
 
     def __contains__(self, line: str) -> bool:
         # exact line, or (for lines long enough not to match by chance) a piece of a
         # block that the other extractor segmented differently.
-        return line in self.lines or (len(line) >= 25 and line in self.joined)
+        if line in self.lines:
+            return True
+        return len(line) >= 25 and line[:_KEY] in self.starts and line in self.joined
 
     def __bool__(self) -> bool:
         return bool(self.lines)
@@ -384,7 +405,7 @@ def _trafilatura_lines(tree, *, url, precision: bool, recall: bool, metadata: bo
             favor_recall=recall,
             include_comments=not precision,
             include_tables=True,
-            include_links=True,
+            include_links=False,
             include_formatting=False,
             with_metadata=metadata,
         )
@@ -393,7 +414,7 @@ def _trafilatura_lines(tree, *, url, precision: bool, recall: bool, metadata: bo
     return doc
 
 
-def _readability_lines(tree) -> list[_Line]:
+def _readability_lines(tree) -> list[str]:
     try:
         from readability import Document as ReadabilityDocument
 
@@ -401,39 +422,56 @@ def _readability_lines(tree) -> list[_Line]:
     except Exception:
         return []
     frag = _parse_fragment(summary)
-    return [] if frag is None else _block_lines(frag, html_head_is_meta=True)
+    return [] if frag is None else [ln.text for ln in _block_lines(frag, html_head_is_meta=True)]
 
 
 _GAP_MAX = 8
 
 
-def _restore_head_gap(page: list[_Line], title: str, body: list[_Line]) -> list[_Line]:
-    """Put back the blocks between the headline and the first extracted line.
+def _restore_head_gap(texts: list[str], title: str, keep: list[bool]) -> None:
+    """Put back (in ``keep``) the blocks between the headline and the first kept block.
 
-    trafilatura often takes the container of the body paragraphs as the article
-    and loses the lead styled apart from it (``<div class="lead">`` next to
-    ``<div class="article-body">``). The blocks between the ``<h1>`` and the
-    first extracted line (at most the last eight: lead, date, byline, caption)
+    trafilatura often takes the container of the body paragraphs for the article
+    and loses a lead styled apart from it (``<div class="lead">`` next to
+    ``<div class="article-body">``). The blocks between the headline and the
+    first kept block (at most the last eight: lead, dateline, byline, caption)
     go back into the text; the hints decide later which of them is the lead.
     """
-    if not body:
-        return body
-    try:
-        start = next(i for i, ln in enumerate(page) if ln.text == title)
-    except StopIteration:
-        return body
-    have = {ln.text for ln in body}
-    for first in body[:3]:
-        end = next((i for i in range(start + 1, len(page)) if page[i].text == first.text), None)
-        if end is not None:
-            break
-    else:
-        return body
-    gap = [ln for ln in page[start + 1 : end] if ln.text not in have and ln.text != title][-_GAP_MAX:]
-    if not gap:
-        return body
-    at = body.index(first)
-    return body[:at] + gap + body[at:]
+    start = next((i for i, t in enumerate(texts) if t == title), None)
+    if start is None:
+        return
+    end = next((i for i in range(start + 1, len(texts)) if keep[i]), None)
+    if end is None:
+        return
+    for i in range(max(start + 1, end - _GAP_MAX), end):
+        if texts[i] != title:
+            keep[i] = True
+
+
+def _xml_lines(body) -> list[str]:
+    """Lines of a trafilatura output tree (None or empty: no lines)."""
+    if body is None:
+        return []
+    return [ln.text for ln in _block_lines(body, html_head_is_meta=False)]
+
+
+def _select(texts: list[str], evidence: _Evidence) -> list[bool]:
+    """Which page blocks an extractor kept.
+
+    A block is kept when its text is a line of the extractor's output, or (long
+    enough not to match by chance) part of one. A short block that is part of
+    the output is kept too when a neighbouring block is: the extractor merged a
+    label or a split sentence into one paragraph.
+    """
+    if not evidence:
+        return [False] * len(texts)
+    strong = [t in evidence for t in texts]
+    out = strong[:]
+    last = len(texts) - 1
+    for i, t in enumerate(texts):
+        if not strong[i] and ((i > 0 and strong[i - 1]) or (i < last and strong[i + 1])) and t in evidence.joined:
+            out[i] = True
+    return out
 
 
 # --------------------------------------------------------------------------- #
@@ -478,60 +516,60 @@ def _extract_html(html, *, source, published, title):
     if root is None:
         return Failure(source, "not HTML: the markup could not be parsed")
 
-    # 1. recall extraction: the text itself, plus metadata
+    # The lines are the page's own blocks (the same walker as for feed items);
+    # the extractors only vote on them. Segmenting trafilatura's output instead
+    # would inherit its merges (a related-links box glued to the next paragraph).
+    page_body = root.find("body")
+    page = _block_lines(page_body if page_body is not None else root, html_head_is_meta=True)
+    page_chars = sum(len(ln.text) for ln in page) or 1
+    texts = [ln.text for ln in page]
+
+    # 1. recall extraction decides which blocks make the text
     main = _trafilatura_lines(deepcopy(root), url=None, precision=False, recall=True, metadata=False)
-    body: list[_Line] = []
-    comments: list[_Line] = []
-    if main is not None:
-        if main.body is not None:
-            body = _block_lines(main.body, html_head_is_meta=False)
-        if main.commentsbody is not None:
-            comments = _block_lines(main.commentsbody, html_head_is_meta=False)
-    if not body:
-        # trafilatura gave up (short or odd page): fall back to every block of <body>
-        fallback = root.find("body")
-        body = _block_lines(fallback if fallback is not None else root, html_head_is_meta=True)
+    main_body = _xml_lines(main.body if main is not None else None)
+    main_comments = _xml_lines(main.commentsbody if main is not None else None)
+    in_main = _select(texts, _Evidence(main_body))
+    in_main_comments = _select(texts, _Evidence(main_comments))
+    if not any(in_main):  # trafilatura gave up (short or odd page): every block of <body>
+        in_main = [True] * len(page)
+        in_main_comments = [False] * len(page)
 
     meta = _metadata(root, source.url)
     head_title = normalize_line(title) if title else _pick_title(root, meta.title)
-    if not head_title and body:
-        head_title = body[0].text
-        body = body[1:]
-    body = [ln for ln in body if ln.text != head_title]
-    if not head_title or not (body or comments):
+    if not head_title:
+        first = next((i for i, keep in enumerate(in_main) if keep), None)
+        if first is None:
+            return Failure(source, _NO_TEXT)
+        head_title = texts[first]
+    keep = [(a or c) and t != head_title for a, c, t in zip(in_main, in_main_comments, texts, strict=True)]
+    _restore_head_gap(texts, head_title, keep)
+    if not any(keep):
         return Failure(source, _NO_TEXT)
 
-    page_body = root.find("body")
-    page_lines = _block_lines(page_body if page_body is not None else root, html_head_is_meta=True)
-    page_chars = sum(len(ln.text) for ln in page_lines) or 1
-    body = _restore_head_gap(page_lines, head_title, body)
-
     # 2. the other two opinions, and the page's own comment sections
-
     precise_doc = _trafilatura_lines(deepcopy(root), url=None, precision=True, recall=False, metadata=False)
-    precise_lines = (
-        _block_lines(precise_doc.body, html_head_is_meta=False)
-        if precise_doc is not None and precise_doc.body is not None
-        else []
-    )
-    precise = _Evidence([] if _is_dump(precise_lines, page_chars) else [ln.text for ln in precise_lines])
-    readable_lines = _readability_lines(deepcopy(root))
-    readable = _Evidence([] if _is_dump(readable_lines, page_chars) else [ln.text for ln in readable_lines])
+    is_precise = _select(texts, _Evidence(_xml_lines(precise_doc.body if precise_doc is not None else None)))
+    if _is_dump([ln for ln, yes in zip(page, is_precise, strict=True) if yes], page_chars):
+        is_precise = [False] * len(page)
+    is_readable = _select(texts, _Evidence(_readability_lines(deepcopy(root))))
+    if _is_dump([ln for ln, yes in zip(page, is_readable, strict=True) if yes], page_chars):
+        is_readable = [False] * len(page)
     in_comments = _comment_lines(page_body, page_chars)
 
     hints = [LineHint(role="title", link_density=0.0, precise=True, readable=True)]
     lines = [head_title]
-    for role, group in ((None, body), ("comment", comments)):
-        for ln in group:
-            lines.append(ln.text)
-            hints.append(
-                LineHint(
-                    role=role or ("comment" if ln.text in in_comments else None),
-                    link_density=round(ln.link_density, 3),
-                    precise=ln.text in precise,
-                    readable=ln.text in readable,
-                )
+    for i, ln in enumerate(page):
+        if not keep[i]:
+            continue
+        lines.append(ln.text)
+        hints.append(
+            LineHint(
+                role="comment" if in_main_comments[i] or ln.text in in_comments else None,
+                link_density=round(ln.link_density, 3),
+                precise=is_precise[i],
+                readable=is_readable[i],
             )
+        )
 
     author = normalize_line(meta.author) if meta.author else None
     return RawDocument(
@@ -592,81 +630,3 @@ def extract_fragment(
         )
     except Exception as err:
         return Failure(source, f"feed item extraction failed: {type(err).__name__}: {err}")
-
-
-# --------------------------------------------------------------------------- #
-# provisional article rule
-# --------------------------------------------------------------------------- #
-
-#: a clock time or a numeric date: on a short line, a dateline or a byline.
-_DATELINE = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{1,2}\.\d{2,4}\b")
-_SENTENCE_END = re.compile(r"[.!?…:;»\"”)]\s*$")
-
-
-def _prose(line: str, hint: LineHint, min_len: int) -> bool:
-    """A line that reads like a paragraph of the article: long, no links, a sentence end."""
-    return hint.link_density == 0 and len(line) >= min_len and bool(_SENTENCE_END.search(line))
-
-
-def article_lines(doc: RawDocument, *, patterns: bool = True) -> list[str]:
-    """Pick the article (title, lead, body) lines of ``doc`` from its hints.
-
-    The rule, line by line:
-
-    1. line 0 (the title) is kept;
-    2. comment lines (``role == "comment"``) are dropped, and so are lines
-       mostly made of links (``link_density >= 0.5``);
-    3. with ``patterns`` (default), lines matching the shared boilerplate or
-       related-article patterns of :mod:`newsgraph.lang` ("Подписывайтесь ...",
-       "Читайте также: ...", "Все права защищены") are dropped;
-    4. a line both extractors kept (``precise and readable``) is kept; any
-       other line under 80 chars with a clock time or numeric date in it
-       (dateline, byline) is dropped; a line only one of them kept is kept
-       unless it is short (< 60 chars) and contains a link;
-    5. a line neither kept is rescued when it reads like prose (no links, ends
-       like a sentence) and either sits between the title and the first kept
-       line (at most 4 lines before it) and is >= 80 chars (the lead, which both extractors tend to miss
-       when it is styled apart from the body), or sits between two kept lines
-       and is >= 60 chars (a paragraph the extractors skipped);
-    6. everything else is dropped.
-
-    Documents without hints (plain text) keep every non-empty line.
-    """
-    lines = doc.text.split("\n")
-    if not doc.hints:
-        return [ln for ln in lines if ln.strip()]
-    boiler = related = None
-    if patterns:
-        from newsgraph import lang
-
-        boiler, related = lang.boilerplate_regex(), lang.related_regex()
-
-    n = len(lines)
-    verdict: list[bool | None] = [None] * n  # True keep, False drop, None undecided
-    for i, (line, hint) in enumerate(zip(lines, doc.hints)):
-        if i == 0 or hint.role == "title":
-            verdict[i] = True
-        elif hint.role == "comment" or hint.link_density >= 0.5 or not line.strip():
-            verdict[i] = False
-        elif boiler is not None and (boiler.search(line) or related.search(line)):
-            verdict[i] = False
-        elif hint.precise and hint.readable:
-            verdict[i] = True
-        elif len(line) < 80 and _DATELINE.search(line):
-            verdict[i] = False
-        elif hint.precise or hint.readable:
-            verdict[i] = not (hint.link_density > 0 and len(line) < 60)
-    body_kept = [i for i in range(1, n) if verdict[i] and doc.hints[i].role != "title"]
-    first = body_kept[0] if body_kept else n
-    last = body_kept[-1] if body_kept else 0
-    for i in range(1, n):
-        if verdict[i] is not None:
-            continue
-        hint, line = doc.hints[i], lines[i]
-        if i < first:
-            verdict[i] = first - i <= 4 and _prose(line, hint, 80)
-        elif i < last:
-            verdict[i] = _prose(line, hint, 60)
-        else:
-            verdict[i] = False
-    return [line for line, keep in zip(lines, verdict) if keep]

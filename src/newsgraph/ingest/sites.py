@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 def site_of(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlsplit(url).hostname
+    host = urlsplit(url if "//" in url else "//" + url).hostname
     if not host:
         return None
     return host.removeprefix("www.").removeprefix("m.")

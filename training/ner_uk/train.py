@@ -1,0 +1,132 @@
+"""Train newsgraph's Ukrainian NER model from NER-UK 2.0 and ship it into the package.
+
+    OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 \\
+        nice -n 10 /work/venv/bin/python training/ner_uk/train.py
+
+Steps: prepare.py (DocBin train/dev, fixed held-out split) -> ``spacy train`` of
+each variant (seed fixed in config.cfg; at most ``--minutes`` of wall time per run:
+spaCy keeps the best checkpoint in ``model-best`` as it goes, so a run stopped at
+the limit still leaves its best model) -> the variant with the best dev F1 is
+copied to ``src/newsgraph/models/ner_uk`` with LICENSE.md and README.md.
+
+Variants: ``lemma`` (newsgraph_lemma_norm writes pymorphy3 lemmas into
+token.norm_) and ``baseline`` (the component is a no-op). ``--variants lemma``
+trains just one. Runs go to ``build/ner_uk/runs/<variant>`` (git-ignored).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+RUNS = REPO / "build" / "ner_uk" / "runs"
+CORPUS = REPO / "build" / "ner_uk" / "corpus"
+SHIP = REPO / "src" / "newsgraph" / "models" / "ner_uk"
+
+VARIANTS = {
+    "lemma": ["--components.lemma_norm.active", "true"],
+    "baseline": ["--components.lemma_norm.active", "false"],
+}
+
+TRAIN_SNIPPET = """
+import sys
+import newsgraph.analysis.spacy_components  # registers newsgraph_lemma_norm
+from spacy.cli.train import train
+from spacy.util import parse_config_overrides
+config, out, *rest = sys.argv[1:]
+train(config, out, overrides=parse_config_overrides(rest))
+"""
+
+
+def run_variant(name: str, overrides: list[str], minutes: float, extra: list[str]) -> Path:
+    out = RUNS / name
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+        env.setdefault(var, "1")
+    cmd = [sys.executable, "-c", TRAIN_SNIPPET, str(HERE / "config.cfg"), str(out),
+           "--paths.train", str(CORPUS / "train.spacy"), "--paths.dev", str(CORPUS / "dev.spacy"),
+           *overrides, *extra]
+    print("$", " ".join(cmd[3:]), flush=True)
+    with open(out / "train.log", "w", encoding="utf-8") as log:
+        proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            proc.wait(timeout=minutes * 60)
+        except subprocess.TimeoutExpired:
+            print(f"{name}: time limit of {minutes} min reached, keeping model-best", flush=True)
+            proc.terminate()
+            proc.wait()
+    return out / "model-best"
+
+
+def dev_score(model: Path) -> float:
+    meta = json.loads((model / "meta.json").read_text(encoding="utf-8"))
+    return float(meta.get("performance", {}).get("ents_f") or 0.0)
+
+
+def ship(model: Path, variant: str, scores: dict[str, float]) -> None:
+    keep = {f: (SHIP / f).read_text(encoding="utf-8") for f in ("README.md", "LICENSE.md") if (SHIP / f).exists()}
+    if SHIP.exists():
+        shutil.rmtree(SHIP)
+    shutil.copytree(model, SHIP)
+    for f, text in keep.items():
+        (SHIP / f).write_text(text, encoding="utf-8")
+    # Training-only parts: nothing in model-best is needed for training only, except
+    # the training section of the config, which is harmless; drop stray files.
+    for junk in SHIP.glob("*.log"):
+        junk.unlink()
+    meta_path = SHIP / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.update({
+        "name": "ner_uk", "version": "0.1.0",
+        "description": f"newsgraph Ukrainian NER (PER, ORG, LOC, MISC), variant '{variant}', trained on NER-UK 2.0",
+        "license": "CC BY-NC-SA 4.0", "sources": [{"name": "NER-UK 2.0", "url": "https://github.com/lang-uk/ner-uk", "license": "CC BY-NC-SA 4.0"}],
+        "requirements": ["pymorphy3", "pymorphy3-dicts-uk"],
+        "newsgraph": {"variant": variant, "dev_ents_f_by_variant": scores},
+    })
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--variants", default="lemma,baseline", help="comma-separated, of: " + ", ".join(VARIANTS))
+    ap.add_argument("--minutes", type=float, default=25.0, help="wall-time limit per training run")
+    ap.add_argument("--skip-prepare", action="store_true")
+    ap.add_argument("--no-ship", action="store_true")
+    ap.add_argument("--no-train", action="store_true", help="only compare the existing runs and ship the best")
+    ap.add_argument("overrides", nargs="*", help="extra spaCy config overrides, e.g. --training.max_steps 2000")
+    args, unknown = ap.parse_known_args(argv)
+    extra = args.overrides + unknown
+
+    if not args.skip_prepare and not args.no_train:
+        subprocess.run([sys.executable, str(HERE / "prepare.py"), "--out", str(CORPUS)], check=True)
+    scores: dict[str, float] = {}
+    best: tuple[float, str, Path] | None = None
+    for name in [v.strip() for v in args.variants.split(",") if v.strip()]:
+        model = RUNS / name / "model-best" if args.no_train else run_variant(name, VARIANTS[name], args.minutes, extra)
+        if not (model / "meta.json").exists():
+            print(f"{name}: no model-best produced (see {model.parent / 'train.log'})")
+            continue
+        scores[name] = round(dev_score(model), 4)
+        print(f"{name}: dev ents_f = {scores[name]:.4f}", flush=True)
+        if best is None or scores[name] > best[0]:
+            best = (scores[name], name, model)
+    if best is None:
+        return 1
+    print(f"best: {best[1]} ({best[0]:.4f})")
+    if not args.no_ship:
+        ship(best[2], best[1], scores)
+        print(f"shipped to {SHIP}; now write/refresh README.md + LICENSE.md there (evaluate.py gives the figures)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
