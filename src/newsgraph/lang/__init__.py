@@ -29,6 +29,11 @@ class LanguageData:
     boilerplate_patterns: tuple[str, ...] = ()
     #: month names in every case form, lower-case, mapped to month numbers.
     months: dict[str, int] = field(default_factory=dict)
+    #: sentence splitter (a name in ``newsgraph.analysis.sentences.SPLITTERS``).
+    sentences: str = "razdel"
+    #: named-entity recogniser: a module of ``newsgraph.analysis`` with
+    #: ``recognize_many(texts) -> list[list[Span]]``; None when there is none yet.
+    ner: str | None = None
 
 
 @cache

@@ -226,9 +226,9 @@ def snippet(doc: Document | None, terms: list[set[str]], width: int = 12) -> tup
     if doc is None:
         return "", []
     wanted = set().union(*terms) if terms else set()
-    for seg in doc.segments:
-        if seg.kind not in ARTICLE_KINDS:
-            continue
+    # the body shows context the title line (printed anyway) does not
+    ordered = sorted((s for s in doc.segments if s.kind in ARTICLE_KINDS), key=lambda s: s.kind == "title")
+    for seg in ordered:
         text = doc.text[seg.start : seg.end]
         words = list(morphology.WORD.finditer(text))
         lang = seg.language or doc.language

@@ -4,6 +4,8 @@ from newsgraph.lang import LanguageData
 LANGUAGE = LanguageData(
     code="en",
     lingua="ENGLISH",
+    sentences="razdel",
+    ner=None,
     exclusive_letters="",
     related_patterns=(
         r"^\s*(?:read|see)\s+(?:also|more)\b",

@@ -4,6 +4,8 @@ from newsgraph.lang import LanguageData
 LANGUAGE = LanguageData(
     code="ru",
     lingua="RUSSIAN",
+    sentences="razdel",
+    ner='ner_ru',
     exclusive_letters="ыэъёЫЭЪЁ",
     related_patterns=(
         r"^\s*(?:читайте|смотрите|см\.)\s+(?:также|еще|ещё|больше)\b",

@@ -4,6 +4,8 @@ from newsgraph.lang import LanguageData
 LANGUAGE = LanguageData(
     code="uk",
     lingua="UKRAINIAN",
+    sentences="tokenize_uk",
+    ner='ner_uk',
     exclusive_letters="іїєґІЇЄҐ",
     related_patterns=(
         r"^\s*(?:читайте|дивіться|див\.)\s+(?:також|ще|більше)\b",

@@ -1,0 +1,34 @@
+"""Sentence boundaries per language, as offsets into the text.
+
+tokenize-uk knows Ukrainian abbreviations ("ген. секретар", "т. зв.",
+initials); razdel is the Russian standard and handles English news well
+enough. A language names its splitter in its data module.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import razdel
+import tokenize_uk
+
+from .. import lang
+
+
+def _razdel(text: str) -> list[tuple[int, int]]:
+    return [(s.start, s.stop) for s in razdel.sentenize(text)]
+
+
+def _tokenize_uk(text: str) -> list[tuple[int, int]]:
+    return [(start, end) for _, start, end in tokenize_uk.tokenize_sents_with_spans(text)]
+
+
+SPLITTERS: dict[str, Callable[[str], list[tuple[int, int]]]] = {
+    "razdel": _razdel,
+    "tokenize_uk": _tokenize_uk,
+}
+
+
+def sentences(text: str, language: str | None) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``; one segment line may hold several."""
+    name = lang.get(language).sentences if language in lang.CODES else "razdel"
+    return SPLITTERS[name](text)
