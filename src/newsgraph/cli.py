@@ -163,5 +163,36 @@ def show(doc_id: str, db: str | None, as_json: bool) -> None:
         out.print(f"\nreprinted as: {', '.join(reprints)}")
 
 
+@main.group(name="eval")
+def eval_() -> None:
+    """Score newsgraph on annotated corpora (figures anyone can reproduce)."""
+
+
+@eval_.command(name="ner")
+@click.argument("path", type=click.Path(exists=True, file_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["auto", "ner-uk", "factrueval"]), default="auto",
+              show_default=True, help="Corpus format: NER-UK (.txt + .ann) or factRuEval (.objects/.spans).")
+@click.option("--convention", type=click.Choice(["exact", "tokens"]), default="exact", show_default=True,
+              help="exact: character spans; tokens: natasha's token-level factRuEval tables (factRuEval only).")
+@click.option("--types", default="PER,ORG,LOC", show_default=True)
+def eval_ner(path: str, fmt: str, convention: str, types: str) -> None:
+    """Precision, recall and F1 per entity type of `analyze` on a corpus."""
+    from .evaluation import ner
+
+    fmt = ner.detect_format(path) if fmt == "auto" else fmt
+    wanted = tuple(t.strip() for t in types.split(",") if t.strip())
+    if convention == "tokens":
+        if fmt != "factrueval":
+            raise click.UsageError("--convention tokens applies to factRuEval only")
+        from .evaluation import factrueval
+
+        scores = factrueval.evaluate(factrueval.load_corpus(path), ner.predicted_spans, ["tokens"])["tokens"]
+    else:
+        docs = ner.read_ner_uk(path) if fmt == "ner-uk" else ner.read_factrueval(path)
+        scores = ner.evaluate(docs, wanted)
+    out.print(f"{fmt}, {convention} match, {path}")
+    out.print(scores.table(wanted))
+
+
 if __name__ == "__main__":
     main()

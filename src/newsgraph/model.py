@@ -139,6 +139,7 @@ class Document:
     site: str | None = None
     #: id of the canonical document when this one is a reprint of it.
     duplicate_of: str | None = None
+    sentences: list[dict[str, int]] = field(default_factory=list)
     entities: list[dict[str, Any]] = field(default_factory=list)
     values: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
@@ -165,6 +166,7 @@ class Document:
             "duplicate_of": self.duplicate_of,
             "text": self.text,
             "segments": [asdict(s) for s in self.segments],
+            "sentences": self.sentences,
             "entities": self.entities,
             "values": self.values,
             "quotes": self.quotes,

@@ -11,6 +11,7 @@ import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+from .analysis.annotate import annotate
 from .clean import dedup
 from .clean.repeated import RepeatedLines
 from .clean.segments import segment
@@ -21,6 +22,8 @@ from .model import Document, Failure, Fingerprint, RawDocument, content_id
 class Pipeline:
     repeated: RepeatedLines = field(default_factory=RepeatedLines)
     dedup: dedup.Deduplicator = field(default_factory=dedup.Deduplicator)
+    #: run the analyze stage (entities, values); off for cleaning-only work.
+    analyze: bool = True
 
     def process(self, raw: RawDocument) -> Document:
         segments, language = segment(raw, self.repeated)
@@ -48,7 +51,8 @@ class Pipeline:
         if duplicate_of == doc.id:
             duplicate_of = None
         self.dedup.add(doc.id, fingerprint.exact, fingerprint.minhash, duplicate_of)
-        return replace(doc, duplicate_of=duplicate_of, fingerprint=fingerprint)
+        doc = replace(doc, duplicate_of=duplicate_of, fingerprint=fingerprint)
+        return annotate(doc) if self.analyze else doc
 
     def run(self, items: Iterable[RawDocument | Failure]) -> Iterator[Document | Failure]:
         """Process a stream; a document that breaks a stage becomes a Failure."""

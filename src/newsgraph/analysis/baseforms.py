@@ -178,6 +178,9 @@ def _phrase(words, parses) -> list[str | None]:
 
 def _match_case(original: str, new: str) -> str:
     """Carry the original capitalisation over, hyphen part by hyphen part."""
+    if "ё" not in original.lower():
+        # the dictionary writes ё where news texts almost never do
+        new = new.replace("ё", "е")
     if original.isupper():
         return new.upper()
     new = new.replace("'", "’") if "’" in original else new

@@ -6,6 +6,7 @@ hashes), so interrupted ingestion is simply run again.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
@@ -20,6 +21,8 @@ from ..model import ARTICLE_KINDS, Document, Failure, Segment, Source
 from ..pipeline import Pipeline
 
 DEFAULT_DB = "newsgraph.db"
+#: Document fields kept verbatim as JSON in ``documents.analysis``.
+ANALYSIS_FIELDS = ("sentences", "entities", "values", "quotes", "events")
 
 
 def default_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
@@ -108,12 +111,15 @@ class Store:
             fp = doc.fingerprint
             cur = self.db.execute(
                 """INSERT INTO documents (id, source_path, source_url, source_format, source_record, site,
-                       language, title, lead, published, author, encoding, text, duplicate_of, exact_key, minhash)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       language, title, lead, published, author, encoding, text, duplicate_of, exact_key, minhash,
+                       analysis)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (doc.id, doc.source.path, doc.source.url, doc.source.format, doc.source.record, doc.site,
                  doc.language, doc.title, doc.lead, doc.published, doc.author, doc.encoding, doc.text,
-                 doc.duplicate_of, fp.exact if fp else None, dedup.signature_bytes(fp.minhash) if fp else None),
+                 doc.duplicate_of, fp.exact if fp else None, dedup.signature_bytes(fp.minhash) if fp else None,
+                 json.dumps({k: getattr(doc, k) for k in ANALYSIS_FIELDS}, ensure_ascii=False)),
             )
+            self._save_knowledge(doc)
             self.db.executemany(
                 'INSERT INTO segments (doc_id, idx, start, "end", kind, language) VALUES (?, ?, ?, ?, ?, ?)',
                 [(doc.id, i, s.start, s.end, s.kind, s.language) for i, s in enumerate(doc.segments)],
@@ -134,6 +140,29 @@ class Store:
             self.db.execute("ROLLBACK")
             raise
         return True
+
+    def _save_knowledge(self, doc: Document) -> None:
+        """Entities, their aliases and mentions, and values, in queryable form."""
+        for e in doc.entities:
+            self.db.execute(
+                """INSERT INTO entities (id, type, name, names) VALUES (?, ?, ?, ?)
+                   ON CONFLICT (id) DO UPDATE SET names = json_patch(excluded.names, entities.names)""",
+                (e["id"], e["type"], e["name"], json.dumps(e.get("names", {}), ensure_ascii=False)),
+            )
+            aliases = {(m["lemma"], None) for m in e["mentions"]} | {(m["text"], None) for m in e["mentions"]}
+            aliases |= {(name, language) for language, name in e.get("names", {}).items()}
+            self.db.executemany("INSERT OR IGNORE INTO aliases (entity_id, alias, language) VALUES (?, ?, ?)",
+                                [(e["id"], alias, language) for alias, language in aliases])
+            self.db.executemany(
+                'INSERT OR IGNORE INTO mentions (doc_id, entity_id, start, "end", text, lemma) VALUES (?, ?, ?, ?, ?, ?)',
+                [(doc.id, e["id"], m["start"], m["end"], m["text"], m.get("lemma")) for m in e["mentions"]],
+            )
+        self.db.executemany(
+            'INSERT OR IGNORE INTO doc_values (doc_id, type, start, "end", text, value, unit, end_value, partial) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(doc.id, v["type"], v["start"], v["end"], v["text"], v.get("value"), v.get("unit"),
+              v.get("end_value"), int(bool(v.get("partial")))) for v in doc.values],
+        )
 
     def record_failure(self, failure: Failure) -> None:
         s = failure.source
@@ -176,6 +205,7 @@ class Store:
             language=row["language"], title=row["title"], lead=row["lead"], published=row["published"],
             author=row["author"], encoding=row["encoding"], site=row["site"], text=row["text"],
             segments=segments, duplicate_of=row["duplicate_of"],
+            **json.loads(row["analysis"] or "{}"),
         )
 
     def reprints(self, doc_id: str) -> list[str]:

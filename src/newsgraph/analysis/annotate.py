@@ -1,0 +1,91 @@
+"""The analyze stage: sentences, named entities with base forms, and values.
+
+Everything but boilerplate is analysed: the article (title, lead, body) and
+"read also" headlines, which name real entities (the extract stage keeps their
+events out of the article's). Comment and share widgets are not. Each segment
+is analysed in its own language, so a Russian quote in a Ukrainian article
+gets the Russian model.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib
+import logging
+from collections import defaultdict
+from dataclasses import replace
+from functools import cache
+from typing import Any
+
+from .. import lang
+from ..model import Document, Span
+from .baseforms import base_form
+from .sentences import sentences
+from .values import find_values
+
+log = logging.getLogger(__name__)
+#: segment kinds whose text is analysed.
+ANALYSED_KINDS = frozenset({"title", "lead", "body", "related"})
+
+
+@cache
+def _recognizer(language: str | None):
+    """The NER module of a language, or None (logged once) when it has none."""
+    if language not in lang.CODES or not lang.get(language).ner:
+        return None
+    module = importlib.import_module(f"{__package__}.{lang.get(language).ner}")
+    try:
+        module.recognize_many([""])
+    except Exception as e:  # a broken install must not cost the rest of the analysis
+        log.warning("no named entities for %s: %s", language, e)
+        return None
+    return module.recognize_many
+
+
+def entity_id(entity_type: str, name: str) -> str:
+    """Provisional id: the type and base form. Linking (issue: extract/link) refines it."""
+    key = f"{entity_type}\t{name.casefold()}"
+    return "E" + hashlib.blake2b(key.encode(), digest_size=6).hexdigest()
+
+
+def annotate(doc: Document) -> Document:
+    """Return ``doc`` with sentences, entities and values filled in."""
+    parts: dict[str | None, list[tuple[int, str]]] = defaultdict(list)
+    sents: list[dict[str, int]] = []
+    for seg in doc.segments:
+        if seg.kind not in ANALYSED_KINDS:
+            continue
+        text = doc.text[seg.start : seg.end]
+        language = seg.language or doc.language
+        parts[language].append((seg.start, text))
+        sents.extend({"start": seg.start + a, "end": seg.start + b} for a, b in sentences(text, language))
+
+    mentions: list[tuple[int, Span, str | None]] = []
+    for language, items in parts.items():
+        recognize = _recognizer(language)
+        if recognize is None:
+            continue
+        for (offset, _), spans in zip(items, recognize([t for _, t in items])):
+            mentions.extend((offset, s, language) for s in spans)
+
+    entities: dict[str, dict[str, Any]] = {}
+    for offset, span, language in sorted(mentions, key=lambda m: m[0] + m[1].start):
+        surface = doc.text[offset + span.start : offset + span.end]
+        lemma = base_form(surface, span.type, language)
+        eid = entity_id(span.type, lemma)
+        entity = entities.setdefault(eid, {"id": eid, "type": span.type, "name": lemma, "names": {},
+                                           "mentions": [], "roles": []})
+        entity["names"].setdefault(language, lemma)
+        entity["mentions"].append({"start": offset + span.start, "end": offset + span.end,
+                                   "text": surface, "lemma": lemma})
+
+    values = []
+    for language, items in parts.items():
+        for offset, text in items:
+            for v in find_values(text, language or "", doc.published):
+                values.append({"type": v.type, "start": offset + v.start, "end": offset + v.end,
+                               "text": v.text, "value": v.value, "unit": v.unit,
+                               **({"end_value": v.end_value} if v.end_value is not None else {}),
+                               **({"partial": True} if v.partial else {})})
+    values.sort(key=lambda v: v["start"])
+    return replace(doc, sentences=sorted(sents, key=lambda s: s["start"]),
+                   entities=list(entities.values()), values=values)
