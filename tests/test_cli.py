@@ -34,8 +34,11 @@ def test_analyze_json_on_the_seed(seed_path):
     assert [s["language"] for s in doc["segments"][-2:]] == ["ru", "ru"]
     lines = [l.strip() for l in text.split("\n") if l.strip()]
     assert [text[s["start"]:s["end"]] for s in doc["segments"]] == lines
-    for key in ("entities", "values", "quotes", "events"):
-        assert doc[key] == []
+    money = next(v for v in doc["values"] if v["type"] == "MONEY")
+    assert (text[money["start"]:money["end"]], money["value"], money["unit"]) == ("€28 мільярдів", 28e9, "EUR")
+    for entity in doc["entities"]:
+        for m in entity["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"]
 
 
 def test_analyze_reads_stdin_and_keeps_input_order():

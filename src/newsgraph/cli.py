@@ -64,10 +64,12 @@ def analyze(paths: tuple[str, ...], as_json: bool) -> None:
             if isinstance(item, Failure):
                 failed += 1
                 _report_failure(item)
-            elif as_json:
-                sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
             else:
-                _report(item)
+                _warn(item)
+                if as_json:
+                    sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+                else:
+                    _report(item)
     sys.exit(1 if failed else 0)
 
 
@@ -93,7 +95,7 @@ def ingest(paths: tuple[str, ...], db: str | None) -> None:
                         if isinstance(item, Failure):
                             failures.append(item)
                             store.record_failure(item)
-                        elif store.save(item, pipeline.repeated):
+                        elif (item.warnings and _warn(item)) or store.save(item, pipeline.repeated):
                             counts["stored"] += 1
                             counts["duplicates"] += item.duplicate_of is not None
                         else:
@@ -105,6 +107,13 @@ def ingest(paths: tuple[str, ...], db: str | None) -> None:
             sys.exit(130)
         _summary(counts, failures, db_path)
     sys.exit(1 if failures and not counts["stored"] + counts["already stored"] else 0)
+
+
+def _warn(doc: Document) -> bool:
+    """Print a document's warnings; False so that the document is still saved."""
+    for warning in doc.warnings:
+        err.print(f"[yellow]warning[/yellow] {escape(doc.source.describe())}: {escape(warning)}")
+    return False
 
 
 def _summary(counts: Counter[str], failures: list[Failure], db_path) -> None:

@@ -144,6 +144,8 @@ class Document:
     values: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
+    #: what could not be done for this document, and why (the rest still is).
+    warnings: list[str] = field(default_factory=list)
     #: near-duplicate keys of the article text; internal, not part of the JSON output.
     fingerprint: Fingerprint | None = field(default=None, repr=False, compare=False)
 
@@ -171,6 +173,7 @@ class Document:
             "values": self.values,
             "quotes": self.quotes,
             "events": self.events,
+            **({"warnings": self.warnings} if self.warnings else {}),
         }
 
 

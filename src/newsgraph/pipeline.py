@@ -52,7 +52,12 @@ class Pipeline:
             duplicate_of = None
         self.dedup.add(doc.id, fingerprint.exact, fingerprint.minhash, duplicate_of)
         doc = replace(doc, duplicate_of=duplicate_of, fingerprint=fingerprint)
-        return annotate(doc) if self.analyze else doc
+        if not self.analyze:
+            return doc
+        try:
+            return annotate(doc)
+        except Exception as e:  # keep the cleaned document; say what is missing and why
+            return replace(doc, warnings=[f"analysis failed, no entities or values: {_where(e)}"])
 
     def run(self, items: Iterable[RawDocument | Failure]) -> Iterator[Document | Failure]:
         """Process a stream; a document that breaks a stage becomes a Failure."""
@@ -63,6 +68,9 @@ class Pipeline:
             try:
                 yield self.process(item)
             except Exception as e:  # a bug must not cost the user the rest of the batch
-                where = traceback.extract_tb(e.__traceback__)[-1]
-                yield Failure(item.source, f"internal error while analysing ({type(e).__name__}: {e} "
-                                           f"at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})")
+                yield Failure(item.source, f"internal error while cleaning ({_where(e)})")
+
+
+def _where(e: Exception) -> str:
+    frame = traceback.extract_tb(e.__traceback__)[-1]
+    return f"{type(e).__name__}: {e} at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno}"

@@ -85,7 +85,7 @@ def _person(words, parses, morph) -> list[str | None]:
     shared: set[str] = set()
     declines = []
     for ps in options:
-        cases = {_cases(p) for p in ps}
+        cases = {_cases(p) for p in ps} - {None}
         narrowed = cases if not declines else shared & cases
         if narrowed:
             shared = narrowed

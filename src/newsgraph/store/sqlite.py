@@ -22,7 +22,7 @@ from ..pipeline import Pipeline
 
 DEFAULT_DB = "newsgraph.db"
 #: Document fields kept verbatim as JSON in ``documents.analysis``.
-ANALYSIS_FIELDS = ("sentences", "entities", "values", "quotes", "events")
+ANALYSIS_FIELDS = ("sentences", "entities", "values", "quotes", "events", "warnings")
 
 
 def default_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
