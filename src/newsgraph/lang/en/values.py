@@ -14,6 +14,8 @@ _TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 NUMBER_WORDS = {
     **{w: i for i, w in enumerate(_UNITS)},
     **{w: 20 + 10 * i for i, w in enumerate(_TENS)},
+    **{f"{t}-{u}": 20 + 10 * i + j for i, t in enumerate(_TENS)
+       for j, u in enumerate(_UNITS[1:10], start=1)},
     "hundred": 100, "a hundred": 100, "dozen": 12, "a dozen": 12,
 }
 NUMBER_FORMS = {}
@@ -29,6 +31,9 @@ MULTIPLIER_ABBREVIATIONS = {
 }
 
 CURRENCY_WORDS = {
+    "us dollar": "USD", "us dollars": "USD", "canadian dollar": "CAD",
+    "canadian dollars": "CAD", "australian dollar": "AUD", "australian dollars": "AUD",
+    "hong kong dollars": "HKD", "british pounds": "GBP",
     "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR",
     "hryvnia": "UAH", "hryvnias": "UAH", "hryvnas": "UAH", "hryvnya": "UAH",
     "ruble": "RUB", "rubles": "RUB", "rouble": "RUB", "roubles": "RUB",
@@ -51,6 +56,8 @@ MONTHS_EXTRA = {"sept": 9}
 MONTHS_CAPITALISED = True
 MONTH_FIRST = True
 DAY_SUFFIX = r"(?:st|nd|rd|th)?"
+#: words joining the two ends of a date range ("з 12 по 14 березня").
+DATE_RANGE_JOINERS = ("to", "until", "through")
 SLASH_ORDER = "mdy"
 
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,

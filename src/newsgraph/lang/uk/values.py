@@ -40,12 +40,16 @@ MULTIPLIER_ABBREVIATIONS = {
 
 #: currency nouns (base forms) -> ISO 4217.
 CURRENCY_WORDS = {
+    "американський долар": "USD", "канадський долар": "CAD", "австралійський долар": "AUD",
+    "гонконгський долар": "HKD", "швейцарський франк": "CHF", "російський рубль": "RUB",
+    "білоруський рубль": "BYN", "британський фунт": "GBP", "японська єна": "JPY",
+    "китайський юань": "CNY", "польський злотий": "PLN",
     "гривня": "UAH", "долар": "USD", "євро": "EUR", "рубль": "RUB", "фунт": "GBP",
     "юань": "CNY", "єна": "JPY", "франк": "CHF", "злотий": "PLN",
 }
 #: currency abbreviations, literally.
 CURRENCY_ABBREVIATIONS = {
-    "грн": "UAH", "грн.": "UAH", "дол.": "USD", "долл.": "USD", "руб.": "RUB",
+    "грн": "UAH", "дол.": "USD", "долл.": "USD", "руб.": "RUB",
     "руб": "RUB", "€": "EUR", "$": "USD", "₴": "UAH", "₽": "RUB",
 }
 #: words that may follow a currency name and belong to it ("доларів США").
@@ -68,6 +72,8 @@ MONTH_FIRST = False
 #: what may follow a day number ("17-го жовтня").
 DAY_SUFFIX = r"(?:-?(?:го|е|ого))?"
 #: order of day and month in slashed numeric dates.
+#: words joining the two ends of a date range ("з 12 по 14 березня").
+DATE_RANGE_JOINERS = ("по", "до")
 SLASH_ORDER = "dmy"
 
 #: weekday names (base forms), Monday = 0.
@@ -82,7 +88,7 @@ YEAR_QUALIFIERS = {
 #: words for a day relative to publication.
 RELATIVE_DAYS = {
     "сьогодні": 0, "вчора": -1, "учора": -1, "позавчора": -2, "завтра": 1,
-    "післязавтра": 2, "напередодні": -1,
+    "післязавтра": 2,
 }
 #: phrases for a week, month or year relative to publication.
 RELATIVE_PERIODS = {
@@ -103,6 +109,9 @@ NOT_UNITS = ("раз", "рок", "число", "номер", "місце", "ча
 UNIT_ABBREVIATIONS = {
     "км": "кілометр", "кг": "кілограм", "т": "тонна", "га": "гектар", "м": "метр",
     "л": "літр", "мм": "міліметр", "см": "сантиметр", "кв. км": "квадратний кілометр",
+    "кв. м": "квадратний метр", "кв.м": "квадратний метр", "кв м": "квадратний метр",
+    "м2": "квадратний метр", "м²": "квадратний метр", "м3": "кубічний метр",
+    "м³": "кубічний метр", "куб. м": "кубічний метр", "хв": "хвилина", "хв.": "хвилина",
     "МВт": "мегават", "ГВт": "гігават", "кВт": "кіловат",
 }
 #: English-only knobs, unused where the dictionary knows nouns.
