@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .morphology import MORPH_LANGUAGES, analyzer
+from .morphology import MORPH_LANGUAGES, analyzer, parse
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*", re.UNICODE)
 _QUOTED = re.compile(r"[«„“\"].*?[»“”\"]")
@@ -41,7 +41,7 @@ def _base_form(text: str, entity_type: str, language: str) -> str:
     if not words:
         return text
     morph = analyzer(language)
-    parses = [morph.parse(m.group().lower()) for m in words]
+    parses = [parse(m.group().lower(), language) for m in words]
     if entity_type == "PER":
         replacements = _person(words, parses, morph)
     else:

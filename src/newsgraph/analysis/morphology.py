@@ -21,6 +21,12 @@ def analyzer(language: str) -> pymorphy3.MorphAnalyzer:
 
 
 @lru_cache(maxsize=200_000)
+def parse(word: str, language: str) -> tuple:
+    """All readings of a lower-case word (cached: names and places repeat)."""
+    return tuple(analyzer(language).parse(word))
+
+
+@lru_cache(maxsize=200_000)
 def lemma(word: str, language: str | None) -> str:
     """Most probable dictionary form of ``word``, lower-cased."""
     low = word.lower().replace("’", "'").replace("ʼ", "'")
@@ -28,7 +34,7 @@ def lemma(word: str, language: str | None) -> str:
     # turn НАТО into "ната".
     if language not in MORPH_LANGUAGES or (word.isupper() and len(word) > 1) or low.isdigit():
         return low
-    return analyzer(language).parse(low)[0].normal_form
+    return parse(low, language)[0].normal_form
 
 
 def lemmas(text: str, language: str | None) -> list[str]:

@@ -36,14 +36,37 @@ def _exclusive_counts(text: str) -> dict[str, int]:
     }
 
 
-def detect(text: str, *, sample: int = 2000) -> str | None:
+#: on a line this long, one alphabet's own letters alone decide (lingua is the slow part).
+CLEAR_LETTERS = 3
+
+
+def _script(text: str) -> str | None:
+    cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in text)
+    latin = sum(ch.isascii() and ch.isalpha() for ch in text)
+    if cyrillic and latin:
+        return None
+    return "Cyrl" if cyrillic else "Latn" if latin else None
+
+
+@cache
+def _by_script() -> dict[str, list[str]]:
+    scripts: dict[str, list[str]] = {}
+    for data in lang.all_languages():
+        scripts.setdefault(data.script, []).append(data.code)
+    return scripts
+
+
+def detect(text: str, *, sample: int = 600) -> str | None:
     """Return a language code, or None when the text has (almost) no letters."""
     text = text[:sample]
     if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
         return None
+    only = _by_script().get(_script(text) or "", [])
+    if len(only) == 1:
+        return only[0]
     counts = _exclusive_counts(text)
     marked = [code for code, n in counts.items() if n]
-    if len(marked) == 1 and len(text) < 60:
+    if len(marked) == 1 and (len(text) < 60 or counts[marked[0]] >= CLEAR_LETTERS):
         return marked[0]
     best = _detector().detect_language_of(text)
     if best is None:

@@ -20,6 +20,8 @@ class LanguageData:
     code: str
     #: lingua's name for the language (``lingua.Language`` member).
     lingua: str
+    #: writing system ("Cyrl", "Latn"): text in a script only one language uses is that language.
+    script: str = "Cyrl"
     #: letters that occur in this language and in no other supported one;
     #: on a three-word line they say more than any statistical model.
     exclusive_letters: str = ""

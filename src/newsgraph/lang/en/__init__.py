@@ -4,6 +4,7 @@ from newsgraph.lang import LanguageData
 LANGUAGE = LanguageData(
     code="en",
     lingua="ENGLISH",
+    script="Latn",
     sentences="razdel",
     ner=None,
     exclusive_letters="",

@@ -51,7 +51,7 @@ PERCENT_WORDS = ("percent", "per cent", "pct", "percentage points")
 YEAR_WORDS = ()
 #: English years stand alone; these words before a four-digit number make it a year.
 YEAR_PREPOSITIONS = ("in", "since", "by", "until", "from")
-MONTH_PREPOSITIONS = ("in", "since", "by", "until", "early", "late", "mid-", "during")
+MONTH_PREPOSITIONS = ("in", "since", "by", "until", "early", "late", "during")
 MONTHS_EXTRA = {"sept": 9}
 MONTHS_CAPITALISED = True
 MONTH_FIRST = True
