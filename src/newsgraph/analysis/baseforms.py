@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from .morphology import MORPH_LANGUAGES, analyzer, parse
+from .morphology import parse as parse_word
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*", re.UNICODE)
 _QUOTED = re.compile(r"[«„“\"].*?[»“”\"]")
@@ -45,7 +46,7 @@ def _base_form(text: str, entity_type: str, language: str) -> str:
     if entity_type == "PER":
         replacements = _person(words, parses, morph)
     else:
-        replacements = _phrase(words, parses)
+        replacements = _phrase(words, parses, language)
     out, pos = [], 0
     for m, new in zip(words, replacements):
         out.append(text[pos : m.start()])
@@ -61,7 +62,7 @@ def _frozen_ranges(text: str) -> list[tuple[int, int]]:
 
 def _is_acronym(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
-    return len(letters) > 1 and sum(c.isupper() for c in letters) > 1
+    return len(letters) > 1 and sum(c.isupper() for c in letters) * 2 >= len(letters)
 
 
 def _cases(parse) -> str | None:
@@ -136,16 +137,52 @@ def _keep_stem(word: str, form: str, morph, case: str | None) -> str | None:
     return None
 
 
-def _phrase(words, parses) -> list[str | None]:
-    """Head noun and the modifiers before it go to the nominative; the rest stays."""
-    head = None
+def _agrees(mod, noun) -> bool:
+    if mod.tag.case != noun.tag.case:
+        return False
+    if "plur" in noun.tag:
+        return "plur" in mod.tag
+    return mod.tag.gender is None or mod.tag.gender == noun.tag.gender
+
+
+def _find_head(parses) -> int:
+    """The first noun that is not an adjective agreeing with the next word ("Нової Зеландії")."""
     for i, ps in enumerate(parses):
-        if any(p.tag.POS == "NOUN" for p in ps) and not all(p.tag.POS in _MODIFIERS for p in ps[:1]):
-            head = i
-            break
-    if head is None:
-        # a lone adjective-like name ("Зеленського" tagged ADJF) is its own head
-        head = 0
+        nouns = [p for p in ps if p.tag.POS == "NOUN"]
+        if not nouns:
+            continue
+        if i + 1 < len(parses):
+            mods = [p for p in ps if p.tag.POS in _MODIFIERS]
+            following = [q for q in parses[i + 1] if q.tag.POS == "NOUN"]
+            if any(_agrees(m, q) for m in mods for q in following):
+                continue
+        return i
+    return 0  # a lone adjective-like name ("Зеленського" tagged ADJF) is its own head
+
+
+def _inflect(parse, grammemes: set[str], word: str, language: str) -> str | None:
+    """Inflect, dropping grammemes a dictionary lacks (Ukrainian has no "sing");
+    a hyphenated compound ("Індо-Тихоокеанськими") declines in its last part."""
+    attempts = [grammemes, grammemes - {"sing"}, {"nomn"} | (grammemes & {"plur"})]
+    candidates = [parse]
+    if "-" in word:
+        prefix, _, last = word.rpartition("-")
+        candidates += [p for p in parse_word(last, language)
+                       if p.tag.POS == parse.tag.POS and p.tag.case == parse.tag.case]
+    for i, candidate in enumerate(candidates):
+        for wanted in attempts:
+            try:
+                done = candidate.inflect(wanted)
+            except ValueError:  # a grammeme unknown to this language's tag set
+                continue
+            if done:
+                return done.word if i == 0 else f"{prefix}-{done.word}"
+    return None
+
+
+def _phrase(words, parses, language) -> list[str | None]:
+    """Head noun and the modifiers before it go to the nominative; the rest stays."""
+    head = _find_head(parses)
     # The head's case: the one its modifiers agree with.
     head_parses = [p for p in parses[head] if p.tag.POS == "NOUN"] or list(parses[head])
     candidates = [_cases(p) for p in head_parses]
@@ -159,20 +196,16 @@ def _phrase(words, parses) -> list[str | None]:
     number = "plur" if "plur" in head_parse.tag else "sing"
     gender = next((g for g in ("masc", "femn", "neut") if g in head_parse.tag), None)
     out: list[str | None] = []
-    for i, ps in enumerate(parses):
+    for i, (m, ps) in enumerate(zip(words, parses)):
+        word = m.group().lower()
         if i > head:
             out.append(None)
-            continue
-        if i == head:
-            inflected = head_parse.inflect({"nomn", number}) or head_parse.inflect({"nomn"})
+        elif i == head:
+            out.append(_inflect(head_parse, {"nomn", number}, word, language))
         else:
             mod = next((p for p in ps if p.tag.POS in _MODIFIERS and _cases(p) == case), None)
-            if mod is None:
-                out.append(None)
-                continue
             wanted = {"nomn", "plur"} if number == "plur" else {"nomn", gender or "masc", "sing"}
-            inflected = mod.inflect(wanted) or mod.inflect({"nomn"})
-        out.append(inflected.word if inflected else None)
+            out.append(_inflect(mod, wanted, word, language) if mod else None)
     return out
 
 

@@ -6,6 +6,7 @@ loaded once per process, on first use.
 """
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Sequence
 from functools import cache
@@ -13,7 +14,8 @@ from pathlib import Path
 
 from newsgraph.model import Span
 
-MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "ner_uk"
+#: the shipped model; ``$NEWSGRAPH_NER_UK`` points elsewhere (a model being trained).
+MODEL_DIR = Path(os.environ.get("NEWSGRAPH_NER_UK") or Path(__file__).resolve().parent.parent / "models" / "ner_uk")
 _TYPES = {"PER", "ORG", "LOC", "MISC"}
 _lock = threading.Lock()
 
