@@ -172,6 +172,135 @@ def show(doc_id: str, db: str | None, as_json: bool) -> None:
         out.print(f"\nreprinted as: {', '.join(reprints)}")
 
 
+def _dump(rows) -> None:
+    for row in rows:
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _names(people: list[dict[str, str]]) -> str:
+    return ", ".join(p["name"] for p in people) or "—"
+
+
+@main.command(name="entities")
+@db_option
+@click.option("--type", "etype", type=click.Choice(["PER", "ORG", "LOC", "MISC"], case_sensitive=False))
+@click.option("--q", "query", help="A name or alias in any language and form.")
+@click.option("--limit", default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+def entities_cmd(db: str | None, etype: str | None, query: str | None, limit: int, as_json: bool) -> None:
+    """Stored entities, most mentioned first."""
+    from .store import queries
+
+    with Store(default_db_path(db)) as store:
+        rows = queries.entities(store.db, type=etype, q=query, limit=limit)
+    if as_json:
+        return _dump(rows)
+    for r in rows:
+        other = ", ".join(f"{k}: {v}" for k, v in r["names"].items() if v != r["name"])
+        out.print(f"{r['id']:<28} {r['type']:<5} {escape(r['name'])}"
+                  f"{'  (' + escape(other) + ')' if other else ''}  [dim]{r['mentions']} mentions in "
+                  f"{r['documents']} documents[/dim]")
+
+
+@main.command(name="entity")
+@click.argument("ref")
+@db_option
+@click.option("--json", "as_json", is_flag=True)
+def entity_cmd(ref: str, db: str | None, as_json: bool) -> None:
+    """One entity: names, aliases, roles, mentions, quotes by and about it, events."""
+    from .store import queries
+
+    with Store(default_db_path(db)) as store:
+        ids = queries.resolve(store.db, ref)
+        if len(ids) != 1:
+            err.print(f"[red]error[/red] {escape(ref)} names {len(ids)} entities"
+                      + (f": {', '.join(ids[:10])}" if ids else ""))
+            sys.exit(1)
+        info = queries.entity(store.db, ids[0])
+    if as_json:
+        return _dump([info])
+    out.print(f"[bold]{escape(info['name'])}[/bold] {info['type']} {info['id']}")
+    out.print("  names    " + escape(", ".join(f"{k}: {v}" for k, v in info["names"].items())))
+    out.print("  aliases  " + escape(", ".join(info["aliases"][:30])))
+    for r in info["roles"]:
+        out.print(f"  role     {escape(r['title'])}" + (f" — {escape(r['org_name'])}" if r["org_name"] else ""))
+    out.print(f"  mentions {len(info['mentions'])} in {len({m['doc_id'] for m in info['mentions']})} documents")
+    for title, rows in (("said", info["quotes_by"]), ("quoted about", info["quotes_about"])):
+        for q in rows:
+            out.print(f"  {title:<8} [{q['kind']}] {escape(q['content'] or '')}  [dim]{q['doc_id']}[/dim]")
+    for title, rows in (("did", info["events_as_actor"]), ("underwent", info["events_as_recipient"])):
+        for e in rows:
+            out.print(f"  {title:<8} {e['type']}{'/' + e['mode'] if e['mode'] else ''} "
+                      f"{escape(_names(e['actors']))} → {escape(_names(e['recipients']))} ({e['factuality']}): "
+                      f"[dim]{escape(e['evidence'] or '')}[/dim]")
+
+
+@main.command(name="quotes")
+@db_option
+@click.option("--speaker", help="Entity id or name of the speaker.")
+@click.option("--about", help="Entity id or name the quote mentions.")
+@click.option("--limit", default=100, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+def quotes_cmd(db: str | None, speaker: str | None, about: str | None, limit: int, as_json: bool) -> None:
+    """Quotes with their speakers, direct and indirect."""
+    from .store import queries
+
+    with Store(default_db_path(db)) as store:
+        rows = queries.quotes(store.db, speaker=speaker, about=about, limit=limit)
+    if as_json:
+        return _dump(rows)
+    for q in rows:
+        who = q["speaker_name"] or q["speaker_text"] or "?"
+        out.print(f"[bold]{escape(who)}[/bold] [{q['kind']}] {escape(q['content'] or '')}  [dim]{q['doc_id']}[/dim]")
+
+
+@main.command(name="events")
+@db_option
+@click.option("--type", "etype", help="PLOVER type, e.g. AID, ASSAULT, COOPERATE.")
+@click.option("--actor")
+@click.option("--recipient")
+@click.option("--since", help="ISO date: events on or after it (event date, else publication).")
+@click.option("--limit", default=100, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+def events_cmd(db: str | None, etype: str | None, actor: str | None, recipient: str | None, since: str | None,
+               limit: int, as_json: bool) -> None:
+    """Who did what to whom, with the sentence that says so."""
+    from .store import queries
+
+    with Store(default_db_path(db)) as store:
+        rows = queries.events(store.db, type=etype, actor=actor, recipient=recipient, since=since, limit=limit)
+    if as_json:
+        return _dump(rows)
+    for e in rows:
+        amount = f" {e['amount_value']:,.0f} {e['amount_unit']}" if e["amount_value"] is not None else ""
+        out.print(f"[bold]{e['type']}[/bold]{'/' + e['mode'] if e['mode'] else ''} "
+                  f"{escape(_names(e['actors']))} → {escape(_names(e['recipients']))}{amount} "
+                  f"({e['factuality']}{', ' + e['date'] if e['date'] else ''})\n   [dim]{escape(e['evidence'] or '')}[/dim]")
+
+
+@main.command(name="graph")
+@db_option
+@click.option("--type", "etype", help="PLOVER type to keep.")
+@click.option("--since")
+@click.option("--until")
+@click.option("--json", "as_json", is_flag=True, help="Nodes and edges as one JSON object.")
+def graph_cmd(db: str | None, etype: str | None, since: str | None, until: str | None, as_json: bool) -> None:
+    """Actor → recipient edges aggregated by event type, with counts and evidence."""
+    from .store import queries
+
+    with Store(default_db_path(db)) as store:
+        g = queries.graph(store.db, type=etype, since=since, until=until)
+    if as_json:
+        sys.stdout.write(json.dumps(g, ensure_ascii=False) + "\n")
+        return
+    names = {n["id"]: n["name"] for n in g["nodes"]}
+    for e in g["edges"]:
+        out.print(f"{escape(names.get(e['source'], e['source']))} —{e['type']}→ "
+                  f"{escape(names.get(e['target'], e['target']))}  ×{e['count']}")
+        for ev in e["evidence"]:
+            out.print(f"   [dim]{escape(ev['text'] or '')}[/dim]")
+
+
 @main.group(name="eval")
 def eval_() -> None:
     """Score newsgraph on annotated corpora (figures anyone can reproduce)."""

@@ -142,7 +142,7 @@ class Store:
         return True
 
     def _save_knowledge(self, doc: Document) -> None:
-        """Entities, their aliases and mentions, and values, in queryable form."""
+        """Entities (aliases, mentions, roles), quotes, events and values, in queryable form."""
         for e in doc.entities:
             self.db.execute(
                 """INSERT INTO entities (id, type, name, names) VALUES (?, ?, ?, ?)
@@ -154,8 +154,42 @@ class Store:
             self.db.executemany("INSERT OR IGNORE INTO aliases (entity_id, alias, language) VALUES (?, ?, ?)",
                                 [(e["id"], alias, language) for alias, language in aliases])
             self.db.executemany(
-                'INSERT OR IGNORE INTO mentions (doc_id, entity_id, start, "end", text, lemma) VALUES (?, ?, ?, ?, ?, ?)',
-                [(doc.id, e["id"], m["start"], m["end"], m["text"], m.get("lemma")) for m in e["mentions"]],
+                'INSERT OR IGNORE INTO mentions (doc_id, entity_id, start, "end", text, lemma, kind) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(doc.id, e["id"], m["start"], m["end"], m["text"], m.get("lemma"), m.get("kind") or "name")
+                 for m in e["mentions"]],
+            )
+        known = {e["id"] for e in doc.entities}
+        ref = lambda eid: eid if eid in known else None  # noqa: E731  (a dangling id must not break the FK)
+        for e in doc.entities:
+            self.db.executemany(
+                "INSERT INTO roles (entity_id, title, org_id, doc_id) VALUES (?, ?, ?, ?)",
+                [(e["id"], r["title"], ref(r.get("org")), doc.id) for r in e.get("roles", [])],
+            )
+        for q in doc.quotes:
+            cue = q.get("cue") or {}
+            self.db.execute(
+                """INSERT INTO quotes (doc_id, kind, speaker, speaker_text, cue_start, cue_end,
+                       content_start, content_end, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (doc.id, q["kind"], ref(q.get("speaker")), q.get("speaker_text"), cue.get("start"), cue.get("end"),
+                 q["content"]["start"], q["content"]["end"], q.get("confidence")),
+            )
+        for ev in doc.events:
+            amount = ev.get("amount") or {}
+            trigger, evidence = ev.get("trigger") or {}, ev.get("evidence") or {}
+            cur = self.db.execute(
+                """INSERT INTO events (doc_id, type, mode, factuality, source, date, location, amount_value,
+                       amount_unit, trigger_start, trigger_end, evidence_start, evidence_end, confidence)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (doc.id, ev["type"], ev.get("mode"), ev.get("factuality"), ref(ev.get("source")), ev.get("date"),
+                 ref(ev.get("location")), amount.get("value"), amount.get("unit"), trigger.get("start"),
+                 trigger.get("end"), evidence.get("start"), evidence.get("end"), ev.get("confidence")),
+            )
+            self.db.executemany(
+                "INSERT OR IGNORE INTO event_participants (event_id, entity_id, role) VALUES (?, ?, ?)",
+                [(cur.lastrowid, eid, role) for role, ids in (("actor", ev.get("actors", [])),
+                                                                ("recipient", ev.get("recipients", [])))
+                 for eid in ids if eid in known],
             )
         self.db.executemany(
             'INSERT OR IGNORE INTO doc_values (doc_id, type, start, "end", text, value, unit, end_value, partial) '
