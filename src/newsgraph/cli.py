@@ -332,5 +332,19 @@ def eval_ner(path: str, fmt: str, convention: str, types: str) -> None:
     out.print(scores.table(wanted))
 
 
+@eval_.command(name="quotes")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False), default="tests/data/quotes/gold.jsonl")
+@click.option("--misses", is_flag=True, help="List the gold quotes that were not found or misattributed.")
+def eval_quotes(gold: str, misses: bool) -> None:
+    """Quote speaker attribution P/R/F1 against a gold JSONL file."""
+    from .evaluation.quotes import evaluate_quotes
+
+    scores = evaluate_quotes(gold)
+    out.print(scores.table())
+    if misses:
+        for m in scores.misses:
+            out.print(f"  missed {escape(m)}")
+
+
 if __name__ == "__main__":
     main()
