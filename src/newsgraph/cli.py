@@ -346,5 +346,21 @@ def eval_quotes(gold: str, misses: bool) -> None:
             out.print(f"  missed {escape(m)}")
 
 
+@eval_.command(name="events")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False), default="tests/data/events/gold.jsonl")
+@click.option("--misses", is_flag=True, help="List missed and invented events.")
+def eval_events(gold: str, misses: bool) -> None:
+    """Event P/R/F1 on type + actor + recipient + evidence sentence against a gold JSONL file."""
+    from .evaluation.events import evaluate_events
+
+    scores = evaluate_events(gold)
+    out.print(scores.table())
+    if misses:
+        for line in scores.missed:
+            out.print(f"  missed   {escape(line)}")
+        for line in scores.invented:
+            out.print(f"  invented {escape(line)}")
+
+
 if __name__ == "__main__":
     main()

@@ -15,6 +15,8 @@ from .analysis.annotate import annotate
 from .clean import dedup
 from .clean.repeated import RepeatedLines
 from .clean.segments import segment
+from .extract import extract
+from .link import link
 from .model import Document, Failure, Fingerprint, RawDocument, content_id
 
 
@@ -55,7 +57,7 @@ class Pipeline:
         if not self.analyze:
             return doc
         try:
-            return annotate(doc)
+            return extract(link(annotate(doc)))
         except Exception as e:  # keep the cleaned document; say what is missing and why
             return replace(doc, warnings=[f"analysis failed, no entities or values: {_where(e)}"])
 

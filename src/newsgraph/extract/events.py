@@ -1,0 +1,585 @@
+"""Events in the PLOVER ontology: who did what to whom, with evidence.
+
+``events(doc)`` returns ``doc`` with ``doc.events`` filled (pure: the input is
+not changed). It works sentence by sentence over the article (title, lead,
+body): "read also" headlines and boilerplate yield no events.
+
+1. **Triggers** come from per-language data (``newsgraph.lang.<code>.events``):
+   verb and noun lemmas per PLOVER type, some only with an object near them
+   ("надати *допомогу*", "запровадити *санкції*"). Words are compared by their
+   pymorphy3 lemmas, so every inflected form counts.
+2. **Arguments** come from the case of each entity mention in the sentence and
+   from word order: a nominative mention (the nearest before the trigger,
+   else after it) is the actor; a dative one ("Україні") the recipient;
+   prepositions give the rest ("в/у + accusative" destination, "проти +
+   genitive" target, "з + instrumental" partner, "в + locative" place). A
+   nominalised trigger takes its actor from the genitive after it
+   ("направлення військ *КНДР*"); "союзники по НАТО", "міністри оборони НАТО"
+   stand for НАТО. Mentions joined by "і/та/й/," share a role. A mention that
+   only qualifies a title ("канцлер *ФРН* Олаф Шольц") is no argument.
+3. **Factuality** from cues before the trigger: negation ("не надасть"),
+   conditions ("якщо", "би"), demands ("мають поставити", "повинні",
+   "закликав … надати"), the future ("надасть", "буде надавати", "планує").
+4. **Attribution**: a trigger inside a quote's content takes the quote's
+   speaker as ``source``.
+
+Conventions (where PLOVER leaves a choice):
+
+- One event per trigger, with lists of actors and recipients (the seed's
+  "НАТО зміцнює зв'язки із Республікою Корея, Японією, Австралією та Новою
+  Зеландією" is one COOPERATE event with four recipients). Scoring
+  (``newsgraph.evaluation.events``) counts actor × recipient pairs, so a gold
+  set written with one event per recipient scores the same.
+- CONSULT: all participants of a meeting are actors ("пресконференція X з Y",
+  "за участю Y"), as PLOVER codes meetings without a clear host; the host of a
+  visit is the recipient.
+- AID against someone ("війська … у Росію … проти України"): the destination
+  comes first among the recipients, the target ("проти + genitive") after it.
+- No event without an actor in the trigger's sentence; AID, COOPERATE and
+  SANCTION also need a recipient (PLOVER: "requires recipient").
+- Repeated events (same type, actors, recipients, factuality), typically a
+  title that summarises the body, are kept once, preferring the body sentence.
+"""
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import Any
+
+from ..analysis.morphology import MORPH_LANGUAGES, parse
+from ..model import ARTICLE_KINDS, Document
+
+TOKEN = re.compile(r"[^\W_]+(?:['’ʼ\-][^\W_]+)*", re.UNICODE)
+#: types whose object stands in the accusative without a preposition
+#: ("звинуватив Росію", "атакували Харків", "закликав партнерів").
+ACCUSATIVE_TYPES = frozenset({"ACCUSE", "ASSAULT", "REQUEST", "COERCE", "SUPPORT", "THREATEN",
+                              "REJECT", "PROTEST"})
+#: types whose recipient may stand in the dative ("надати Україні", "погрожує Україні").
+DATIVE_TYPES = frozenset({"AID", "SUPPORT", "THREATEN", "REQUEST", "SANCTION", "CONCEDE",
+                          "AGREE", "REJECT", "ACCUSE", "COOPERATE"})
+#: types whose recipient may be the genitive of the trigger's object
+#: ("відхилила пропозицію Єврокомісії", "підтримав позицію Польщі").
+OBJECT_GENITIVE_TYPES = frozenset({"REJECT", "ACCUSE", "SUPPORT"})
+#: PLOVER types that require a recipient.
+NEEDS_RECIPIENT = frozenset({"AID", "COOPERATE", "SANCTION"})
+#: types whose money amount is worth keeping.
+AMOUNT_TYPES = frozenset({"AID", "SANCTION", "COOPERATE", "AGREE", "REQUEST", "COERCE"})
+FACTUALITIES = ("asserted", "negated", "future", "hypothetical", "demanded")
+
+
+# ---------------------------------------------------------------- language data
+
+@dataclass(frozen=True)
+class EventData:
+    code: str
+    triggers: tuple
+    index: dict
+    mode_words: dict
+    prepositions: tuple
+    actor_heads: frozenset
+    head_links: frozenset
+    pronouns: frozenset
+    conjunctions: tuple
+    circumstantial: tuple
+    negation: frozenset
+    demand: frozenset
+    future: frozenset
+    future_aux: frozenset
+    hypothetical: tuple
+
+
+@cache
+def event_data(code: str | None) -> EventData | None:
+    """The event lexicon of a language, or None when it has none."""
+    if not code:
+        return None
+    try:
+        m = importlib.import_module(f"newsgraph.lang.{code}.events")
+    except ImportError:
+        return None
+    index: dict[str, list[int]] = {}
+    for n, row in enumerate(m.TRIGGERS):
+        for word in row[2]:
+            index.setdefault(_norm(word), []).append(n)
+    return EventData(
+        code=code,
+        triggers=tuple((t, mode, frozenset(map(_norm, words)), frozenset(map(_norm, objects)),
+                        frozenset(flags)) for t, mode, words, objects, flags in m.TRIGGERS),
+        index=index,
+        mode_words={t: [(frozenset(map(_norm, ws)), mode) for ws, mode in rows]
+                    for t, rows in getattr(m, "MODE_WORDS", {}).items()},
+        prepositions=tuple((tuple(tuple(p.split()) for p in preps), frozenset(cases), role,
+                            frozenset(types)) for preps, cases, role, types in m.PREPOSITIONS),
+        actor_heads=frozenset(map(_norm, m.ACTOR_HEADS)),
+        head_links=frozenset(map(_norm, m.HEAD_LINKS)),
+        pronouns=frozenset(m.PRONOUNS),
+        conjunctions=tuple(tuple(c.split()) for c in m.CONJUNCTIONS),
+        circumstantial=tuple(tuple(c.split()) for c in m.CIRCUMSTANTIAL),
+        negation=frozenset(m.NEGATION),
+        demand=frozenset(map(_norm, m.DEMAND)),
+        future=frozenset(map(_norm, m.FUTURE)),
+        future_aux=frozenset(map(_norm, m.FUTURE_AUX)),
+        hypothetical=tuple(tuple(h.split()) for h in m.HYPOTHETICAL),
+    )
+
+
+def _norm(word: str) -> str:
+    return word.lower().replace("’", "'").replace("ʼ", "'")
+
+
+# ---------------------------------------------------------------- tokens
+
+@dataclass
+class Tok:
+    start: int
+    end: int
+    low: str
+    lemmas: frozenset
+    cases: frozenset | None  # None: unknown (no morphology, indeclinable acronym)
+    pos: str | None
+    futr: bool
+    verbal: bool = False  # some reading is a verb form ("надала": a verb, not a noun)
+    mention: int | None = None  # index of the mention covering the token
+
+
+def _tokens(text: str, offset: int, language: str) -> list[Tok]:
+    out = []
+    for m in TOKEN.finditer(text):
+        word = m.group()
+        low = _norm(word)
+        if language in MORPH_LANGUAGES:
+            readings = parse(low, language)
+            lemmas = frozenset({low} | {_norm(r.normal_form) for r in readings})
+            first = readings[0] if readings else None
+            fixed = (word.isupper() and len(word) > 1) or any("Fixd" in r.tag for r in readings)
+            cases = None if fixed else frozenset(r.tag.case for r in readings if r.tag.case)
+            pos = first.tag.POS if first else None
+            futr = bool(first and "futr" in first.tag)
+            verbal = any(r.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND") for r in readings)
+        else:
+            lemmas, cases, pos, futr, verbal = frozenset({low}), None, None, False, True
+        out.append(Tok(offset + m.start(), offset + m.end(), low, lemmas, cases or None, pos, futr,
+                       verbal))
+    return out
+
+
+def _phrase_before(toks: list[Tok], i: int, phrases) -> tuple | None:
+    """The listed phrase (a tuple of literal words) that ends right before token ``i``."""
+    for p in sorted(phrases, key=len, reverse=True):
+        n = len(p)
+        if i - n >= 0 and tuple(t.low for t in toks[i - n : i]) == p:
+            return p
+    return None
+
+
+# ---------------------------------------------------------------- arguments
+
+@dataclass
+class Arg:
+    eid: str
+    etype: str
+    first: int  # first token index
+    last: int  # last token index (inclusive)
+    cases: frozenset | None
+    prep: tuple | None = None
+    own: tuple = ()  # (cases, prep) of the mention itself, before a head took over
+    head: int | None = None  # token index of an actor head ("союзники по НАТО")
+    group: int = 0
+    skip: bool = False
+
+
+def _is_adjective_name(text: str, language: str) -> bool:
+    """NER spans like "Індо-Тихоокеанськими" or "Євроатлантична": adjectives, not actors."""
+    if language not in MORPH_LANGUAGES:
+        return False
+    words = [_norm(w) for w in TOKEN.findall(text)]
+    return bool(words) and all(
+        (r := parse(w, language)) and r[0].tag.POS in ("ADJF", "PRTF") for w in words)
+
+
+def _args(doc: Document, toks: list[Tok], s_start: int, s_end: int, language: str,
+          data: EventData) -> list[Arg]:
+    spans = []
+    for ent in doc.entities:
+        for m in ent["mentions"]:
+            if m["start"] >= s_start and m["end"] <= s_end:
+                spans.append((m["start"], m["end"], ent["id"], ent.get("type", ""), m))
+    # the longest mention wins where mentions nest or overlap
+    spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    kept: list[tuple] = []
+    for sp in spans:
+        if kept and sp[0] < kept[-1][1]:
+            continue
+        kept.append(sp)
+    args: list[Arg] = []
+    for start, end, eid, etype, m in kept:
+        idx = [i for i, t in enumerate(toks) if t.start >= start and t.end <= end]
+        if not idx:
+            continue
+        if m.get("kind") not in ("pronoun", "role") and _is_adjective_name(m.get("text", ""), language):
+            continue
+        for i in idx:
+            toks[i].mention = len(args)
+        head_word = next((toks[i] for i in idx if toks[i].cases), toks[idx[0]])
+        args.append(Arg(eid, etype, idx[0], idx[-1], head_word.cases))
+    preps = [p for ps, *_ in data.prepositions for p in ps]
+    for n, a in enumerate(args):
+        a.prep = _phrase_before(toks, a.first, preps)
+        # "союзники по НАТО", "міністри оборони НАТО", "міністри країн Альянсу":
+        # the (outermost) head noun stands for the entity
+        j, head = a.first - 1, None
+        while j >= 0 and j >= a.first - 6 and toks[j].mention is None:
+            if toks[j].lemmas & data.actor_heads and toks[j].pos in ("NOUN", "ADJF", None):
+                head = j
+            elif not (toks[j].lemmas & data.head_links or toks[j].pos == "ADJF"):
+                break
+            j -= 1
+        if head is not None:
+            a.own = (a.cases, a.prep)
+            a.head = head
+            a.cases = toks[head].cases
+            a.prep = _phrase_before(toks, head, preps)
+        elif not a.prep and a.etype == "PER":
+            # "з федеральним канцлером ФРН Олафом Шольцом": the preposition before the title
+            for k in range(a.first - 1, max(-1, a.first - 7), -1):
+                if toks[k].pos not in ("NOUN", "ADJF") and toks[k].mention is None:
+                    break
+                if (p := _phrase_before(toks, k, preps)) is not None:
+                    a.prep = p
+                    break
+        a.group = n
+        if n and not a.prep:
+            prev = args[n - 1]
+            gap = doc.text[toks[prev.last].end : toks[a.first].start]
+            words = tuple(_norm(w) for w in TOKEN.findall(gap))
+            rest = TOKEN.sub("", gap).strip()
+            if (not words and rest == ",") or (words in data.conjunctions and rest in ("", ",")):
+                a.group, a.prep = prev.group, prev.prep
+                if a.head is None and prev.head is not None:
+                    a.head, a.cases = prev.head, prev.cases
+    # a mention that qualifies a title or a name is no argument
+    for n, a in enumerate(args):
+        nxt = args[n + 1] if n + 1 < len(args) else None
+        if nxt and nxt.etype == "PER" and a.etype != "PER" and nxt.first == a.last + 1:
+            a.skip = True  # "генеральний секретар НАТО Марк Рютте"
+    return args
+
+
+def _genitive_modifier(toks: list[Tok], a: Arg, data: EventData, keep: set[int]) -> bool:
+    """"канцлером ФРН", "дії Північної Кореї": a genitive after a common noun."""
+    if a.prep or a.head is not None or a.first == 0:
+        return False
+    prev = toks[a.first - 1]
+    if prev.mention is not None or a.first - 1 in keep:
+        return False
+    if prev.pos not in ("NOUN",):
+        return False
+    return a.cases is None or "gent" in a.cases
+
+
+# ---------------------------------------------------------------- triggers
+
+@dataclass
+class Trigger:
+    row: int
+    first: int
+    last: int
+    obj: int | None
+    tokens: set = field(default_factory=set)
+
+
+def _triggers(toks: list[Tok], data: EventData) -> list[Trigger]:
+    used: set[int] = set()
+    found = []
+    for i, t in enumerate(toks):
+        if i in used or t.mention is not None:
+            continue
+        rows = sorted({r for lem in t.lemmas for r in data.index.get(lem, ())})
+        for r in rows:
+            _, _, _, objects, _ = data.triggers[r]
+            obj = None
+            if objects:
+                for j in list(range(i + 1, min(len(toks), i + 7))) + [i - 1, i - 2]:
+                    if 0 <= j < len(toks) and j not in used and toks[j].mention is None \
+                            and toks[j].lemmas & objects:
+                        obj = j
+                        break
+                if obj is None:
+                    continue
+            tr = Trigger(r, min(i, obj if obj is not None else i), max(i, obj if obj is not None else i),
+                         obj, {i} | ({obj} if obj is not None else set()))
+            used |= tr.tokens
+            found.append((i, tr))
+            break
+    return [tr for _, tr in found]
+
+
+def _trigger_index(tr: Trigger) -> int:
+    return min(tr.tokens - ({tr.obj} if tr.obj is not None else set()))
+
+
+# ---------------------------------------------------------------- factuality
+
+def _factuality(toks: list[Tok], i: int, data: EventData) -> str:
+    before = toks[max(0, i - 4) : i]
+    lows = [t.low for t in toks]  # a condition anywhere in the sentence ("…, якщо …")
+    for h in data.hypothetical:
+        n = len(h)
+        if any(tuple(lows[k : k + n]) == h for k in range(len(lows) - n + 1)):
+            return "hypothetical"
+    near = toks[i + 1 : i + 2]
+    if any(t.low in ("б", "би", "бы", "would", "could") for t in near):
+        return "hypothetical"
+    for k, t in enumerate(reversed(before)):
+        if t.low in data.negation or t.lemmas & data.negation:
+            between = before[len(before) - k :]
+            if all(b.lemmas & (data.demand | data.future | data.future_aux) or b.pos in ("ADVB",)
+                   for b in between):
+                return "negated"
+    if any(t.lemmas & data.future for t in before):
+        return "future"
+    if any(t.lemmas & data.demand for t in before):
+        return "demanded"
+    if toks[i].futr or any(t.futr and t.lemmas & data.future_aux for t in before[-2:]) \
+            or any(t.low in ("will", "shall") for t in before):
+        return "future"
+    return "asserted"
+
+
+# ---------------------------------------------------------------- the stage
+
+def events(doc: Document) -> Document:
+    """Return ``doc`` with ``events`` filled (one dict per event, see DESIGN.md)."""
+    found: list[tuple[int, dict[str, Any]]] = []
+    seg_kinds = [(s.start, s.end, s.kind, s.language) for s in doc.segments]
+    names = {e["id"]: e for e in doc.entities}
+    for sent in doc.sentences:
+        seg = next((s for s in seg_kinds if s[0] <= sent["start"] < s[1]), None)
+        if seg is None or seg[2] not in ARTICLE_KINDS:
+            continue
+        language = seg[3] or doc.language
+        data = event_data(language)
+        if data is None:
+            continue
+        for ev in _sentence_events(doc, sent, language, data, names):
+            found.append(({"body": 0, "lead": 1}.get(seg[2], 2), ev))
+    return replace(doc, events=_dedupe(found))
+
+
+def _sentence_events(doc: Document, sent: dict, language: str, data: EventData,
+                     names: dict) -> list[dict]:
+    s_start, s_end = sent["start"], sent["end"]
+    toks = _tokens(doc.text[s_start:s_end], s_start, language)
+    if not toks:
+        return []
+    args = _args(doc, toks, s_start, s_end, language, data)
+    out: list[dict] = []
+    for tr in _triggers(toks, data):
+        ev = _event(doc, toks, args, tr, data, sent)
+        if ev:
+            out.append(ev)
+    return _merge(out)
+
+
+def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: EventData,
+           sent: dict) -> dict | None:
+    etype, mode, _, _, flags = data.triggers[tr.row]
+    ti = _trigger_index(tr)
+    trig = toks[ti]
+    nominal = "noun" in flags and not trig.verbal
+    # a noun after "під час", "у межах": an event only with participants of its own
+    circumstantial = nominal and _phrase_before(toks, ti, data.circumstantial) is not None \
+        or (nominal and ti > 1 and _phrase_before(toks, ti - 1, data.circumstantial) is not None)
+    keep = {tr.obj} if tr.obj is not None else set()
+    keep.add(ti)
+
+    actors: list[Arg] = []
+    recipients: list[Arg] = []
+    coactors: list[Arg] = []
+    locations: list[Arg] = []
+    nominative: list[tuple[int, Arg | None]] = []  # position, arg (None: an unresolved pronoun)
+    genitive_actor: list[Arg] = []
+    for a in args:
+        if a.skip or a.first in tr.tokens:
+            continue
+        if a.head is not None and a.head in tr.tokens and a.own:
+            # "направлення військ Росії": the head is the trigger's own object
+            a = replace(a, head=None, cases=a.own[0], prep=a.own[1])
+        pos = a.head if a.head is not None else a.first
+        if a.prep:
+            for preps, cases, role, types in data.prepositions:
+                if a.prep in preps and (not types or etype in types) and (
+                        a.cases is None or a.cases & cases):
+                    if role == "recipient":
+                        recipients.append(a)
+                    elif role == "location":
+                        locations.append(a)
+                    elif role == "coactor":
+                        coactors.append(a)
+                    break
+            continue
+        # the genitive actor of a nominalised trigger: "направлення військ КНДР"
+        anchor = max(tr.tokens)
+        if nominal and pos > anchor and pos - anchor <= 2 and (a.cases is None or "gent" in a.cases) \
+                and all(toks[k].pos in ("ADJF", "NOUN") for k in range(anchor + 1, pos)):
+            genitive_actor.append(a)
+            continue
+        if a.head is None and _genitive_modifier(toks, a, data, keep):
+            if etype in OBJECT_GENITIVE_TYPES and a.first - 1 == max(tr.tokens) + 1 and not nominal:
+                recipients.append(a)  # "відхилила пропозицію Єврокомісії"
+            continue
+        cases = a.cases
+        after = pos > ti
+        if cases is None or "nomn" in cases:
+            if after and etype in ACCUSATIVE_TYPES and (cases is None or "accs" in cases) \
+                    and pos - ti <= 3:
+                recipients.append(a)
+            else:
+                nominative.append((pos, a))
+            continue
+        if "datv" in cases and etype in DATIVE_TYPES:
+            recipients.append(a)
+        elif "accs" in cases and after and etype in ACCUSATIVE_TYPES:
+            recipients.append(a)
+    # unresolved pronouns block the actor they may stand for
+    for k, t in enumerate(toks):
+        if t.mention is None and t.low in data.pronouns:
+            nominative.append((k, None))
+
+    if genitive_actor:
+        group = genitive_actor[0].group
+        actors = [a for a in genitive_actor if a.group == group]
+    else:
+        before = [(p, a) for p, a in nominative if p < ti]
+        after = [(p, a) for p, a in nominative if p > ti
+                 and not re.search(r"[,;:—–]", doc.text[toks[ti].end : toks[p].start])]
+        chosen = max(before, key=lambda x: x[0]) if before else (
+            min(after, key=lambda x: x[0]) if after else None)
+        if chosen and chosen[1] is not None:
+            actors = [a for _, a in nominative if a is not None and a.group == chosen[1].group]
+    partner = any(a.prep and a.prep[0] in ("з", "із", "зі", "с", "со", "with") for a in recipients)
+    if nominal and not genitive_actor and not (
+            etype == "CONSULT" and (partner or coactors)):
+        return None  # "проти російського вторгнення": no actor of its own
+    if circumstantial and not (coactors or genitive_actor or any(
+            a.prep and a.prep[0] in ("з", "із", "зі", "с", "со", "with") for a in recipients)):
+        return None
+    if etype == "CONSULT" and mode != "visit":
+        # meetings without a clear host: every participant is an actor
+        actors += [a for a in recipients if a.prep and a.prep[0] in ("з", "із", "зі", "с", "со", "with")]
+        recipients = [a for a in recipients if a not in actors]
+    actors += coactors
+    actor_ids = _ids(actors)
+    recipient_ids = [e for e in _ids(recipients) if e not in actor_ids]
+    if not actor_ids:
+        return None
+    if (etype in NEEDS_RECIPIENT or "recipient" in flags) and not recipient_ids and not (
+            etype == "COOPERATE" and len(actor_ids) > 1):  # "Росія і Китай співпрацюють"
+        return None
+
+    mode = _mode(toks, tr, etype, mode, data)
+    factuality = _factuality(toks, ti, data)
+    conf = 0.55 + (0.15 if tr.obj is not None else 0) + (0.1 if recipient_ids else 0) \
+        + (0.1 if any(a.cases and "nomn" in a.cases for a in actors) or genitive_actor else 0)
+    if factuality == "hypothetical":
+        conf -= 0.1
+    s_start, s_end = sent["start"], sent["end"]
+    location = next((a.eid for a in locations if a.etype == "LOC" and a.eid not in recipient_ids),
+                    None)
+    return {
+        "type": etype,
+        "mode": mode,
+        "actors": actor_ids,
+        "recipients": recipient_ids,
+        "amount": _amount(doc, s_start, s_end, trig.start) if etype in AMOUNT_TYPES else None,
+        "date": _date(doc, s_start, s_end),
+        "location": location,
+        "factuality": factuality,
+        "source": _source(doc, trig.start, trig.end),
+        "trigger": {"start": toks[tr.first].start, "end": toks[tr.last].end},
+        "evidence": {"start": s_start, "end": s_end},
+        "confidence": round(min(conf, 0.95), 2),
+    }
+
+
+def _ids(args: list[Arg]) -> list[str]:
+    out: list[str] = []
+    for a in sorted(args, key=lambda a: a.first):
+        if a.eid not in out:
+            out.append(a.eid)
+    return out
+
+
+def _mode(toks: list[Tok], tr: Trigger, etype: str, default: str | None, data: EventData) -> str | None:
+    rows = data.mode_words.get(etype)
+    if not rows:
+        return default
+    lo, hi = max(0, tr.first - 3), min(len(toks), tr.last + 5)
+    window = set().union(*(t.lemmas for t in toks[lo:hi] if t.mention is None))
+    for words, mode in rows:
+        if window & words:
+            return mode
+    return default
+
+
+def _amount(doc: Document, start: int, end: int, at: int) -> dict | None:
+    money = [v for v in doc.values if v["type"] == "MONEY" and start <= v["start"] < end
+             and isinstance(v.get("value"), (int, float))]
+    if not money:
+        return None
+    v = min(money, key=lambda v: abs(v["start"] - at))
+    return {"value": v["value"], "unit": v.get("unit")}
+
+
+def _date(doc: Document, start: int, end: int) -> str | None:
+    for v in doc.values:
+        if v["type"] == "DATE" and start <= v["start"] < end and v.get("value"):
+            return f"{v['value']}/{v['end_value']}" if v.get("end_value") else str(v["value"])
+    return None
+
+
+def _source(doc: Document, start: int, end: int) -> str | None:
+    for q in doc.quotes or ():
+        c = q.get("content") or {}
+        if c.get("start", 1) <= start and end <= c.get("end", 0):
+            return q.get("speaker") if isinstance(q.get("speaker"), str) else None
+    return None
+
+
+def _merge(evs: list[dict]) -> list[dict]:
+    """Events of one type and actor in one sentence are one event ("надає … допомагає")."""
+    out: list[dict] = []
+    for ev in evs:
+        same = next((o for o in out if o["type"] == ev["type"]
+                     and (set(o["actors"]) & set(ev["actors"]) or ev["type"] == "CONSULT")
+                     and o["factuality"] == ev["factuality"]), None)
+        if same is None:
+            out.append(ev)
+            continue
+        for r in ev["recipients"]:
+            if r not in same["recipients"] and r not in same["actors"]:
+                same["recipients"].append(r)
+        for a in ev["actors"]:
+            if a not in same["actors"]:
+                same["actors"].append(a)
+        same["amount"] = same["amount"] or ev["amount"]
+        same["location"] = same["location"] or ev["location"]
+        same["mode"] = same["mode"] or ev["mode"]
+        same["confidence"] = max(same["confidence"], ev["confidence"])
+    return out
+
+
+def _dedupe(found: list[tuple[int, dict]]) -> list[dict]:
+    """One event per (type, actors, recipients, factuality): body, then lead, then title."""
+    best: dict[tuple, tuple[int, dict]] = {}
+    order: list[tuple] = []
+    for rank, ev in found:
+        key = (ev["type"], frozenset(ev["actors"]), frozenset(ev["recipients"]), ev["factuality"])
+        if key not in best:
+            order.append(key)
+            best[key] = (rank, ev)
+        elif rank < best[key][0]:
+            best[key] = (rank, ev)
+    return sorted((best[k][1] for k in order), key=lambda e: e["trigger"]["start"])

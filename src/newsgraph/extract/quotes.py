@@ -1,0 +1,623 @@
+"""Quotes: who said what, as spans into the document text.
+
+Direct quotes in «», „“, “”, "" (nested marks inside are part of the quote),
+with the cue and speaker after ("«…», — зазначив Рютте") or before ("заявив
+X: «…»", "X: «…»"), over several sentences and paragraphs; dialogue dashes
+("— …, — сказав він."); indirect speech ("X заявив, що …", "Про це заявив X",
+"За словами X, …", "Як повідомив X, …", "X вважає, що …", "…, заявив X.");
+mixed quotes (indirect speech holding a quoted fragment).
+
+The speaker is the entity whose mention — a name, or a role, pronoun or
+surname mention added by coreference — is the subject next to the cue. When
+no entity names the speaker, ``speaker`` is None and ``speaker_text`` holds the
+words that do ("джерело в уряді"). Cues and markers are per-language data
+(``lang/<code>/speech.py``), verbs matched by lemma so that every form counts.
+A medium reporting the story ("повідомляє кореспондент Укрінформу") is not a
+speaker: such attributions give no quote.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from ..analysis.morphology import MORPH_LANGUAGES, parse
+from ..model import Document
+from .roles import MentionIndex, Tok, data, normalise, regions, sentences_in, tokens
+
+_OPENERS = {"«": "»", "„": "“”", "“": "”", '"': '"', "‹": "›"}
+_END = ".!?…"
+_DASHES = "—–-"
+#: a web address names a medium ("NEWSru.com", "baltinfo.ru").
+_DOMAIN = re.compile(r"\.(?:com|net|org|ru|ua|info|by|kz|eu|uk)\b", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- quotation marks
+
+def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans (opening mark to closing mark, inclusive) of quotations in ``text[start:end]``,
+    nested ones included. A quotation left open at a paragraph's end continues when the
+    next paragraph opens with the same mark (the typographic convention for long
+    quotes), else it ends with its paragraph."""
+    out: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        prev = text[i - 1] if i > start else " "
+        nxt = text[i + 1] if i + 1 < end else " "
+        if ch == "\n":
+            if stack:
+                j = i + 1
+                while j < end and text[j] in " \t\r\n":
+                    j += 1
+                if j < end and text[j] == stack[0][0]:  # the quotation goes on
+                    i = j + 1
+                    continue
+                line_end = i
+                while stack:
+                    mark, pos = stack.pop()
+                    out.append((pos, line_end))
+        elif ch == '"':
+            if stack and stack[-1][0] == '"':
+                out.append((stack.pop()[1], i + 1))
+            elif (prev.isspace() or prev in "([—–-«„:") and not nxt.isspace():
+                stack.append((ch, i))
+        elif ch in "«„‹":
+            stack.append((ch, i))
+        elif ch == "“":
+            if stack and stack[-1][0] == "„":
+                out.append((stack.pop()[1], i + 1))
+            elif (prev.isspace() or prev in "([—–-«:") and not nxt.isspace():
+                stack.append((ch, i))
+        elif ch == "”":
+            if stack and stack[-1][0] in "“„":
+                out.append((stack.pop()[1], i + 1))
+        elif ch in "»›":
+            opener = "«" if ch == "»" else "‹"
+            if any(m == opener for m, _ in stack):
+                while stack:
+                    mark, pos = stack.pop()
+                    if mark == opener:
+                        out.append((pos, i + 1))
+                        break
+        i += 1
+    while stack:
+        mark, pos = stack.pop()
+        j = text.find("\n", pos, end)
+        out.append((pos, j if j >= 0 else end))
+    return sorted(out)
+
+
+def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans, key=lambda x: (x[0], -x[1])):
+        if out and s < out[-1][1]:
+            continue
+        out.append((s, e))
+    return out
+
+
+def _runs(doc: Document) -> list[tuple[int, int, str | None]]:
+    """Consecutive article segments joined: a quotation may run over paragraphs."""
+    runs: list[list] = []
+    for start, end, language, _ in regions(doc):
+        if runs and not doc.text[runs[-1][1] : start].strip() and runs[-1][2] == language:
+            runs[-1][1] = end
+        else:
+            runs.append([start, end, language])
+    return [tuple(r) for r in runs]
+
+
+def _inner(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The content of a quotation: without its marks and outer spaces."""
+    s, e = span
+    s += 1
+    if e > s and text[e - 1] in "»”“\"›":
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+# --------------------------------------------------------------------------- the stage
+
+class _Context:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text
+        self.index = MentionIndex(doc.entities)
+        self.quoted: list[tuple[int, int]] = []
+        for start, end, _ in _runs(doc):
+            self.quoted.extend(quoted_spans(doc.text, start, end))
+        self.used_cues: set[int] = set()
+        self.quotes: list[dict[str, Any]] = []
+
+    def in_quote(self, start: int, end: int | None = None) -> bool:
+        end = start + 1 if end is None else end
+        return any(a < start and end <= b for a, b in self.quoted)
+
+    def covered(self, start: int, end: int) -> bool:
+        """Already the content of a quote found."""
+        for q in self.quotes:
+            a, b = q["content"]["start"], q["content"]["end"]
+            if min(b, end) - max(a, start) > 0.5 * (end - start):
+                return True
+        return False
+
+
+def quotes(doc: Document) -> Document:
+    """Return ``doc`` with ``quotes`` filled (direct, indirect, mixed)."""
+    ctx = _Context(doc)
+    for start, end, language in _runs(doc):
+        _direct(ctx, start, end, language)
+        _dialogue(ctx, start, end, language)
+    for start, end, language, kind in regions(doc):
+        for s_start, s_end in sentences_in(doc, start, end):
+            _indirect(ctx, s_start, s_end, language, start, kind)
+    found = sorted(ctx.quotes, key=lambda q: q["content"]["start"])
+    return replace(doc, quotes=found)
+
+
+def _cues(language) -> tuple[frozenset, frozenset]:
+    speech = data(language, "speech")
+    return speech.SPEECH_VERBS, speech.OPINION_WORDS
+
+
+def _is_cue(tok: Tok, language, opinion: bool = True) -> bool:
+    if not tok.is_word:
+        return False
+    verbs, opinions = _cues(language)
+    if tok.lemma in verbs or tok.low in verbs:
+        if language in MORPH_LANGUAGES:
+            # a noun homonym is no cue
+            return any(p.tag.POS in {"VERB", "GRND", "PRTS"} for p in parse(tok.low, language))
+        return True
+    return opinion and (tok.lemma in opinions or tok.low in opinions)
+
+
+def _emit(ctx: _Context, kind: str, cue: tuple[int, int], content: tuple[int, int], who, confidence: float,
+          language) -> None:
+    s, e = content
+    text = ctx.text
+    while s < e and (text[s].isspace() or text[s] in ",:—–-"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",:;—–-"):
+        e -= 1
+    if e - s < 3:
+        return
+    entity, words, span, via = who
+    if via == "media":
+        return
+    if kind == "indirect" and any(s <= a and b <= e and b - a > 3 for a, b in ctx.quoted):
+        kind = "mixed"
+    if entity is None:
+        confidence = min(confidence, 0.5)
+    elif via in {"pronoun", "role", "surname"}:
+        confidence -= 0.05
+    ctx.quotes.append({
+        "kind": kind,
+        "speaker": entity,
+        "speaker_text": words if entity is None else None,
+        **({"speaker_mention": {"start": span[0], "end": span[1]}} if span else {}),
+        "cue": {"start": cue[0], "end": cue[1]},
+        "content": {"start": s, "end": e},
+        "confidence": round(confidence, 2),
+        "language": language,
+    })
+    ctx.used_cues.add(cue[0])
+
+
+# --------------------------------------------------------------------------- speakers
+
+def _plural_verb(tok: Tok, language) -> bool:
+    if language not in MORPH_LANGUAGES:
+        return False
+    verbs = [p for p in parse(tok.low, language) if p.tag.POS == "VERB"]
+    return bool(verbs) and all("plur" in p.tag for p in verbs)
+
+
+def _oblique_modifier(tok: Tok, language) -> bool:
+    """An adjective or participle that cannot be nominative ("40-летнюю Гиффордс")."""
+    if not tok.is_word or language not in MORPH_LANGUAGES:
+        return False
+    ps = parse(tok.low, language)
+    return bool(ps) and all(p.tag.POS in {"ADJF", "PRTF"} for p in ps) and \
+        not any(p.tag.case == "nomn" for p in ps)
+
+
+def _noun(tok: Tok, language) -> bool:
+    if not tok.is_word or language not in MORPH_LANGUAGES:
+        return False
+    ps = parse(tok.low, language)
+    return bool(ps) and ps[0].tag.POS == "NOUN"
+
+
+_NOBODY = (None, None, None, None)
+
+
+def _nominative(ctx: _Context, m: dict[str, Any], language) -> bool:
+    if normalise(m["text"]) == normalise(m.get("lemma") or m["text"]):
+        return True
+    if language not in MORPH_LANGUAGES:
+        return True
+    head = m["text"].split()[0].lower()
+    return any(p.tag.case == "nomn" for p in parse(head, language))
+
+
+def _candidates(ctx: _Context, toks: list[Tok], lo: int, hi: int, language, any_case: bool = False) -> list:
+    """Mentions inside toks[lo:hi] that may be a subject: (position, priority, item)."""
+    if lo >= hi:
+        return []
+    speech = data(language, "speech")
+    out = []
+    seen_ends = []
+    for start, end, entity, m in ctx.index.within(toks[lo].start, toks[hi - 1].end):
+        if ctx.in_quote(start, end):
+            continue
+        if any(a <= start and end <= b for a, b in seen_ends):
+            continue  # "НАТО" inside "генеральний секретар НАТО"
+        k = next(i for i in range(lo, hi) if toks[i].end > start)
+        prev = toks[k - 1].low if k > 0 else ""
+        after_prep = prev in speech.PREPOSITIONS
+        if any_case:
+            seen_ends.append((start, end))
+            out.append((start, end, 0 if entity["type"] == "PER" else 1, entity, m))
+            continue
+        if entity["type"] == "PER":
+            seen_ends.append((start, end))
+            if after_prep or not _nominative(ctx, m, language):
+                continue
+            if k > 0 and _oblique_modifier(toks[k - 1], language):
+                continue
+            rank = 0
+        else:
+            if after_prep and prev not in speech.LOCATIVE_SPEAKER_PREPOSITIONS:
+                continue
+            if not after_prep and not _nominative(ctx, m, language):
+                continue
+            if not after_prep and k > 0 and _noun(toks[k - 1], language):
+                continue  # a genitive complement: "канцлером ФРН", "міністр оборони Японії"
+            rank = 2 if after_prep else 1
+        seen_ends.append((start, end))
+        out.append((start, end, rank, entity, m))
+    return out
+
+
+def _who(ctx: _Context, entity, m) -> tuple:
+    kind = m.get("kind") or "name"
+    name = normalise(entity.get("name", ""))
+    media = data(None, "speech").MEDIA_NAMES | data("ru", "speech").MEDIA_NAMES
+    if name in media or normalise(m["text"]) in media or _DOMAIN.search(name):
+        return (None, m["text"], (m["start"], m["end"]), "media")
+    return (entity["id"], m["text"], (m["start"], m["end"]), kind)
+
+
+def _speaker(ctx: _Context, toks: list[Tok], cue: int, lo: int, hi: int, language,
+             prefer: str = "auto", any_case: bool = False) -> tuple:
+    """(entity id, words, span, via) of the subject of the cue at toks[cue]
+    (``any_case``: of the marker, "За словами Рютте")."""
+    left = _candidates(ctx, toks, lo, cue, language)
+    right = _candidates(ctx, toks, cue + 1, hi, language, any_case)
+    if cue < len(toks) and _plural_verb(toks[cue], language):
+        # "говорят", "заявили": a person alone is not the subject
+        left = [c for c in left if c[3]["type"] != "PER"]
+        right = [c for c in right if c[3]["type"] != "PER"]
+    best_right = min(right, key=lambda c: (c[2] > 0, c[2], c[0])) if right else None
+    best_left = min(left, key=lambda c: (c[2] > 0, c[2], -c[1])) if left else None
+    if best_left is not None and prefer != "right":
+        gap = sum(1 for t in toks[lo:cue] if t.start >= best_left[1] and t.is_word)
+        if gap <= 2 or prefer == "left" or best_right is None:
+            return _who(ctx, best_left[3], best_left[4])
+    if best_right is not None and best_right[2] < 2:
+        return _who(ctx, best_right[3], best_right[4])
+    if best_left is not None:
+        return _who(ctx, best_left[3], best_left[4])
+    if best_right is not None:
+        return _who(ctx, best_right[3], best_right[4])
+    # no entity: the noun phrase naming the speaker ("джерело в уряді")
+    if prefer != "left":
+        np = _noun_phrase(ctx, toks[cue + 1 : hi], language)
+        if np:
+            return np
+    if prefer != "right":
+        return _noun_phrase(ctx, toks[lo:cue], language, left=True) or _NOBODY
+    return _NOBODY
+
+
+def _noun_phrase(ctx: _Context, toks: list[Tok], language, left: bool = False) -> tuple | None:
+    speech = data(language, "speech")
+    words: list[Tok] = []
+    for t in toks:
+        if not t.is_word or t.low in data(language, "speech").COMPLEMENTIZERS:
+            break
+        words.append(t)
+    if left:
+        # the subject before the cue: the words after the last clause mark
+        words = []
+        for t in reversed(toks):
+            if not t.is_word:
+                break
+            words.insert(0, t)
+    if not words or len(words) > 6:
+        return None
+    if language in MORPH_LANGUAGES and any(parse(t.low, language)[0].tag.POS == "VERB" for t in words):
+        return None
+    head = words[0]
+    if head.low in {"який", "яка", "яке", "які", "который", "которая", "которое", "которые", "who", "which"}:
+        return None  # a relative pronoun: its antecedent is not resolved here
+    if language in MORPH_LANGUAGES:
+        ps = parse(head.low, language)
+        if not any(p.tag.POS in {"NOUN", "ADJF", "NPRO", "PRTF"} and p.tag.case == "nomn" for p in ps):
+            return None
+        if head.low in speech.PREPOSITIONS:
+            return None
+    span = (words[0].start, words[-1].end)
+    text = ctx.text[span[0] : span[1]]
+    nouns = {t.lemma for t in words}
+    if nouns & speech.MEDIA_HEADS:
+        return (None, text, span, "media")
+    return (None, text, span, "text")
+
+
+# --------------------------------------------------------------------------- direct quotes
+
+def _clause_tokens(ctx: _Context, start: int, limit: int, language) -> list[Tok]:
+    """Tokens from ``start`` to the end of the sentence (or line), not past ``limit``."""
+    toks = []
+    for t in tokens(ctx.text, start, limit, language):
+        if t.text in _END or t.text in "«„“\"" or "\n" in ctx.text[toks[-1].end if toks else start : t.start]:
+            break
+        toks.append(t)
+    return toks
+
+
+def _direct(ctx: _Context, start: int, end: int, language) -> None:
+    text = ctx.text
+    for span in _outermost([q for q in ctx.quoted if start <= q[0] < end]):
+        content = _inner(text, span)
+        if len(re.findall(r"\w+", text[content[0] : content[1]])) < 3:
+            continue  # a name or a term in quotes, not a quotation
+        if _inner_attribution(ctx, content, language):
+            continue
+        if _after_quote(ctx, span, content, end, language):
+            continue
+        _before_quote(ctx, span, content, start, language)
+
+
+def _inner_attribution(ctx: _Context, content, language) -> bool:
+    """"«Это шаг вперёд, — сказал Эрдоган. — Мы хотим …»": the attribution inside the marks."""
+    text = ctx.text
+    for m in re.finditer(r"[,.!?…][ \t]+[—–][ \t]+", text[content[0] : content[1]]):
+        pos = content[0] + m.end()
+        toks = _clause_tokens(ctx, pos, content[1], language)
+        if not toks:
+            continue
+        after = text[toks[-1].end : toks[-1].end + 4]
+        if not re.match(r"[.,:!?]?[ \t]+[—–]", after):
+            continue
+        words = [i for i, t in enumerate(toks) if t.is_word]
+        cue = next((i for i in words[:4] if _is_cue(toks[i], language)), None)
+        if cue is None:
+            continue
+        saved = ctx.quoted  # the attribution stands inside the marks of this very quotation
+        ctx.quoted = [q for q in saved if not (q[0] < content[0] and content[1] <= q[1])]
+        try:
+            who = _speaker(ctx, toks, cue, 0, len(toks), language)
+        finally:
+            ctx.quoted = saved
+        _emit(ctx, "direct", (toks[cue].start, toks[cue].end), content, who, 0.85, language)
+        return True
+    return False
+
+
+def _after_quote(ctx: _Context, span, content, limit: int, language) -> bool:
+    text = ctx.text
+    m = re.compile(r"[ \t]*([,.!?…]?)[ \t]*([—–-]?)[ \t]*").match(text, span[1], limit)
+    pos = m.end()
+    inner_comma = text[span[1] - 2 : span[1] - 1] in {",", "!", "?"} if span[1] - span[0] > 2 else False
+    if not (m.group(1) == "," or m.group(2) or inner_comma):
+        return False
+    toks = _clause_tokens(ctx, pos, min(limit, pos + 300), language)
+    words = [i for i, t in enumerate(toks) if t.is_word]
+    cue = next((i for i in words[:5] if _is_cue(toks[i], language)), None)
+    if cue is None:
+        return False
+    who = _speaker(ctx, toks, cue, 0, len(toks), language)
+    if who[0] is None and who[1] is None:
+        # the speaker is the subject of the sentence the quotation stands in
+        who = _left_of_quote(ctx, span, language)
+    _emit(ctx, "direct", (toks[cue].start, toks[cue].end), content, who, 0.9, language)
+    return True
+
+
+def _left_of_quote(ctx: _Context, span, language) -> tuple:
+    text = ctx.text
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    toks = tokens(text, line_start, span[0], language)
+    return _speaker(ctx, toks, len(toks), 0, len(toks), language, prefer="left") if toks else _NOBODY
+
+
+def _before_quote(ctx: _Context, span, content, run_start: int, language) -> bool:
+    """"Рютте заявив: «…»", "Рютте: «…»", or that clause ending the previous paragraph."""
+    text = ctx.text
+    j = span[0]
+    while j > run_start and text[j - 1] in " \t\r\n—–":
+        j -= 1
+    if j <= run_start or text[j - 1] != ":":
+        return False
+    colon = j - 1
+    k = colon
+    while k > run_start and text[k - 1] not in ".!?\n»”":
+        k -= 1
+    toks = tokens(text, k, colon, language)
+    if not toks:
+        return False
+    cue = next((i for i in range(len(toks) - 1, -1, -1) if _is_cue(toks[i], language)), None)
+    if cue is not None:
+        who = _speaker(ctx, toks, cue, 0, len(toks), language)
+        _emit(ctx, "direct", (toks[cue].start, toks[cue].end), content, who, 0.9, language)
+        return True
+    # "Рютте: «…»": the clause is the speaker's name alone
+    words = [t for t in toks if t.is_word]
+    if 0 < len(words) <= 6:
+        cands = _candidates(ctx, toks, 0, len(toks), language)
+        per = [c for c in cands if c[3]["type"] == "PER" and c[1] == toks[-1].end]
+        if per:
+            who = _who(ctx, per[0][3], per[0][4])
+            _emit(ctx, "direct", (colon, colon + 1), content, who, 0.8, language)
+            return True
+    return False
+
+
+def _dialogue(ctx: _Context, start: int, end: int, language) -> None:
+    """"— Ми готові, — сказав він.": a paragraph of direct speech opened by a dash."""
+    text = ctx.text
+    for line in re.finditer(r"(?m)^[ \t]*[—–][ \t]+(.+)$", text[start:end]):
+        s = start + line.start(1)
+        e = start + line.end(1)
+        for m in re.finditer(r"[,.!?…][ \t]+[—–][ \t]+", text[s:e]):
+            pos = s + m.end()
+            toks = _clause_tokens(ctx, pos, e, language)
+            words = [i for i, t in enumerate(toks) if t.is_word]
+            cue = next((i for i in words[:4] if _is_cue(toks[i], language)), None)
+            if cue is None or toks[cue].start in ctx.used_cues or ctx.in_quote(pos):
+                continue
+            content = (s, s + m.start() + (0 if text[s + m.start()] == "," else 1))
+            who = _speaker(ctx, toks, cue, 0, len(toks), language)
+            _emit(ctx, "direct", (toks[cue].start, toks[cue].end), content, who, 0.85, language)
+            break
+
+
+# --------------------------------------------------------------------------- indirect speech
+
+def _strip_end(text: str, end: int, start: int) -> int:
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _END):
+        end -= 1
+    return end
+
+
+def _starts(toks: list[Tok], i: int, seq: tuple[str, ...]) -> bool:
+    return i + len(seq) <= len(toks) and all(toks[i + k].low == w for k, w in enumerate(seq))
+
+
+def _clause_start(toks: list[Tok], i: int) -> int:
+    """Index of the first token of the clause holding toks[i]."""
+    k = i
+    while k > 0 and toks[k - 1].text not in {",", ";", ":", "—", "–", "(", ")"}:
+        k -= 1
+    return k
+
+
+def _indirect(ctx: _Context, s_start: int, s_end: int, language, seg_start: int, seg_kind: str) -> None:
+    text = ctx.text
+    if ctx.covered(s_start, s_end):
+        return
+    speech = data(language, "speech")
+    toks = tokens(text, s_start, s_end, language)
+    end = _strip_end(text, s_end, s_start)
+    n = len(toks)
+    done = False
+    # "За словами X, …" / "…, за словами X."
+    for i in range(n):
+        for marker in speech.ACCORDING_TO:
+            if not _starts(toks, i, marker) or ctx.in_quote(toks[i].start):
+                continue
+            j = i + len(marker)
+            stop = next((k for k in range(j, n) if toks[k].text in {",", ";", ":"} or toks[k].text in _END), n)
+            who = _speaker(ctx, toks, j - 1, j, stop, language, prefer="right", any_case=True)
+            if who[0] is None and who[1] is None:
+                continue
+            cue = (toks[i].start, toks[j - 1].end)
+            after = [x for x in toks[stop + 1 :] if x.is_word] if stop < n and toks[stop].text == "," else []
+            if i == 0 or toks[i - 1].is_word or len(after) >= 3:
+                content = (toks[stop].end if stop < n else end, end)
+            else:  # "…, за словами X."
+                content = (s_start, toks[i - 1].start)
+            _emit(ctx, "indirect", cue, content, who, 0.75, language)
+            done = True
+            break
+        if done:
+            return
+    for i, t in enumerate(toks):
+        if t.start in ctx.used_cues or ctx.in_quote(t.start) or not _is_cue(t, language):
+            continue
+        clause = _clause_start(toks, i)
+        # "Про це заявив X" / "Об этом сообщил X": the content went before
+        anaphoric = any(_starts(toks, 0, a) for a in speech.ANAPHORIC) and i < 30
+        # "Як повідомив X, …"
+        as_word = i >= 1 and toks[i - 1].low in speech.AS_WORDS and _clause_start(toks, i - 1) == i - 1
+        comp = next((k for k in range(i + 1, min(n, i + 9)) if toks[k].low in speech.COMPLEMENTIZERS
+                     and (toks[k - 1].text == "," or language == "en")), None)
+        if comp is not None and any(toks[k].text in _END or toks[k].text == ":" for k in range(i + 1, comp)):
+            comp = None
+        if anaphoric:
+            stop = next((k for k in range(i + 1, n) if toks[k].text in {",", ";", ":"}), n)
+            who = _speaker(ctx, toks, i, len(speech.ANAPHORIC[0]), stop, language, prefer="right")
+            content = _previous(ctx, s_start, seg_start, seg_kind)
+            if content and (who[0] or who[1]):
+                _emit(ctx, "indirect", (t.start, t.end), content, who, 0.75, language)
+                return
+            continue
+        if as_word:
+            stop = next((k for k in range(i + 1, n) if toks[k].text in {",", ";", ":"}), n)
+            who = _speaker(ctx, toks, i, i + 1, stop, language, prefer="right")
+            if who[0] is None and who[1] is None:
+                continue
+            if i - 1 == 0 or toks[i - 2].text != ",":
+                content = (toks[stop].end if stop < n else end, end)
+            else:  # "…, як заявив X."
+                content = (s_start, toks[i - 2].start)
+            _emit(ctx, "indirect", (toks[i - 1].start, t.end), content, who, 0.75, language)
+            return
+        if comp is not None:
+            who = _speaker(ctx, toks, i, 0, comp - 1 if toks[comp - 1].text == "," else comp,
+                           language)
+            if who[0] is None and who[1] is None:
+                continue
+            _emit(ctx, "indirect", (t.start, t.end), (toks[comp].end, end), who, 0.75, language)
+            return
+        # "…, заявив X." — the cue after the content
+        if i >= 3 and toks[i - 1].text in {",", "—", "–"}:
+            rest = [x for x in toks[i + 1 :] if x.is_word]
+            if 0 < len(rest) <= 8 and not any(x.low in speech.COMPLEMENTIZERS for x in rest):
+                who = _speaker(ctx, toks, i, i, n, language, prefer="right")
+                if who[0] is None and who[1] is None:
+                    continue
+                k = i - 1
+                while k > 0 and toks[k - 1].text in {",", "—", "–"}:
+                    k -= 1
+                content = (s_start, toks[k].start)
+                if ctx.covered(*content):
+                    continue
+                _emit(ctx, "indirect", (t.start, t.end), content, who, 0.7, language)
+                return
+    # a headline "Рютте: НАТО має …"
+    if seg_kind == "title":
+        for k, t in enumerate(toks[:8]):
+            if t.text == ":" and k > 0:
+                cands = [c for c in _candidates(ctx, toks, 0, k, language) if c[3]["type"] == "PER"]
+                if cands and cands[-1][1] == toks[k - 1].end:
+                    _emit(ctx, "indirect", (t.start, t.end), (t.end, end),
+                          _who(ctx, cands[-1][3], cands[-1][4]), 0.7, language)
+                break
+
+
+def _previous(ctx: _Context, s_start: int, seg_start: int, seg_kind: str) -> tuple[int, int] | None:
+    """What "це" in "Про це заявив X" refers to: the sentences before, in the paragraph,
+    or the last sentence of the previous paragraph (not a headline)."""
+    doc = ctx.doc
+    before = [(s["start"], s["end"]) for s in doc.sentences if seg_start <= s["start"] and s["end"] <= s_start]
+    if before:
+        before = before[-3:]
+        return before[0][0], _strip_end(ctx.text, before[-1][1], before[0][0])
+    prev = [seg for seg in doc.segments if seg.end <= seg_start and seg.kind in {"lead", "body"}]
+    if not prev:
+        return None
+    seg = prev[-1]
+    sents = [(s["start"], s["end"]) for s in doc.sentences if seg.start <= s["start"] and s["end"] <= seg.end]
+    if not sents:
+        return seg.start, _strip_end(ctx.text, seg.end, seg.start)
+    return sents[-1][0], _strip_end(ctx.text, sents[-1][1], sents[-1][0])

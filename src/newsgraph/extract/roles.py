@@ -1,0 +1,289 @@
+"""Roles: person — title — organisation/country.
+
+From appositions and genitive chains: "генеральний секретар НАТО Марк Рютте",
+"федеральним канцлером ФРН Олафом Шольцом", "министр иностранных дел России
+Сергей Лавров", "Марк Рютте, генеральний секретар НАТО". The title is given in
+its nominative base form ("федеральним канцлером" → "федеральний канцлер");
+the organisation is an entity id (or None when the title names none).
+
+Every title phrase found is also what coreference uses to resolve a bare role
+("додав генеральний секретар НАТО") to the person holding it; the phrases in
+an apposition become mentions of the person with ``kind: "role"``.
+
+This module also holds the small text helpers (tokens with lemmas, mention
+index, article regions) that the other extract stages share.
+"""
+from __future__ import annotations
+
+import copy
+import importlib
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+from .. import lang
+from ..analysis.morphology import MORPH_LANGUAGES, parse
+from ..analysis.morphology import lemma as word_lemma
+from ..model import Document
+
+#: segment kinds the extract stages read: the article proper.
+ARTICLE = frozenset({"title", "lead", "body"})
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*|\d+(?:[.,]\d+)*|[^\w\s]", re.UNICODE)
+
+
+# --------------------------------------------------------------------------- shared helpers
+
+@dataclass(frozen=True)
+class Tok:
+    start: int
+    end: int
+    text: str
+    low: str
+    lemma: str
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+
+def normalise(word: str) -> str:
+    return word.lower().replace("’", "'").replace("ʼ", "'").replace("ё", "е")
+
+
+def tokens(text: str, start: int, end: int, language: str | None) -> list[Tok]:
+    """Tokens of ``text[start:end]`` with their lemmas; offsets into ``text``."""
+    out = []
+    for m in _TOKEN.finditer(text, start, end):
+        w = m.group()
+        low = normalise(w)
+        lem = normalise(word_lemma(w, language)) if w[0].isalpha() else low
+        out.append(Tok(m.start(), m.end(), w, low, lem))
+    return out
+
+
+def data(language: str | None, module: str) -> Any:
+    """A per-language data module (``lang/<code>/<module>.py``); Ukrainian's when unknown."""
+    code = language if language in lang.CODES else "uk"
+    return _data(code, module)
+
+
+@cache
+def _data(code: str, module: str) -> Any:
+    return importlib.import_module(f"newsgraph.lang.{code}.{module}")
+
+
+def regions(doc: Document, kinds=ARTICLE) -> list[tuple[int, int, str | None, str]]:
+    """(start, end, language, kind) of the segments the extract stages read."""
+    return [(s.start, s.end, s.language or doc.language, s.kind) for s in doc.segments if s.kind in kinds]
+
+
+def inside(start: int, end: int, spans) -> bool:
+    return any(a <= start and end <= b for a, b, *_ in spans)
+
+
+def sentences_in(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of a segment; the segment itself where the analyser gave none."""
+    found = [(s["start"], s["end"]) for s in doc.sentences if start <= s["start"] and s["end"] <= end]
+    return found or [(start, end)]
+
+
+class MentionIndex:
+    """All mentions of all entities, sorted, for lookups by offset."""
+
+    def __init__(self, entities: list[dict[str, Any]]):
+        self.items = sorted(((m["start"], m["end"], e, m) for e in entities for m in e["mentions"]),
+                            key=lambda x: (x[0], -x[1]))
+        self.starts = [x[0] for x in self.items]
+
+    def starting_at(self, pos: int, types=None):
+        i = bisect_left(self.starts, pos)
+        while i < len(self.items) and self.items[i][0] == pos:
+            if types is None or self.items[i][2]["type"] in types:
+                return self.items[i]
+            i += 1
+        return None
+
+    def ending_at(self, pos: int, types=None):
+        for item in self.items:
+            if item[1] == pos and (types is None or item[2]["type"] in types):
+                return item
+        return None
+
+    def within(self, start: int, end: int):
+        i = bisect_left(self.starts, start)
+        out = []
+        while i < len(self.items) and self.items[i][0] < end:
+            if self.items[i][1] <= end:
+                out.append(self.items[i])
+            i += 1
+        return out
+
+    def covering(self, start: int, end: int, types=None):
+        return [x for x in self.items if x[0] <= start and end <= x[1]
+                and (types is None or x[2]["type"] in types)]
+
+
+# --------------------------------------------------------------------------- titles
+
+@cache
+def _titles(code: str) -> list[tuple[tuple[str, ...], str]]:
+    """(lemma sequence, nominative title) of a language, longest first."""
+    module = _data(code, "titles")
+    out = []
+    for title in module.TITLES:
+        words = [m.group() for m in _TOKEN.finditer(title)]
+        out.append((tuple(normalise(word_lemma(w, code)) for w in words), title))
+    return sorted(set(out), key=lambda t: -len(t[0]))
+
+
+@dataclass(frozen=True)
+class TitleMatch:
+    start: int
+    #: end of the title with its complements ("міністр закордонних справ").
+    title_end: int
+    #: end of the description: the title and its organisation ("генеральний секретар НАТО").
+    end: int
+    title: str
+    org: str | None
+    #: the person the title is in apposition with, when one is named next to it.
+    person: str | None
+    language: str | None
+    #: the title is plural ("міністри оборони"): it names no one person.
+    plural: bool = False
+
+
+def _genitive_ok(tok: Tok, language: str | None) -> bool:
+    if language not in MORPH_LANGUAGES:
+        return True
+    return any(p.tag.case == "gent" for p in parse(tok.low, language))
+
+
+def find_titles(doc: Document, index: MentionIndex | None = None) -> list[TitleMatch]:
+    """Every title phrase of the article, with its organisation and apposed person."""
+    index = index or MentionIndex(doc.entities)
+    found: list[TitleMatch] = []
+    for seg_start, seg_end, language, _ in regions(doc):
+        code = language if language in lang.CODES else "uk"
+        titles = _titles(code)
+        complements = _data(code, "titles").COMPLEMENTS
+        for s_start, s_end in sentences_in(doc, seg_start, seg_end):
+            toks = tokens(doc.text, s_start, s_end, language)
+            i = 0
+            while i < len(toks):
+                match = _match_title(toks, i, titles)
+                if match is None or index.covering(toks[i].start, toks[i].end, {"ORG", "LOC", "PER"}):
+                    i += 1
+                    continue
+                n, title = match
+                j = i + n
+                # genitive complements that are part of the title ("міністр оборони")
+                extra = []
+                while j < len(toks) and len(extra) < 4 and toks[j].is_word and toks[j].text[0].islower() \
+                        and toks[j].lemma in complements and _genitive_ok(toks[j], language) \
+                        and not index.starting_at(toks[j].start):
+                    extra.append(toks[j])
+                    j += 1
+                title_end = toks[j - 1].end
+                if extra:
+                    title = title + " " + doc.text[extra[0].start : extra[-1].end].lower()
+                end = title_end
+                org = None
+                # the organisation or country: an entity right after the title (or, in
+                # English, right before it: "NATO Secretary General")
+                k = j
+                chain = 0
+                while k < len(toks) and chain < 2:
+                    hit = index.starting_at(toks[k].start, {"ORG", "LOC"})
+                    if hit is None and chain and k + 1 < len(toks) and \
+                            toks[k].low in {"в", "у", "во", "in"}:
+                        hit = index.starting_at(toks[k + 1].start, {"LOC"})
+                        if hit is None:
+                            break
+                    elif hit is None:
+                        break
+                    if org is None:
+                        org = hit[2]["id"]
+                    end = hit[1]
+                    chain += 1
+                    k = _after(toks, hit[1], k)
+                if org is None and code == "en" and i > 0:
+                    hit = index.ending_at(toks[i].start - 1, {"ORG", "LOC"})
+                    if hit is not None:
+                        org = hit[2]["id"]
+                person = None
+                if k < len(toks):
+                    hit = index.starting_at(toks[k].start, {"PER"})
+                    if hit is not None:
+                        person = hit[2]["id"]
+                if person is None and i >= 2 and toks[i - 1].text == ",":
+                    hit = index.ending_at(toks[i - 2].end, {"PER"})
+                    if hit is not None:
+                        person = hit[2]["id"]
+                plural = _plural(toks[i + n - 1], language)
+                found.append(TitleMatch(toks[i].start, title_end, end, title, org, person, language, plural))
+                i = k
+    return found
+
+
+def _plural(tok: Tok, language: str | None) -> bool:
+    if language not in MORPH_LANGUAGES:
+        return tok.low.endswith("s") and not tok.low.endswith("ss")
+    ps = parse(tok.low, language)
+    return bool(ps) and "plur" in ps[0].tag and not any("sing" in p.tag for p in ps[:2])
+
+
+def _after(toks: list[Tok], pos: int, k: int) -> int:
+    while k < len(toks) and toks[k].start < pos:
+        k += 1
+    return k
+
+
+def _match_title(toks: list[Tok], i: int, titles) -> tuple[int, str] | None:
+    if not toks[i].is_word:
+        return None
+    for seq, title in titles:
+        n = len(seq)
+        if i + n <= len(toks) and all(toks[i + t].lemma == seq[t] or toks[i + t].low == seq[t]
+                                      for t in range(n)):
+            return n, title
+    return None
+
+
+# --------------------------------------------------------------------------- the stage
+
+def roles(doc: Document) -> Document:
+    """Return ``doc`` with ``roles`` filled for the persons named next to a title,
+    and the title phrases of those appositions added as ``role`` mentions."""
+    entities = copy.deepcopy(doc.entities)
+    by_id = {e["id"]: e for e in entities}
+    for e in entities:
+        for m in e["mentions"]:
+            m.setdefault("kind", "name")
+    for t in find_titles(replace(doc, entities=entities)):
+        if t.person is None or t.person not in by_id:
+            continue
+        person = by_id[t.person]
+        role = {"title": t.title, "org": t.org}
+        if role not in person["roles"]:
+            # a bare title never overrides a fuller one for the same organisation
+            if not any(r["org"] == t.org and t.title in r["title"] for r in person["roles"]):
+                person["roles"] = [r for r in person["roles"]
+                                   if not (r["org"] == t.org and r["title"] in t.title)] + [role]
+        _add_mention(person, doc.text, t, "role")
+    return replace(doc, entities=entities)
+
+
+def description(text: str, t: TitleMatch) -> str:
+    """Base form of a title phrase with its organisation as written: "федеральний канцлер ФРН"."""
+    rest = text[t.title_end : t.end].strip()
+    return f"{t.title} {rest}".strip()
+
+
+def _add_mention(entity: dict[str, Any], text: str, t: TitleMatch, kind: str) -> None:
+    if any(m["start"] == t.start and m["end"] == t.end for m in entity["mentions"]):
+        return
+    entity["mentions"].append({"start": t.start, "end": t.end, "text": text[t.start : t.end],
+                               "lemma": description(text, t), "kind": kind})
+    entity["mentions"].sort(key=lambda m: m["start"])

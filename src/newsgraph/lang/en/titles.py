@@ -1,0 +1,12 @@
+"""English titles of office (data for ``newsgraph.extract.roles``); lower-case, every form listed."""
+
+TITLES = (
+    "president", "vice president", "prime minister", "minister", "foreign minister",
+    "defence minister", "defense minister", "chancellor", "secretary general", "secretary-general",
+    "secretary", "secretary of state", "spokesman", "spokeswoman", "spokesperson", "ambassador",
+    "head", "chairman", "chairwoman", "chair", "director", "mayor", "governor", "speaker",
+    "senator", "general", "prosecutor", "adviser", "advisor", "deputy", "leader", "king", "queen",
+    "pope", "commander", "envoy", "representative", "ceo",
+)
+COMPLEMENTS = frozenset()
+SYNONYMS = {"secretary-general": "secretary general", "head of state": "president"}

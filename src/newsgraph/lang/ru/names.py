@@ -1,0 +1,40 @@
+"""Russian first names and the cross-language group each belongs to.
+
+See ``newsgraph.lang.uk.names``: the groups are shared, so Кирилл (ru) and
+Кирило (uk) get the same key.
+"""
+from __future__ import annotations
+
+FIRST_NAMES: dict[str, str] = {
+    "Кирилл": "kirill", "Александр": "aleksandr", "Александра": "aleksandra",
+    "Владимир": "vladimir", "Сергей": "sergey", "Андрей": "andrey", "Алексей": "aleksey",
+    "Дмитрий": "dmitry", "Николай": "nikolay", "Пётр": "pyotr", "Петр": "pyotr", "Павел": "pavel",
+    "Юрий": "yury", "Виталий": "vitaly", "Елена": "elena", "Алёна": "elena", "Анна": "anna",
+    "Наталья": "natalya", "Наталия": "natalya", "Михаил": "mikhail", "Илья": "ilya",
+    "Григорий": "grigory", "Фёдор": "fyodor", "Федор": "fyodor", "Иван": "ivan",
+    "Василий": "vasily", "Евгений": "evgeny", "Евгения": "evgenia", "Игорь": "igor",
+    "Тарас": "taras", "Богдан": "bogdan", "Олег": "oleg", "Денис": "denis", "Роман": "roman",
+    "Руслан": "ruslan", "Максим": "maksim", "Антон": "anton", "Арсений": "arseny",
+    "Валерий": "valery", "Вадим": "vadim", "Виктор": "viktor", "Виктория": "viktoria",
+    "Георгий": "georgy", "Геннадий": "gennady", "Даниил": "daniil", "Данила": "daniil",
+    "Давид": "david", "Егор": "egor", "Захар": "zakhar", "Иосиф": "iosif", "Константин": "konstantin",
+    "Леонид": "leonid", "Лев": "lev", "Мирослав": "miroslav", "Назар": "nazar",
+    "Никифор": "nikifor", "Олесь": "oles", "Остап": "ostap", "Ростислав": "rostislav",
+    "Святослав": "svyatoslav", "Семён": "semyon", "Семен": "semyon", "Станислав": "stanislav",
+    "Степан": "stepan", "Тимофей": "timofey", "Тимур": "timur", "Филипп": "filipp",
+    "Ярослав": "yaroslav", "Яков": "yakov", "Борис": "boris", "Артём": "artyom", "Артем": "artyom",
+    "Артур": "artur", "Кузьма": "kuzma", "Людмила": "lyudmila", "Ирина": "irina",
+    "Татьяна": "tatyana", "Юлия": "yulia", "Мария": "maria", "Ольга": "olga", "Оксана": "oksana",
+    "Светлана": "svetlana", "Екатерина": "ekaterina", "Галина": "galina", "Надежда": "nadezhda",
+    "Любовь": "lyubov", "Вера": "vera", "Кристина": "kristina", "Софья": "sofia", "София": "sofia",
+    "Дарья": "darya", "Анастасия": "anastasia", "Валентина": "valentina", "Лариса": "larisa",
+    "Ксения": "ksenia", "Елизавета": "elizaveta", "Маргарита": "margarita", "Алла": "alla",
+    "Инна": "inna", "Марина": "marina", "Зоя": "zoya", "Полина": "polina", "Ульяна": "ulyana",
+    # foreign first names as Russian writes them
+    "Джо": "joe", "Джозеф": "joe", "Дональд": "donald", "Эммануэль": "emmanuel",
+    "Урсула": "ursula", "Йенс": "jens", "Энтони": "antony", "Джейк": "jake", "Ллойд": "lloyd",
+    "Камала": "kamala", "Кир": "keir", "Риши": "rishi", "Илон": "elon", "Джорджа": "giorgia",
+    "Джорджия": "giorgia", "Реджеп": "recep", "Биньямин": "benjamin", "Си": "xi",
+    "Фридрих": "friedrich", "Франк-Вальтер": "frank-walter", "Анналена": "annalena",
+    "Жозеп": "josep", "Кая": "kaja", "Антониу": "antonio", "Антонио": "antonio", "Марк": "mark",
+}

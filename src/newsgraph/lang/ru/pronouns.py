@@ -1,0 +1,6 @@
+"""Russian subject pronouns and their gender/number (data for ``newsgraph.link.coref``)."""
+
+SUBJECT_PRONOUNS = {"он": "masc", "она": "femn"}
+CLAUSE_OPENERS = frozenset({"а", "и", "но", "также", "тоже", "при", "этом", "кроме", "того",
+                            "однако", "затем", "потом", "ранее", "так", "сейчас", "теперь", "ещё",
+                            "еще", "впрочем"})

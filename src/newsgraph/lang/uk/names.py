@@ -1,0 +1,43 @@
+"""Ukrainian first names and the cross-language group each belongs to.
+
+The group is a neutral Latin label shared with ``newsgraph.lang.ru.names``
+and ``newsgraph.lang.en.names``: Кирило (uk) = Кирилл (ru) = Kyrylo (en)
+= "kirill". Names spelled alike in both languages (Марк, Тарас, Богдан)
+need no row: their phonetic keys already agree.
+"""
+from __future__ import annotations
+
+FIRST_NAMES: dict[str, str] = {
+    "Кирило": "kirill", "Олександр": "aleksandr", "Олександра": "aleksandra",
+    "Володимир": "vladimir", "Сергій": "sergey", "Андрій": "andrey", "Олексій": "aleksey",
+    "Дмитро": "dmitry", "Микола": "nikolay", "Петро": "pyotr", "Павло": "pavel",
+    "Юрій": "yury", "Віталій": "vitaly", "Олена": "elena", "Ганна": "anna", "Анна": "anna",
+    "Наталія": "natalya", "Наталя": "natalya", "Михайло": "mikhail", "Ілля": "ilya",
+    "Григорій": "grigory", "Федір": "fyodor", "Іван": "ivan", "Василь": "vasily",
+    "Євген": "evgeny", "Євгенія": "evgenia", "Ігор": "igor", "Тарас": "taras", "Богдан": "bogdan",
+    "Олег": "oleg", "Денис": "denis", "Роман": "roman", "Руслан": "ruslan", "Максим": "maksim",
+    "Антон": "anton", "Арсеній": "arseny", "Валерій": "valery", "Вадим": "vadim",
+    "Віктор": "viktor", "Вікторія": "viktoria", "Георгій": "georgy", "Геннадій": "gennady",
+    "Данило": "daniil", "Давид": "david", "Єгор": "egor", "Захар": "zakhar", "Ілько": "ilya",
+    "Йосип": "iosif", "Костянтин": "konstantin", "Леонід": "leonid", "Лев": "lev",
+    "Мирослав": "miroslav", "Назар": "nazar", "Никифор": "nikifor", "Олесь": "oles",
+    "Остап": "ostap", "Ростислав": "rostislav", "Святослав": "svyatoslav", "Семен": "semyon",
+    "Станіслав": "stanislav", "Степан": "stepan", "Тимофій": "timofey", "Тимур": "timur",
+    "Філіп": "filipp", "Пилип": "filipp", "Ярослав": "yaroslav", "Яків": "yakov", "Борис": "boris",
+    "Геннадія": "gennady", "Артем": "artyom", "Артур": "artur", "Кузьма": "kuzma",
+    "Людмила": "lyudmila", "Ірина": "irina", "Тетяна": "tatyana", "Юлія": "yulia",
+    "Марія": "maria", "Ольга": "olga", "Оксана": "oksana", "Світлана": "svetlana",
+    "Катерина": "ekaterina", "Галина": "galina", "Надія": "nadezhda", "Любов": "lyubov",
+    "Віра": "vera", "Ірина-Марія": "irina", "Христина": "kristina", "Софія": "sofia",
+    "Дар'я": "darya", "Анастасія": "anastasia", "Валентина": "valentina", "Лариса": "larisa",
+    "Ксенія": "ksenia", "Єлизавета": "elizaveta", "Маргарита": "margarita", "Алла": "alla",
+    "Інна": "inna", "Марина": "marina", "Зоя": "zoya", "Поліна": "polina", "Уляна": "ulyana",
+    # foreign first names as Ukrainian writes them
+    "Джо": "joe", "Джозеф": "joe", "Дональд": "donald", "Еммануель": "emmanuel",
+    "Еманюель": "emmanuel", "Урсула": "ursula", "Єнс": "jens", "Ентоні": "antony",
+    "Антоні": "antony", "Джейк": "jake", "Ллойд": "lloyd", "Камала": "kamala", "Кір": "keir",
+    "Ріші": "rishi", "Борис": "boris", "Ілон": "elon", "Джорджа": "giorgia", "Джорджія": "giorgia",
+    "Реджеп": "recep", "Біньямін": "benjamin", "Сі": "xi", "Джейк": "jake",
+    "Фрідріх": "friedrich", "Франк-Вальтер": "frank-walter", "Анналена": "annalena",
+    "Жозеп": "josep", "Кая": "kaja", "Антоніу": "antonio", "Антоніо": "antonio", "Марк": "mark",
+}

@@ -1,0 +1,7 @@
+"""Ukrainian subject pronouns and their gender/number (data for ``newsgraph.link.coref``)."""
+
+SUBJECT_PRONOUNS = {"він": "masc", "вона": "femn"}
+#: words that may open a clause before its subject pronoun ("А він додав", "Також вона …").
+CLAUSE_OPENERS = frozenset({"а", "і", "й", "та", "але", "також", "водночас", "зокрема", "проте",
+                            "однак", "тоді", "потім", "згодом", "раніше", "так", "нині", "зараз",
+                            "тепер", "ще", "крім", "того", "при", "цьому", "втім"})

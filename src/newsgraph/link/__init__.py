@@ -1,0 +1,178 @@
+"""The link stage: one id per real-world entity, across inflections, documents and languages.
+
+``link(doc)`` re-identifies the entities ``analysis.annotate`` produced (one
+per type and base form, with a provisional hash id):
+
+1. an entity whose base form (or a mention's surface or lemma) names an entry
+   of the built-in knowledge base gets the entry's id ("loc:country:DE",
+   "loc:city:Berlin", "org:NATO"), its type (a country is LOC whatever the
+   NER said) and its names in uk, ru and en;
+2. a person gets "per:<surname key>-<first-name group>" from the
+   cross-language key of ``translit`` ("Марк Рютте" = "Mark Rutte" →
+   "per:rute-mark"); a surname alone ("Рютте", even when the NER typed it
+   MISC) joins the one full-name person of the document with that surname,
+   else a well-known person of the knowledge base ("Путін"), else
+   "per:<surname key>";
+3. anything else keeps a hash id of its type and the consonant skeleton of
+   its base form (``translit.skeleton_key``), which is the same for many
+   uk/ru spellings ("Міністерство оборони" = "Министерство обороны",
+   "Харківська ОВА" = "Харьковская ОВА").
+
+Entities of the document that end up with one id are merged: mentions
+concatenated and sorted, names merged, roles kept.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import replace
+from typing import Any
+
+from ..model import Document
+from .kb import Entry, knowledge_base, normalize, person_id
+from .translit import person_key, skeleton_key, split_name, surname_stems
+
+__all__ = ["link", "resolve", "fallback_id"]
+
+_NAME_TYPES = ("PER", "MISC")
+
+
+def fallback_id(entity_type: str, name: str, language: str | None = None) -> str:
+    """Hash id of an entity the knowledge base does not know: its type and the
+    consonant skeleton of its name (the same for many uk/ru/en spellings)."""
+    key = skeleton_key(name, language) or normalize(name)
+    digest = hashlib.blake2b(f"{entity_type}\t{key}".encode(), digest_size=6).hexdigest()
+    return "E" + digest
+
+
+def _language(entity: dict[str, Any], doc_language: str | None) -> str | None:
+    names = entity.get("names") or {}
+    return next(iter(names), None) or doc_language
+
+
+def _kb_entry(entity: dict[str, Any], language: str | None) -> Entry | None:
+    kb = knowledge_base()
+    seen = set()
+    for name in [entity["name"], *(m.get("lemma") for m in entity["mentions"]),
+                 *(m["text"] for m in entity["mentions"])]:
+        if not name or name in seen:
+            continue
+        seen.add(name)
+        hit = kb.lookup(name, language)
+        if hit is not None and hit.type != "PER":
+            return hit
+    return None
+
+
+def _is_single_name(name: str) -> bool:
+    first, surname = split_name(name)
+    return first is None and surname is not None and surname[:1].isupper()
+
+
+def _surname_keys(entity: dict[str, Any], language: str | None) -> list[str]:
+    """Keys a one-word name may stand for: of its base form, of each surface form,
+    and each with a case ending stripped (the base form of an unknown surname is
+    often wrong: "Буданова", "Рютта", "Сибиг")."""
+    keys: list[str] = []
+    names = [entity["name"], *(m["text"] for m in entity["mentions"])]
+    for name in names:
+        key = person_key(name, language)[0]
+        for k in surname_stems(key) if key else ():
+            if k not in keys:
+                keys.append(k)
+    return keys
+
+
+def _known_person(entity: dict[str, Any], surname: str, first: str | None, language: str | None):
+    kb = knowledge_base()
+    known = kb.person(surname, first)
+    if known is None and first is None:
+        for key in _surname_keys(entity, language)[1:]:
+            known = kb.person(key, None)
+            if known is not None:
+                break
+    return known
+
+
+def resolve(entity: dict[str, Any], language: str | None) -> tuple[str, str, dict[str, str]]:
+    """(global id, type, names) of one entity taken alone, without its document."""
+    entry = _kb_entry(entity, language)
+    if entry is not None:
+        return entry.id, entry.type, dict(entry.names)
+    if entity["type"] == "PER":
+        surname, first = person_key(entity["name"], language)
+        if surname:
+            known = _known_person(entity, surname, first, language)
+            if known is not None:
+                return known.id, "PER", dict(known.names)
+            return person_id(surname, first), "PER", {}
+    return fallback_id(entity["type"], entity["name"], language), entity["type"], {}
+
+
+def link(doc: Document) -> Document:
+    """Return ``doc`` with global entity ids, KB types and names in uk/ru/en."""
+    if not doc.entities:
+        return doc
+    resolved: list[tuple[dict[str, Any], str, str, dict[str, str]]] = []
+    for entity in doc.entities:
+        language = _language(entity, doc.language)
+        eid, etype, names = resolve(entity, language)
+        resolved.append((entity, eid, etype, names))
+
+    # A surname alone joins the document's one full-name person with that surname.
+    full_by_surname: dict[str, set[str]] = {}
+    for entity, eid, etype, _ in resolved:
+        if etype == "PER" and eid.startswith("per:"):
+            first, surname = split_name(entity["name"])
+            if first and surname:
+                key, _first = person_key(entity["name"], _language(entity, doc.language))
+                full_by_surname.setdefault(key, set()).add(eid)
+    for i, (entity, eid, etype, names) in enumerate(resolved):
+        if etype not in _NAME_TYPES or not _is_single_name(entity["name"]):
+            continue
+        if etype == "MISC" and not eid.startswith("E"):
+            continue
+        for key in _surname_keys(entity, _language(entity, doc.language)):
+            targets = set()
+            for full_key, ids in full_by_surname.items():
+                # a wrong base form may lose the surname's last letter ("Сибиг")
+                if full_key == key or (len(key) >= 4 and full_key[:-1] == key):
+                    targets |= ids
+            if targets:
+                if len(targets) == 1:
+                    resolved[i] = (entity, next(iter(targets)), "PER", names)
+                break
+
+    merged: dict[str, dict[str, Any]] = {}
+    types: dict[str, Counter] = {}
+    kb_typed: set[str] = set()
+    for entity, eid, etype, kb_names in resolved:
+        target = merged.get(eid)
+        if target is None:
+            target = {**entity, "id": eid, "names": {}, "mentions": [], "roles": []}
+            merged[eid] = target
+            types[eid] = Counter()
+        if kb_names:
+            kb_typed.add(eid)
+            for lang, name in kb_names.items():
+                target["names"].setdefault(lang, name)
+        for lang, name in (entity.get("names") or {}).items():
+            old = target["names"].get(lang)
+            # a person's fullest name wins ("Марк Рютте" over "Рютте")
+            if old is None or (etype == "PER" and eid not in kb_typed and len(name) > len(old)):
+                target["names"][lang] = name
+        target["mentions"].extend(entity["mentions"])
+        target["roles"].extend(entity.get("roles") or [])
+        types[eid][etype] += len(entity["mentions"])
+    out = []
+    for eid, entity in merged.items():
+        entity["type"] = types[eid].most_common(1)[0][0] if "PER" not in types[eid] or len(types[eid]) == 1 \
+            else "PER"
+        if eid in kb_typed:
+            entity["type"] = knowledge_base().entries[eid].type
+        entity["mentions"] = sorted(entity["mentions"], key=lambda m: (m["start"], m["end"]))
+        names = entity["names"]
+        entity["name"] = names.get(doc.language or "") or next(iter(names.values()), entity["name"])
+        out.append(entity)
+    out.sort(key=lambda e: e["mentions"][0]["start"] if e["mentions"] else 0)
+    return replace(doc, entities=out)

@@ -1,0 +1,244 @@
+"""Within-document coreference, enough for news.
+
+Three kinds of mentions are resolved to the entity they mean and added to it,
+each with a ``kind`` so the evidence stays traceable (NER's own mentions get
+``kind: "name"``):
+
+- ``surname``: "Рютте" after "Марк Рютте" — a one-word person entity the linker
+  has not merged is merged into the full-name person with that surname, and
+  untagged occurrences of the surname are added;
+- ``role``: a title with no name ("додав генеральний секретар НАТО", "глава
+  МИД", "канцлер") means the one person who holds that title in this document
+  (from ``extract.roles``);
+- ``pronoun``: a subject pronoun opening a sentence or clause ("Він нагадав",
+  "Она заявила", "He said") or standing after a speech verb ("— сказал он")
+  means the most recent person named as a subject outside quotation marks,
+  agreeing in gender.
+
+Nothing is created outside the article (boilerplate, related links).
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import replace
+from typing import Any
+
+from ..analysis.baseforms import base_form
+from ..analysis.morphology import MORPH_LANGUAGES, parse
+from ..extract.quotes import quoted_spans
+from ..extract.roles import (MentionIndex, Tok, data, find_titles, normalise, regions,
+                             sentences_in, tokens)
+from ..model import Document
+
+#: how many sentences back a pronoun looks for its antecedent.
+PRONOUN_WINDOW = 6
+
+
+def resolve(doc: Document) -> Document:
+    entities = copy.deepcopy(doc.entities)
+    for e in entities:
+        for m in e["mentions"]:
+            m.setdefault("kind", "name")
+    entities = _surnames(doc, entities)
+    entities = _roles(doc, entities)
+    entities = _pronouns(doc, entities)
+    for e in entities:
+        e["mentions"].sort(key=lambda m: (m["start"], m["end"]))
+    return replace(doc, entities=entities)
+
+
+def _article(doc: Document) -> list[tuple[int, int]]:
+    return [(s, e) for s, e, *_ in regions(doc)]
+
+
+def _in(spans, start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def _add(entity: dict[str, Any], mention: dict[str, Any]) -> None:
+    if not any(m["start"] == mention["start"] and m["end"] == mention["end"] for m in entity["mentions"]):
+        entity["mentions"].append(mention)
+
+
+# --------------------------------------------------------------------------- surnames
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in name.replace(".", " ").split() if len(w) > 1]
+
+
+def _surnames(doc: Document, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    full: dict[str, list[dict[str, Any]]] = {}
+    for e in entities:
+        words = _name_words(e["name"])
+        if e["type"] == "PER" and len(words) >= 2:
+            full.setdefault(normalise(words[-1]), []).append(e)
+    unique = {k: v[0] for k, v in full.items() if len({id(x) for x in v}) == 1}
+    if not unique:
+        return entities
+    kept = []
+    for e in entities:
+        words = _name_words(e["name"])
+        target = unique.get(normalise(words[-1])) if words else None
+        if e["type"] in {"PER", "MISC"} and len(words) == 1 and target is not None and target is not e:
+            for m in e["mentions"]:
+                m = dict(m)
+                if m.get("kind", "name") == "name":
+                    m["kind"] = "surname"
+                _add(target, m)
+            for r in e.get("roles", []):
+                if r not in target["roles"]:
+                    target["roles"].append(r)
+            for lang, name in e.get("names", {}).items():
+                target.setdefault("names", {}).setdefault(lang, name)
+            continue
+        kept.append(e)
+    # occurrences the recogniser missed
+    index = MentionIndex(kept)
+    article = _article(doc)
+    for start, end, language, _ in regions(doc):
+        for t in tokens(doc.text, start, end, language):
+            if not t.is_word or not t.text[0].isupper() or index.covering(t.start, t.end):
+                continue
+            key = normalise(base_form(t.text, "PER", language)) if language in MORPH_LANGUAGES else t.low
+            target = unique.get(key) or unique.get(t.low)
+            if target is None or not _in(article, t.start, t.end):
+                continue
+            _add(target, {"start": t.start, "end": t.end, "text": t.text,
+                          "lemma": _name_words(target["name"])[-1], "kind": "surname"})
+    return kept
+
+
+# --------------------------------------------------------------------------- roles
+
+def _title_fits(bare: str, held: str) -> bool:
+    """"канцлер" fits "федеральний канцлер"; "міністр" fits "міністр оборони"."""
+    b, h = bare.split(), held.split()
+    return b == h or h[-len(b):] == b or h[: len(b)] == b
+
+
+def _roles(doc: Document, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    holders = [e for e in entities if e["type"] == "PER" and e.get("roles")]
+    if not holders:
+        return entities
+    work = replace(doc, entities=entities)
+    index = MentionIndex(entities)
+    for t in find_titles(work, index):
+        if t.person is not None or t.plural:
+            continue
+        if any(x[2]["type"] == "PER" for x in index.covering(t.start, t.end)):
+            continue
+        title, org = t.title, t.org
+        synonyms = getattr(data(t.language, "titles"), "SYNONYMS", {})
+        described = normalise(f"{t.title} {doc.text[t.title_end : t.end].strip()}".strip())
+        if described in synonyms:
+            title, org = synonyms[described], None
+        elif title in synonyms:
+            title = synonyms[title]
+        fits = [e for e in holders
+                if any((_title_fits(title, r["title"]) or _title_fits(title, synonyms.get(r["title"], "")))
+                       and (org is None or r["org"] == org) for r in e["roles"])]
+        if len(fits) != 1:
+            continue
+        rest = doc.text[t.title_end : t.end].strip()
+        _add(fits[0], {"start": t.start, "end": t.end, "text": doc.text[t.start : t.end],
+                       "lemma": f"{t.title} {rest}".strip(), "kind": "role"})
+    return entities
+
+
+# --------------------------------------------------------------------------- pronouns
+
+def _gender(entity: dict[str, Any], language: str | None, verbs: dict[str, set[str]]) -> str | None:
+    votes = set(verbs.get(entity["id"], set()))
+    if language in MORPH_LANGUAGES:
+        for w in _name_words(entity["name"])[:1] + _name_words(entity["name"])[-1:]:
+            for p in parse(w.lower(), language)[:3]:
+                if {"Name", "Surn"} & p.tag.grammemes and p.tag.gender in {"masc", "femn"}:
+                    votes.add(p.tag.gender)
+                    break
+    return votes.pop() if len(votes) == 1 else None
+
+
+def _pronouns(doc: Document, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    text = doc.text
+    by_id = {e["id"]: e for e in entities}
+    quoted = []
+    for start, end, *_ in regions(doc):
+        quoted.extend(quoted_spans(text, start, end))
+
+    def in_quote(s: int, e: int) -> bool:
+        return any(a < s and e <= b for a, b in quoted)
+
+    # every sentence of the article, in order, with its tokens
+    sents: list[tuple[int, int, str | None, list[Tok]]] = []
+    for start, end, language, _ in regions(doc):
+        for s, e in sentences_in(doc, start, end):
+            sents.append((s, e, language, tokens(text, s, e, language)))
+    # gender from agreeing past-tense verbs right after a name ("Рютте заявив")
+    index = MentionIndex(entities)
+    verbs: dict[str, set[str]] = {}
+    for s, e, language, toks in sents:
+        if language not in MORPH_LANGUAGES:
+            continue
+        for k, t in enumerate(toks[:-1]):
+            hit = index.ending_at(t.end, {"PER"})
+            if hit is None:
+                continue
+            for p in parse(toks[k + 1].low, language)[:1]:
+                if p.tag.POS == "VERB" and p.tag.gender in {"masc", "femn"}:
+                    verbs.setdefault(hit[2]["id"], set()).add(p.tag.gender)
+    genders = {e["id"]: _gender(e, doc.language, verbs) for e in entities if e["type"] == "PER"}
+
+    history: list[tuple[int, int, str]] = []  # (sentence no, position, entity id) of subject mentions
+    for no, (s, e, language, toks) in enumerate(sents):
+        pron = data(language, "pronouns")
+        speech = data(language, "speech")
+        comp_at = next((t.start for t in toks if t.low in speech.COMPLEMENTIZERS
+                        and not in_quote(t.start, t.end)), None)
+        events: list[tuple[int, str | None, Any]] = []
+        for start, end, entity, m in index.within(s, e):
+            if entity["type"] != "PER" or in_quote(start, end):
+                continue
+            if comp_at is not None and start > comp_at:
+                continue  # inside reported content: not the subject of the story
+            if normalise(m["text"]) != normalise(m.get("lemma") or m["text"]) and language in MORPH_LANGUAGES:
+                if not any(p.tag.case == "nomn" for p in parse(m["text"].split()[-1].lower(), language)):
+                    continue
+            events.append((start, entity["id"], None))
+        for k, t in enumerate(toks):
+            gender = pron.SUBJECT_PRONOUNS.get(t.low)
+            if gender is None or in_quote(t.start, t.end) or not _subject_position(toks, k, language):
+                continue
+            events.append((t.start, None, (t, gender)))
+        for pos, eid, pr in sorted(events, key=lambda x: x[0]):
+            if eid is not None:
+                history.append((no, pos, eid))
+                continue
+            t, gender = pr
+            target = None
+            for h_no, _, h_id in reversed(history):
+                if no - h_no > PRONOUN_WINDOW:
+                    break
+                g = genders.get(h_id)
+                if g is None or g == gender:
+                    target = h_id
+                    break
+            if target is None:
+                continue
+            _add(by_id[target], {"start": t.start, "end": t.end, "text": t.text, "lemma": t.low,
+                                 "kind": "pronoun"})
+            history.append((no, t.start, target))
+    return entities
+
+
+def _subject_position(toks: list[Tok], k: int, language) -> bool:
+    """At the start of a sentence or clause, or right after a speech verb."""
+    openers = data(language, "pronouns").CLAUSE_OPENERS
+    speech = data(language, "speech")
+    j = k - 1
+    while j >= 0 and toks[j].is_word and toks[j].low in openers:
+        j -= 1
+    if j < 0 or not toks[j].is_word and toks[j].text in ",;:—–-(«„\"":
+        return True
+    prev = toks[k - 1]
+    return prev.is_word and (prev.lemma in speech.SPEECH_VERBS or prev.low in speech.SPEECH_VERBS
+                             or prev.lemma in speech.OPINION_WORDS)

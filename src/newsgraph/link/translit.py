@@ -1,0 +1,214 @@
+"""A cross-language key for person names: "Марк Рютте" = "Mark Rutte".
+
+Two steps. ``romanize`` writes Cyrillic in Latin letters, by Ukraine's
+national transliteration (2010) for Ukrainian and a BGN-like scheme for
+Russian; the result is a readable English spelling ("Kyrylo Budanov",
+"Sergey Lavrov"). ``phonetic_key`` then reduces any Latin spelling to what
+survives the differences between the languages and between transcription
+habits: г/х/h/g are one sound class, ц/ts/tz/z/з one, и/ы/і/y/i/й one,
+iu/yu → u, ia/ya → a, ie/ye → e (Рютте/Rutte, Зеленський/Zelensky), doubled
+letters are single, soft signs and apostrophes vanish, x is ks, w is v,
+c is k or s. The key is lossy on purpose: it compares names, it does not
+spell them.
+
+First names differ by language in more than spelling (Кирило/Кирилл,
+Олександр/Александр/Alexander): ``first_name_key`` maps them to one
+canonical group through the tables in ``newsgraph.lang.<code>.names``.
+"""
+from __future__ import annotations
+
+import importlib
+import re
+import unicodedata
+from functools import cache, lru_cache
+
+from ..lang import CODES
+
+_UK = {
+    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh",
+    "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n",
+    "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": "iu", "я": "ia", "'": "",
+    # Russian letters in a Ukrainian text (quoted names)
+    "ы": "y", "э": "e", "ё": "io", "ъ": "",
+}
+#: word-initial forms of the national transliteration
+_UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+_RU = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "'": "",
+    # Ukrainian letters in a Russian text
+    "і": "i", "ї": "yi", "є": "ye", "ґ": "g",
+}
+_RU_INITIAL = {"е": "ye"}
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "´": "'"})
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_UK_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
+
+
+def romanize(text: str, language: str | None = None) -> str:
+    """Latin spelling of ``text``; Latin text is returned unchanged.
+
+    ``language`` picks the scheme (uk or ru); without it, Ukrainian letters
+    (і, ї, є, ґ) say Ukrainian and anything else Cyrillic is read as Russian.
+    """
+    text = text.translate(_APOSTROPHES)
+    if not _CYRILLIC.search(text):
+        return text
+    if language not in ("uk", "ru"):
+        language = "uk" if _UK_LETTERS.search(text) else "ru"
+    table, initial = (_UK, _UK_INITIAL) if language == "uk" else (_RU, _RU_INITIAL)
+    out = []
+    prev_letter = False
+    for i, ch in enumerate(text):
+        low = ch.lower()
+        if low in table:
+            rom = initial.get(low, table[low]) if not prev_letter else table[low]
+            if language == "uk" and low == "г" and i > 0 and text[i - 1].lower() == "з":
+                rom = "gh"  # "зг" is "zgh" (Згурський → Zghurskyi)
+            if ch.isupper() and rom:
+                nxt = text[i + 1 : i + 2]
+                rom = rom.upper() if nxt.isupper() and len(text) > 1 else rom[0].upper() + rom[1:]
+            out.append(rom)
+            prev_letter = True
+        else:
+            out.append(ch)
+            prev_letter = ch.isalpha()
+    return "".join(out)
+
+
+# Ordered rewrites of a lower-case Latin spelling; upper-case letters are
+# placeholders for digraphs so that later rules leave them alone.
+_RULES: list[tuple[str, str]] = [
+    ("tsch", "C"), ("shch", "S"), ("sch", "S"), ("dzh", "J"), ("zh", "Z"), ("kh", "g"),
+    ("sh", "S"), ("ch", "C"), ("ph", "f"), ("ck", "k"), ("qu", "kv"), ("q", "k"), ("w", "v"),
+    ("x", "ks"), ("dj", "J"),
+]
+_C_SOFT = re.compile(r"c(?=[eiy])")
+_VOWEL_CLUSTERS: list[tuple[str, str]] = [("ii", "i"), ("iu", "u"), ("ia", "a"), ("ie", "e"), ("io", "o")]
+_DOUBLE = re.compile(r"(.)\1+")
+_NOT_LETTER = re.compile(r"[^a-zA-Z]")
+
+
+@lru_cache(maxsize=100_000)
+def phonetic_key(word: str, language: str | None = None) -> str:
+    """Lossy key of one word (or a whole name: spaces and hyphens are dropped)."""
+    s = romanize(word, language).lower()
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = _NOT_LETTER.sub("", s.replace("ß", "ss"))
+    if not s:
+        return ""
+    for a, b in _RULES:
+        s = s.replace(a, b)
+    s = _C_SOFT.sub("s", s).replace("c", "k")
+    s = s.replace("ts", "s").replace("tz", "s").replace("z", "s")
+    s = s.replace("h", "g").replace("y", "i").replace("j", "i")
+    for _ in range(2):
+        s = _DOUBLE.sub(r"\1", s)
+        for a, b in _VOWEL_CLUSTERS:
+            s = s.replace(a, b)
+    s = _DOUBLE.sub(r"\1", s)
+    return s.replace("S", "sh").replace("C", "ch").replace("Z", "zh").replace("J", "j")
+
+
+@cache
+def _first_name_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """(exact lower-case name -> group, phonetic key -> group) over every language's table."""
+    exact: dict[str, str] = {}
+    by_key: dict[str, str] = {}
+    for code in CODES:
+        try:
+            table = importlib.import_module(f"newsgraph.lang.{code}.names").FIRST_NAMES
+        except ModuleNotFoundError:
+            continue
+        for name, group in table.items():
+            exact.setdefault(_norm(name), group)
+            by_key.setdefault(phonetic_key(name, code), group)
+    return exact, by_key
+
+
+def _norm(name: str) -> str:
+    return name.translate(_APOSTROPHES).casefold().replace("ё", "е")
+
+
+def first_name_key(name: str, language: str | None = None) -> str:
+    """The canonical group of a first name ("Кирило", "Кирилл", "Kyrylo" → "kirill"),
+    or its phonetic key when no table knows it."""
+    exact, by_key = _first_name_tables()
+    group = exact.get(_norm(name))
+    if group:
+        return group
+    key = phonetic_key(name, language)
+    return by_key.get(key, key)
+
+
+_PATRONYMIC = re.compile(r"(?:ович|евич|євич|йович|ьович|івна|ївна|овна|евна|ьовна|йовна|ична)$", re.IGNORECASE)
+_INITIAL = re.compile(r"^\w{1,2}\.$|^\w$")
+
+
+def split_name(name: str) -> tuple[str | None, str | None]:
+    """(first name, surname) of a person's base form; initials and patronymics are dropped.
+
+    "Марк Рютте" → ("Марк", "Рютте"); "Рютте" → (None, "Рютте");
+    "В. Зеленський" → (None, "Зеленський"); "Володимир Олександрович
+    Зеленський" → ("Володимир", "Зеленський").
+    """
+    words = [w for w in re.split(r"\s+", name.strip().strip(".,;:«»\"“”„")) if w]
+    first_initial = bool(words) and bool(_INITIAL.match(words[0]))
+    words = [w for w in words if not _INITIAL.match(w)]
+    if len(words) >= 3 and _PATRONYMIC.search(words[1]):
+        words = [words[0]] + words[2:]
+    if not words:
+        return None, None
+    if len(words) == 1 or first_initial:
+        return None, words[-1]
+    return words[0], words[-1]
+
+
+def person_key(name: str, language: str | None = None) -> tuple[str, str | None]:
+    """(surname key, first-name group or None) of a person's base form."""
+    first, surname = split_name(name)
+    if not surname:
+        return phonetic_key(name, language), None
+    return phonetic_key(surname, language), (first_name_key(first, language) if first else None)
+
+
+_VOWELS = re.compile(r"[aeiou]")
+
+
+@lru_cache(maxsize=100_000)
+def skeleton_key(name: str, language: str | None = None) -> str:
+    """A looser key for names that are not people: per word, the first letter
+    and the consonants of its phonetic key ("Харківська ОВА" = "Харьковская
+    ОВА" = "grkvsk ova"; "Укрзалізниця" = "Укрзализныця"). Ukrainian і for
+    Russian о/е (Харків/Харьков) and case endings disappear with the vowels.
+    Acronyms and short words keep their whole key."""
+    out = []
+    for word in re.split(r"[\s\-]+", name):
+        key = phonetic_key(word, language)
+        if not key:
+            continue
+        letters = [c for c in word if c.isalpha()]
+        acronym = len(letters) > 1 and all(c.isupper() for c in letters)
+        if acronym or len(key) <= 3:
+            out.append(key)
+        else:
+            out.append(key[0] + _VOWELS.sub("", key[1:]))
+    return " ".join(out)
+
+
+#: case endings of surnames, as phonetic keys (longest first): "Буданова" → "budanov".
+_SURNAME_ENDINGS = ("ovi", "evi", "oi", "ei", "om", "em", "im", "ou", "a", "u", "e", "i", "o")
+
+
+def surname_stems(key: str) -> list[str]:
+    """``key`` and what it is with one case ending stripped (for a surname whose
+    base form the analysis could not find: "Буданова", "Лысака")."""
+    out = [key]
+    for ending in _SURNAME_ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= 3:
+            out.append(key[: -len(ending)])
+    return out

@@ -1,0 +1,73 @@
+"""Within-document coreference: surnames, bare roles, subject pronouns."""
+from __future__ import annotations
+
+from newsgraph.extract import roles
+from newsgraph.link.coref import resolve
+
+from _docs import make_doc
+
+
+def kinds(doc, name):
+    e = next(e for e in doc.entities if e["name"] == name)
+    return [(doc.text[m["start"]:m["end"]], m["kind"]) for m in e["mentions"]]
+
+
+def test_surname_entity_merged_and_untagged_surname_found():
+    text = ("Прем'єр-міністерка Данії Метте Фредеріксен прибула до Києва.\n"
+            "Фредеріксен зустрілася з військовими. Пізніше Фредеріксен поїхала до Одеси.")
+    doc = make_doc(text, "uk", [("Данії", "LOC", "Данія"), ("Метте Фредеріксен", "PER", "Метте Фредеріксен"),
+                                ("Києва", "LOC", "Київ"), ("Одеси", "LOC", "Одеса")])
+    # the first surname is a separate (mis-typed) entity, the second not tagged at all
+    doc.entities.append({"id": "Esur", "type": "MISC", "name": "Фредеріксен", "names": {}, "roles": [],
+                         "mentions": [{"start": text.index("Фредеріксен зустр"), "end": text.index(" зустр"),
+                                       "text": "Фредеріксен", "lemma": "Фредеріксен"}]})
+    out = resolve(doc)
+    assert not any(e["id"] == "Esur" for e in out.entities)
+    got = kinds(out, "Метте Фредеріксен")
+    assert got.count(("Фредеріксен", "surname")) == 2
+    assert ("Метте Фредеріксен", "name") in got
+
+
+def test_bare_role_resolves_to_its_holder():
+    text = ("Генеральний секретар НАТО Марк Рютте прибув до Вашингтона.\n"
+            "«Ми не залишимо партнерів», — заявив генеральний секретар НАТО.\n"
+            "Канцлер Німеччини Олаф Шольц теж виступив. Канцлер підтримав колег.")
+    doc = make_doc(text, "uk", [("НАТО", "ORG", "НАТО"), ("Марк Рютте", "PER", "Марк Рютте"),
+                                ("Вашингтона", "LOC", "Вашингтон"), ("Німеччини", "LOC", "Німеччина"),
+                                ("Олаф Шольц", "PER", "Олаф Шольц")])
+    out = resolve(roles(doc))
+    roles_found = [t.lower() for t, k in kinds(out, "Марк Рютте") if k == "role"]
+    assert roles_found == ["генеральний секретар нато"] * 2
+    assert ("Канцлер", "role") in kinds(out, "Олаф Шольц")
+
+
+def test_subject_pronoun_agrees_in_gender_and_skips_quotes():
+    text = ("Міністерка економіки Юлія Свириденко зустрілася з послом Німеччини Мартіном Єгером. "
+            "Вона заявила, що угоду підпишуть до кінця року.\n"
+            "«Він знає, що робити», — сказав Єгер. Він додав, що Берлін готовий допомогти.")
+    doc = make_doc(text, "uk", [("Юлія Свириденко", "PER", "Юлія Свириденко"),
+                                ("Німеччини", "LOC", "Німеччина"),
+                                ("Мартіном Єгером", "PER", "Мартін Єгер"), ("Берлін", "LOC", "Берлін")])
+    out = resolve(roles(doc))
+    assert ("Вона", "pronoun") in kinds(out, "Юлія Свириденко")
+    eger = kinds(out, "Мартін Єгер")
+    assert ("Єгер", "surname") in eger
+    pronouns = [m for e in out.entities for m in e["mentions"] if m["kind"] == "pronoun"]
+    quoted_he = text.index("Він знає")
+    assert all(m["start"] != quoted_he for m in pronouns)  # inside a quotation: not resolved
+    assert ("Він", "pronoun") in eger
+
+
+def test_ru_pronoun_after_speech_verb():
+    text = "Дмитрий Песков прокомментировал ситуацию. «Решение пока не принято», — сказал он."
+    doc = make_doc(text, "ru", [("Дмитрий Песков", "PER", "Дмитрий Песков")])
+    out = resolve(doc)
+    assert ("он", "pronoun") in kinds(out, "Дмитрий Песков")
+
+
+def test_no_mentions_in_boilerplate():
+    text = "Олег Сенцов прибув до Львова.\nВін сказав, що коментарі вимкнено."
+    doc = make_doc(text, "uk", [("Олег Сенцов", "PER", "Олег Сенцов"), ("Львова", "LOC", "Львів")],
+                   kinds={1: "boilerplate"})
+    out = resolve(doc)
+    assert all(m["kind"] == "name" for e in out.entities for m in e["mentions"])
