@@ -44,7 +44,7 @@ def _base_form(text: str, entity_type: str, language: str) -> str:
     morph = analyzer(language)
     parses = [parse(m.group().lower(), language) for m in words]
     if entity_type == "PER":
-        replacements = _person(words, parses, morph)
+        replacements = _person(words, parses, morph, _indeclinable_endings(language))
     else:
         replacements = _phrase(words, parses, language)
     out, pos = [], 0
@@ -73,7 +73,17 @@ def _cases(parse) -> str | None:
 _CASE_PRIOR = ("nomn", "gent", "datv", "ablt", "accs", "loct", "voct")
 
 
-def _person(words, parses, morph) -> list[str | None]:
+@lru_cache(maxsize=8)
+def _indeclinable_endings(language: str) -> tuple[str, ...]:
+    import importlib
+
+    try:
+        return importlib.import_module(f"newsgraph.lang.{language}.inflection").INDECLINABLE_SURNAME_ENDINGS
+    except ModuleNotFoundError:
+        return ()
+
+
+def _person(words, parses, morph, indeclinable: tuple[str, ...] = ()) -> list[str | None]:
     """All parts of a name share one case: find it, then undo it in each part."""
     # Name readings first (Марка is Марк, not "марка"), singular before plural.
     options = []
@@ -85,7 +95,11 @@ def _person(words, parses, morph) -> list[str | None]:
     # (a woman's foreign surname: "Ганною Ліндквіст").
     shared: set[str] = set()
     declines = []
-    for ps in options:
+    for m, ps in zip(words, options):
+        word = m.group().lower()
+        if word.endswith(indeclinable) and not morph.word_is_known(word):
+            declines.append(False)
+            continue
         cases = {_cases(p) for p in ps} - {None}
         narrowed = cases if not declines else shared & cases
         if narrowed:
@@ -98,6 +112,8 @@ def _person(words, parses, morph) -> list[str | None]:
     case = next(c for c in _CASE_PRIOR + tuple(sorted(shared)) if c in shared)
     gender = None
     out: list[str | None] = []
+    if not any(declines):
+        return [None] * len(words)
     for m, ps, declinable in zip(words, options, declines):
         if not declinable:
             out.append(None)

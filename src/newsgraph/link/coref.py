@@ -79,7 +79,10 @@ def _surnames(doc: Document, entities: list[dict[str, Any]]) -> list[dict[str, A
     for e in entities:
         words = _name_words(e["name"])
         target = unique.get(normalise(words[-1])) if words else None
-        if e["type"] in {"PER", "MISC"} and len(words) == 1 and target is not None and target is not e:
+        # The recogniser often mistypes a lone surname ("Гнатюк" as LOC); a name
+        # the knowledge base does not know (a fallback "E…" id) may still be one.
+        retypable = e["type"] in {"PER", "MISC"} or e["id"].startswith("E")
+        if retypable and len(words) == 1 and target is not None and target is not e:
             for m in e["mentions"]:
                 m = dict(m)
                 if m.get("kind", "name") == "name":

@@ -1,0 +1,3 @@
+"""English names do not decline."""
+
+INDECLINABLE_SURNAME_ENDINGS: tuple[str, ...] = ()

@@ -1,0 +1,7 @@
+"""How Russian names decline, where the dictionary cannot tell.
+
+Foreign and Ukrainian surnames with these endings never decline in Russian
+("Попеску", "Саакашвили", "Тимошенко", "Черных").
+"""
+
+INDECLINABLE_SURNAME_ENDINGS = ("еску", "ску", "швили", "дзе", "иани", "оглу", "ко", "их", "ых")

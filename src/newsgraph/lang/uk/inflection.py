@@ -1,0 +1,8 @@
+"""How Ukrainian names decline, where the dictionary cannot tell.
+
+Foreign surnames with these endings never decline ("Попеску", "Саакашвілі",
+"Шеварднадзе"), though a dictionary guesses a case form of a shorter stem.
+Ukrainian -енко surnames do decline in Ukrainian ("Петра Порошенка").
+"""
+
+INDECLINABLE_SURNAME_ENDINGS = ("еску", "ску", "швілі", "дзе", "іані", "ян", "оглу", "их")
