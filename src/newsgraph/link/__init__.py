@@ -10,7 +10,8 @@ per type and base form, with a provisional hash id):
 2. a person gets "per:<surname key>-<first-name group>" from the
    cross-language key of ``translit`` ("Марк Рютте" = "Mark Rutte" →
    "per:rute-mark"); a surname alone ("Рютте", even when the NER typed it
-   MISC) joins the one full-name person of the document with that surname,
+   MISC or LOC, as long as the knowledge base does not know it) joins the
+   one full-name person of the document with that surname,
    else a well-known person of the knowledge base ("Путін"), else
    "per:<surname key>";
 3. anything else keeps a hash id of its type and the consonant skeleton of
@@ -34,14 +35,14 @@ from .translit import person_key, skeleton_key, split_name, surname_stems
 
 __all__ = ["link", "resolve", "fallback_id"]
 
-_NAME_TYPES = ("PER", "MISC")
-
 
 def fallback_id(entity_type: str, name: str, language: str | None = None) -> str:
     """Hash id of an entity the knowledge base does not know: its type and the
     consonant skeleton of its name (the same for many uk/ru/en spellings)."""
     key = skeleton_key(name, language) or normalize(name)
-    digest = hashlib.blake2b(f"{entity_type}\t{key}".encode(), digest_size=6).hexdigest()
+    # the NER of one language types an "ОВА" ORG, of another LOC: one class for both
+    kind = "ORG/LOC" if entity_type in ("ORG", "LOC") else entity_type
+    digest = hashlib.blake2b(f"{kind}\t{key}".encode(), digest_size=6).hexdigest()
     return "E" + digest
 
 
@@ -128,9 +129,11 @@ def link(doc: Document) -> Document:
                 key, _first = person_key(entity["name"], _language(entity, doc.language))
                 full_by_surname.setdefault(key, set()).add(eid)
     for i, (entity, eid, etype, names) in enumerate(resolved):
-        if etype not in _NAME_TYPES or not _is_single_name(entity["name"]):
+        if not _is_single_name(entity["name"]):
             continue
-        if etype == "MISC" and not eid.startswith("E"):
+        # a one-word name the KB does not know is a surname here whatever its NER type
+        # ("Рютте" MISC, "Буданова" LOC); a KB place or organisation is not
+        if etype != "PER" and not eid.startswith("E"):
             continue
         for key in _surname_keys(entity, _language(entity, doc.language)):
             targets = set()

@@ -16,7 +16,6 @@ A lookup is then a few dict probes.
 """
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -27,7 +26,6 @@ from .data.organisations import ORGANISATIONS
 from .data.people import PEOPLE
 from .translit import person_key, phonetic_key
 
-log = logging.getLogger(__name__)
 LANGUAGES = ("uk", "ru", "en")
 
 
