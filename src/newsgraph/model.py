@@ -169,12 +169,27 @@ class Document:
             "text": self.text,
             "segments": [asdict(s) for s in self.segments],
             "sentences": self.sentences,
-            "entities": self.entities,
+            "entities": [_split_references(e) for e in self.entities],
             "values": self.values,
             "quotes": self.quotes,
             "events": self.events,
             **({"warnings": self.warnings} if self.warnings else {}),
         }
+
+
+#: mention kinds that name the entity; the others (role descriptions, pronouns)
+#: refer to it and go to ``references`` so ``mentions`` stay named-entity spans.
+NAME_KINDS = frozenset({"name", "surname", "alias"})
+
+
+def _split_references(entity: dict[str, Any]) -> dict[str, Any]:
+    mentions = entity.get("mentions", [])
+    names = [m for m in mentions if m.get("kind", "name") in NAME_KINDS]
+    refs = [m for m in mentions if m.get("kind", "name") not in NAME_KINDS]
+    if not refs:
+        return entity
+    refs = sorted([*entity.get("references", []), *refs], key=lambda m: m["start"])
+    return {**entity, "mentions": names, "references": refs}
 
 
 def content_id(text: str, url: str | None = None) -> str:

@@ -18,6 +18,7 @@ from typing import Any
 
 from .. import lang
 from ..model import Document, Span
+from . import gazetteer
 from .baseforms import base_form
 from .sentences import sentences
 from .values import find_values
@@ -62,9 +63,9 @@ def annotate(doc: Document) -> Document:
     mentions: list[tuple[int, Span, str | None]] = []
     for language, items in parts.items():
         recognize = _recognizer(language)
-        if recognize is None:
-            continue
-        for (offset, _), spans in zip(items, recognize([t for _, t in items])):
+        found = recognize([t for _, t in items]) if recognize else [[] for _ in items]
+        for (offset, text), spans in zip(items, found):
+            spans = gazetteer.merge(spans, gazetteer.find(text, language))
             mentions.extend((offset, s, language) for s in spans)
 
     entities: dict[str, dict[str, Any]] = {}
