@@ -364,3 +364,32 @@ def eval_events(gold: str, misses: bool) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default answers this machine only.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--token", default=None, envvar="NEWSGRAPH_TOKEN",
+              help="Enable POST /api/documents (upload to ingest), for requests with 'Authorization: Bearer TOKEN'. "
+                   "Without it the server is read-only.")
+@click.option("--max-body", default=5_000_000, show_default=True, help="Largest request body in bytes.")
+def serve(db: str | None, host: str, port: int, token: str | None, max_body: int) -> None:
+    """The web explorer and REST API (OpenAPI at /docs) on the stored data."""
+    import uvicorn
+
+    from .serve import create_app
+
+    db_path = default_db_path(db)
+    if not db_path.exists():
+        err.print(f"[yellow]warning[/yellow] {escape(str(db_path))} does not exist: serving an empty store "
+                  "(run `newsgraph ingest PATH --db FILE` first)")
+    loopback = host in ("127.0.0.1", "localhost", "::1")
+    # on loopback, refuse other Host headers: a web page cannot reach the API through DNS rebinding
+    hosts = ["127.0.0.1", "localhost", "[::1]", "::1"] if loopback else None
+    app = create_app(db_path, token=token, max_body=max_body, allowed_hosts=hosts)
+    shown = f"[{host}]" if ":" in host else host
+    err.print(f"newsgraph explorer on http://{shown}:{port}/  (API docs: /docs)  db={escape(str(db_path))}  "
+              + ("uploads enabled (token)" if token else "read-only"))
+    uvicorn.run(app, host=host, port=port, log_level="warning", limit_concurrency=64, timeout_keep_alive=5)

@@ -34,18 +34,36 @@ VARIANTS = {
     "baseline": ["--components.lemma_norm.active", "false"],
 }
 
+LICENSE = """# License of this model
+
+This spaCy model (newsgraph Ukrainian NER: PER, ORG, LOC, MISC) was trained on
+**NER-UK 2.0** (lang-uk/ner-uk, https://github.com/lang-uk/ner-uk), which is
+licensed under the Creative Commons Attribution-NonCommercial-ShareAlike 4.0
+International license (CC BY-NC-SA 4.0).
+
+As a work derived from that corpus, **this model inherits CC BY-NC-SA 4.0**:
+you may share and adapt it with attribution, for **non-commercial purposes
+only**, and derived works must be shared under the same license. See
+https://creativecommons.org/licenses/by-nc-sa/4.0/ .
+
+Attribution: NER-UK corpus by the lang-uk project and its annotators
+(https://github.com/lang-uk/ner-uk). The newsgraph source code itself is
+licensed separately (see the repository's top-level license); this folder's
+license applies to the model weights and data files in it.
+"""
+
 TRAIN_SNIPPET = """
 import sys
 import newsgraph.analysis.spacy_components  # registers newsgraph_lemma_norm
 from spacy.cli.train import train
-from spacy.util import parse_config_overrides
+from spacy.cli._util import parse_config_overrides
 config, out, *rest = sys.argv[1:]
 train(config, out, overrides=parse_config_overrides(rest))
 """
 
 
-def run_variant(name: str, overrides: list[str], minutes: float, extra: list[str]) -> Path:
-    out = RUNS / name
+def run_variant(name: str, overrides: list[str], minutes: float, extra: list[str], suffix: str = "") -> Path:
+    out = RUNS / (name + suffix)
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
@@ -73,12 +91,13 @@ def dev_score(model: Path) -> float:
 
 
 def ship(model: Path, variant: str, scores: dict[str, float]) -> None:
-    keep = {f: (SHIP / f).read_text(encoding="utf-8") for f in ("README.md", "LICENSE.md") if (SHIP / f).exists()}
+    keep = {f: (SHIP / f).read_text(encoding="utf-8") for f in ("README.md",) if (SHIP / f).exists()}
     if SHIP.exists():
         shutil.rmtree(SHIP)
     shutil.copytree(model, SHIP)
     for f, text in keep.items():
         (SHIP / f).write_text(text, encoding="utf-8")
+    (SHIP / "LICENSE.md").write_text(LICENSE, encoding="utf-8")
     # Training-only parts: nothing in model-best is needed for training only, except
     # the training section of the config, which is harmless; drop stray files.
     for junk in SHIP.glob("*.log"):
@@ -101,17 +120,18 @@ def main(argv=None) -> int:
     ap.add_argument("--minutes", type=float, default=25.0, help="wall-time limit per training run")
     ap.add_argument("--skip-prepare", action="store_true")
     ap.add_argument("--no-ship", action="store_true")
+    ap.add_argument("--suffix", default="", help="run folder = build/ner_uk/runs/<variant><suffix>")
     ap.add_argument("--no-train", action="store_true", help="only compare the existing runs and ship the best")
-    ap.add_argument("overrides", nargs="*", help="extra spaCy config overrides, e.g. --training.max_steps 2000")
-    args, unknown = ap.parse_known_args(argv)
-    extra = args.overrides + unknown
+    # any other arguments are spaCy config overrides, e.g. --training.max_steps 2000
+    args, extra = ap.parse_known_args(argv)
 
     if not args.skip_prepare and not args.no_train:
         subprocess.run([sys.executable, str(HERE / "prepare.py"), "--out", str(CORPUS)], check=True)
     scores: dict[str, float] = {}
     best: tuple[float, str, Path] | None = None
     for name in [v.strip() for v in args.variants.split(",") if v.strip()]:
-        model = RUNS / name / "model-best" if args.no_train else run_variant(name, VARIANTS[name], args.minutes, extra)
+        model = (RUNS / (name + args.suffix) / "model-best" if args.no_train
+                 else run_variant(name, VARIANTS[name], args.minutes, extra, args.suffix))
         if not (model / "meta.json").exists():
             print(f"{name}: no model-best produced (see {model.parent / 'train.log'})")
             continue
@@ -124,7 +144,7 @@ def main(argv=None) -> int:
     print(f"best: {best[1]} ({best[0]:.4f})")
     if not args.no_ship:
         ship(best[2], best[1], scores)
-        print(f"shipped to {SHIP}; now write/refresh README.md + LICENSE.md there (evaluate.py gives the figures)")
+        print(f"shipped to {SHIP}; refresh README.md there (evaluate.py gives the figures)")
     return 0
 
 

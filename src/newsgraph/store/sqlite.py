@@ -221,10 +221,10 @@ class Store:
 
     def get(self, doc_id: str) -> Document | None:
         """One document by id (a unique prefix of at least 6 characters also works)."""
-        rows = self.db.execute(
-            "SELECT * FROM documents WHERE id = ? OR (length(?) >= 6 AND id LIKE ? || '%') LIMIT 2",
-            (doc_id, doc_id, doc_id),
-        ).fetchall()
+        rows = self.db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchall()
+        if not rows and len(doc_id) >= 6:  # a prefix, as an index range (LIKE would scan every row)
+            rows = self.db.execute("SELECT * FROM documents WHERE id >= ? AND id < ? LIMIT 2",
+                                   (doc_id, doc_id + "\U0010ffff")).fetchall()
         if len(rows) != 1:
             return None
         row = rows[0]

@@ -1,0 +1,363 @@
+"""The REST API and the web explorer: one FastAPI application over a store.
+
+Read-only unless a token is given: then ``POST /api/documents`` ingests a
+document sent as the request body (``Authorization: Bearer TOKEN``). Every
+request body and query string is size-limited; every response carries a
+Content-Security-Policy that forbids inline script, and the explorer renders
+article text through ``textContent`` only.
+"""
+from __future__ import annotations
+
+import hmac
+import json
+import threading
+from dataclasses import asdict
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+
+from .. import __version__
+from ..model import Failure, Source
+from ..store import Store
+from ..store import queries
+from . import exports, schemas
+
+STATIC = Path(str(resources.files(__package__).joinpath("static")))
+MAX_BODY = 5_000_000  # bytes a request body may have (uploads included)
+MAX_QUERY = 4096  # characters a query string may have
+MAX_PAGE = 500
+MAX_EXPORT = 10_000
+
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+       "frame-ancestors 'none'; form-action 'self'")
+# Swagger UI and ReDoc (FastAPI's /docs, /redoc) load from a CDN and start with an inline script;
+# those pages show only the OpenAPI description, never article text.
+DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+            "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
+            "font-src 'self' https://fonts.gstatic.com; img-src 'self' data: https://fastapi.tiangolo.com "
+            "https://cdn.redoc.ly; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; "
+            "base-uri 'none'; frame-ancestors 'none'")
+
+
+class Limits:
+    """ASGI middleware: a ceiling on request bodies (declared and streamed) and query strings,
+    and the security headers every response carries."""
+
+    def __init__(self, app, max_body: int = MAX_BODY, max_query: int = MAX_QUERY) -> None:
+        self.app, self.max_body, self.max_query = app, max_body, max_query
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        if len(scope.get("query_string", b"")) > self.max_query:
+            return await _plain(send, 414, "query string too long")
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.max_body):
+            return await _plain(send, 413, f"request body over {self.max_body} bytes")
+        seen = 0
+
+        async def limited_receive():
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_body:
+                    raise _TooLarge()
+            return message
+
+        path = scope.get("path", "")
+        csp = DOCS_CSP if path in ("/docs", "/redoc") else CSP
+
+        async def secured_send(message):
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers += [(b"content-security-policy", csp.encode()),
+                            (b"x-content-type-options", b"nosniff"),
+                            (b"x-frame-options", b"DENY"),
+                            (b"referrer-policy", b"no-referrer")]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, secured_send)
+        except _TooLarge:
+            await _plain(send, 413, f"request body over {self.max_body} bytes")
+
+
+class _TooLarge(Exception):
+    pass
+
+
+async def _plain(send, status: int, text: str) -> None:
+    body = json.dumps({"detail": text}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                            (b"content-security-policy", CSP.encode())]})
+    await send({"type": "http.response.body", "body": body})
+
+
+def _page(items: list, limit: int, offset: int, total: int | None = None) -> dict[str, Any]:
+    """Fetches ask for limit + 1 rows: the extra one says whether a next page exists."""
+    more = len(items) > limit
+    return {"items": items[:limit], "limit": limit, "offset": offset,
+            "next_offset": offset + limit if more else None, "total": total}
+
+
+def _graph_edges(g: dict[str, Any]) -> dict[str, Any]:
+    for e in g["edges"]:
+        e["quad"] = exports.quad(e["type"])
+    return g
+
+
+def create_app(db_path: str | Path, *, token: str | None = None, max_body: int = MAX_BODY,
+               allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The application over the store at ``db_path`` (created and migrated if missing)."""
+    db_path = Path(db_path)
+    Store(db_path).close()  # create / migrate once, before any reader opens it
+    local = threading.local()
+    write_lock = threading.Lock()
+
+    def store() -> Store:
+        """One read-only connection per worker thread (sqlite3 connections are per thread)."""
+        s = getattr(local, "store", None)
+        if s is None:
+            s = local.store = Store(db_path)
+            s.db.execute("PRAGMA query_only = ON")
+        return s
+
+    app = FastAPI(
+        title="newsgraph", version=__version__,
+        description="Actors, quotes and events from Ukrainian, Russian and English news, each with the "
+                    "sentence it comes from. Entity parameters take an id or any name or alias in any "
+                    "language and inflected form. Lists are paginated with `limit`/`offset` in a stable order; "
+                    "`next_offset` is null on the last page.",
+    )
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
+    app.add_middleware(Limits, max_body=max_body)
+    app.state.read_only = token is None
+
+    # -- documents ---------------------------------------------------------
+
+    @app.get("/api/stats", tags=["store"])
+    def stats() -> dict[str, Any]:
+        """Counts, languages, event types and the span of publication dates."""
+        return queries.stats(store().db) | {"read_only": token is None}
+
+    @app.get("/api/documents", response_model=schemas.DocumentPage, tags=["documents"])
+    def list_documents(limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0),
+                       language: str | None = None,
+                       all: bool = Query(False, description="include reprints")) -> dict[str, Any]:
+        """Documents, newest first (undated last), then by id."""
+        found = queries.documents(store().db, language=language, include_duplicates=all,
+                                  limit=limit + 1, offset=offset)
+        return _page(found["items"], limit, offset, found["total"])
+
+    @app.get("/api/search", response_model=schemas.SearchResult, tags=["documents"])
+    def search(q: str = Query(..., min_length=1, max_length=300), limit: int = Query(20, ge=1, le=100),
+               offset: int = Query(0, ge=0), all: bool = Query(False, description="include reprints"),
+               entities: bool = Query(True, description="also look the query up as an entity name")
+               ) -> dict[str, Any]:
+        """Full-text search (any inflected form finds the others) with snippets, and the entities the
+        query names."""
+        s = store()
+        hits = queries.search(s, q, limit=limit + 1, offset=offset, include_duplicates=all)
+        page = _page([asdict(h) for h in hits], limit, offset)
+        page["query"] = q
+        page["entities"] = queries.entities(s.db, q=q, limit=20) if entities and offset == 0 else []
+        return page
+
+    @app.get("/api/documents/{doc_id}", response_model=schemas.DocumentDetail, tags=["documents"])
+    def document(doc_id: str) -> dict[str, Any]:
+        """One document (id or a unique prefix of 6+ characters): text, segments, mentions, quotes, events."""
+        s = store()
+        doc = s.get(doc_id)
+        if doc is None:
+            raise HTTPException(404, f"no stored document {doc_id}")
+        return {
+            "id": doc.id, "title": doc.title, "lead": doc.lead, "language": doc.language,
+            "published": doc.published, "author": doc.author, "site": doc.site, "source": asdict(doc.source),
+            "duplicate_of": doc.duplicate_of, "reprints": s.reprints(doc.id), "text": doc.text,
+            "segments": [asdict(seg) for seg in doc.segments],
+            "mentions": queries.mentions(s.db, doc.id),
+            "quotes": queries.quotes(s.db, doc_id=doc.id, limit=10_000),
+            "events": queries.events(s.db, doc_id=doc.id, limit=10_000),
+            "values": doc.values,
+        }
+
+    # -- entities ----------------------------------------------------------
+
+    @app.get("/api/entities", response_model=schemas.EntityPage, tags=["entities"])
+    def list_entities(q: str | None = Query(None, max_length=300, description="any name or alias, any form"),
+                      type: str | None = Query(None, pattern="^(PER|ORG|LOC|MISC|per|org|loc|misc)$"),
+                      limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+        """Entities, most documents first."""
+        rows = queries.entities(store().db, type=type, q=q, limit=limit + 1, offset=offset)
+        return _page(rows, limit, offset)
+
+    @app.get("/api/entities/{ref}", response_model=schemas.EntityDetail, tags=["entities"],
+             responses={404: {"description": "no such entity"}, 409: {"description": "the name is ambiguous"}})
+    def entity(ref: str) -> dict[str, Any]:
+        """One entity by id, name or alias: names in uk/ru/en, aliases, roles, mentions, quotes by and about
+        it, events as actor and recipient, neighbours."""
+        db = store().db
+        ids = queries.resolve(db, ref)
+        if not ids:
+            raise HTTPException(404, f"no entity named {ref}")
+        if len(ids) > 1:
+            return JSONResponse({"detail": "ambiguous", "candidates": queries.entities_by_id(db, ids[:50])}, 409)
+        info = queries.entity(db, ids[0])
+        info["neighbours"] = queries.neighbours(db, ids[0])
+        return info
+
+    # -- quotes and events ---------------------------------------------------
+
+    @app.get("/api/quotes", response_model=schemas.QuotePage, tags=["quotes"])
+    def list_quotes(speaker: str | None = Query(None, max_length=300), about: str | None = Query(None, max_length=300),
+                    doc: str | None = None, limit: int = Query(100, ge=1, le=MAX_PAGE),
+                    offset: int = Query(0, ge=0)) -> dict[str, Any]:
+        """Quotes (direct, indirect, mixed) with speakers; ``about``: quotes that mention an entity."""
+        rows = queries.quotes(store().db, speaker=speaker, about=about, doc_id=doc, limit=limit + 1, offset=offset)
+        return _page(rows, limit, offset)
+
+    def _events(type, actor, recipient, speaker, since, until, language, doc, limit, offset):
+        return queries.events(store().db, type=type, actor=actor, recipient=recipient, source=speaker,
+                              since=since, until=until, language=language, doc_id=doc, limit=limit, offset=offset)
+
+    @app.get("/api/events", response_model=schemas.EventPage, tags=["events"])
+    def list_events(type: str | None = Query(None, description="PLOVER type(s), comma-separated"),
+                    actor: str | None = Query(None, max_length=300),
+                    recipient: str | None = Query(None, max_length=300),
+                    speaker: str | None = Query(None, max_length=300,
+                                                description="the speaker the event is attributed to"),
+                    since: str | None = Query(None, description="ISO date, inclusive"),
+                    until: str | None = Query(None, description="ISO date (or month, year), inclusive"),
+                    language: str | None = None, doc: str | None = None,
+                    limit: int = Query(100, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+        """Who did what to whom, with the evidence sentence."""
+        rows = _events(type, actor, recipient, speaker, since, until, language, doc, limit + 1, offset)
+        return _page(rows, limit, offset)
+
+    def _graph(type, since, until, window, entity, language, evidence, limit, offset, all=False):
+        g = queries.graph(store().db, type=type, since=since, until=until, window=window, entity=entity,
+                          language=language, evidence=evidence, include_duplicates=all)
+        edges = g["edges"][offset:offset + limit]
+        keep = {e["source"] for e in edges} | {e["target"] for e in edges}
+        return _graph_edges({"nodes": [n for n in g["nodes"] if n["id"] in keep], "edges": edges,
+                             "quads": exports.QUADS, "total_edges": len(g["edges"])})
+
+    @app.get("/api/graph", response_model=schemas.Graph, tags=["graph"])
+    def graph(type: str | None = Query(None, description="PLOVER type(s), comma-separated"),
+              since: str | None = None, until: str | None = None,
+              window: str | None = Query(None, pattern="^(day|month|year)$",
+                                         description="aggregate edges per day, month or year"),
+              entity: str | None = Query(None, max_length=300, description="only edges touching this entity"),
+              language: str | None = None, evidence: int = Query(3, ge=0, le=50),
+              all: bool = Query(False, description="count events in reprints too"),
+              limit: int = Query(1000, ge=1, le=MAX_EXPORT), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+        """Actors as nodes, events as directed edges aggregated by type (and time window), most frequent
+        first, each with up to ``evidence`` evidence sentences and its PLOVER quad class. Events in
+        reprints of a stored story are not counted again unless ``all`` is set."""
+        return _graph(type, since, until, window, entity, language, evidence, limit, offset, all)
+
+    # -- exports -----------------------------------------------------------
+
+    @app.get("/api/export/{kind}.{fmt}", tags=["export"],
+             responses={200: {"content": {"application/x-ndjson": {}, "text/csv": {}, "application/xml": {}}}})
+    def export(kind: str, fmt: str, request: Request, limit: int = Query(1000, ge=1, le=MAX_EXPORT),
+               offset: int = Query(0, ge=0), type: str | None = None, actor: str | None = None,
+               recipient: str | None = None, speaker: str | None = None, about: str | None = None,
+               since: str | None = None, until: str | None = None, language: str | None = None,
+               window: str | None = Query(None, pattern="^(day|month|year)$")) -> Response:
+        """``documents``, ``entities``, ``quotes``, ``events`` as ``jsonl`` or ``csv``; ``graph`` as ``graphml``,
+        ``gexf`` (Gephi), ``jsonl`` or ``csv`` (one edge a row). Paginated in a stable order: the
+        ``X-Next-Offset`` header (and a ``Link: rel=next``) gives the next page; absent on the last one."""
+        s = store()
+        if kind == "graph":
+            if fmt not in ("graphml", "gexf", "jsonl", "csv"):
+                raise HTTPException(404, "graph exports: graphml, gexf, jsonl, csv")
+            g = _graph(type, since, until, window, actor, language, 3, limit + 1, offset)
+            more = len(g["edges"]) > limit
+            g["edges"] = g["edges"][:limit]
+            if fmt in ("graphml", "gexf"):
+                body = exports.graphml(g) if fmt == "graphml" else exports.gexf(g)
+            else:
+                rows = [{**e, "evidence": " | ".join(ev["text"] or "" for ev in e["evidence"])} for e in g["edges"]]
+                body = exports.jsonl(g["edges"]) if fmt == "jsonl" else exports.to_csv(rows)
+        else:
+            if fmt not in ("jsonl", "csv"):
+                raise HTTPException(404, f"{kind} exports: jsonl, csv")
+            if kind == "documents":
+                rows = queries.documents(s.db, language=language, include_duplicates=True,
+                                         limit=limit + 1, offset=offset)["items"]
+                if fmt == "jsonl":  # the whole output contract of each document
+                    rows = [s.get(r["id"]).to_dict() for r in rows[:limit]] + rows[limit:]
+            elif kind == "entities":
+                rows = queries.entities(s.db, type=type, limit=limit + 1, offset=offset)
+            elif kind == "quotes":
+                rows = queries.quotes(s.db, speaker=speaker, about=about, limit=limit + 1, offset=offset)
+            elif kind == "events":
+                rows = _events(type, actor, recipient, speaker, since, until, language, None, limit + 1, offset)
+            else:
+                raise HTTPException(404, "exports: documents, entities, quotes, events, graph")
+            more = len(rows) > limit
+            rows = rows[:limit]
+            body = exports.jsonl(rows) if fmt == "jsonl" else exports.to_csv(rows)
+        media = {"jsonl": "application/x-ndjson", "csv": "text/csv", "graphml": "application/graphml+xml",
+                 "gexf": "application/gexf+xml"}[fmt]
+        headers = {"Content-Disposition": f'attachment; filename="newsgraph-{kind}-{offset}.{fmt}"'}
+        if more:
+            headers["X-Next-Offset"] = str(offset + limit)
+            headers["Link"] = f'<{request.url.include_query_params(offset=offset + limit)}>; rel="next"'
+        return Response(body, media_type=f"{media}; charset=utf-8", headers=headers)
+
+    # -- upload (only with a token) ----------------------------------------
+
+    if token is not None:
+        @app.post("/api/documents", response_model=schemas.Ingested, tags=["documents"],
+                  responses={401: {"description": "missing or wrong token"}, 413: {"description": "too large"}})
+        async def upload(request: Request, filename: str = Query("upload", max_length=200),
+                         url: str | None = Query(None, max_length=2000),
+                         format: str | None = Query(None, pattern="^(text|html|feed|jsonl|warc)$")) -> dict[str, Any]:
+            """Ingest the request body (text, HTML, a feed, JSONL or WARC; format detected unless given).
+            Needs ``Authorization: Bearer TOKEN`` with the token ``newsgraph serve --token`` was started with."""
+            given = request.headers.get("authorization", "")
+            if not (given.startswith("Bearer ") and hmac.compare_digest(given[7:].encode(), token.encode())):
+                raise HTTPException(401, "a valid bearer token is needed", headers={"WWW-Authenticate": "Bearer"})
+            data = await request.body()
+            from starlette.concurrency import run_in_threadpool
+
+            return await run_in_threadpool(_ingest, data, filename, url, format)
+
+        def _ingest(data: bytes, filename: str, url: str | None, fmt: str | None) -> dict[str, Any]:
+            from ..ingest import read_bytes
+
+            done: dict[str, list[str]] = {"stored": [], "already_stored": [], "failed": []}
+            # one writer at a time; a fresh connection in this worker thread (sqlite3 connections are per
+            # thread) and a pipeline that knows every stored reprint and site line (uploads are rare)
+            with write_lock, Store(db_path) as w:
+                pipeline = w.pipeline()
+                for item in pipeline.run(read_bytes(data, Source(path=f"upload:{filename}", url=url), fmt)):
+                    if isinstance(item, Failure):
+                        w.record_failure(item)
+                        done["failed"].append(str(item))
+                    elif w.save(item, pipeline.repeated):
+                        done["stored"].append(item.id)
+                    else:
+                        done["already_stored"].append(item.id)
+            return done
+
+    # -- the explorer ------------------------------------------------------
+
+    @app.get("/", include_in_schema=False)
+    def index() -> FileResponse:
+        return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app

@@ -1,0 +1,227 @@
+"""Response models of the REST API (they are also its OpenAPI description)."""
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+
+class EntityRef(BaseModel):
+    id: str
+    name: str
+
+
+class EntitySummary(BaseModel):
+    id: str
+    type: str
+    name: str
+    names: dict[str, str] = Field(default_factory=dict, description="Names by language: uk, ru, en")
+    mentions: int | None = None
+    documents: int | None = None
+
+
+class DocumentSummary(BaseModel):
+    id: str
+    title: str | None
+    lead: str | None = None
+    language: str | None
+    published: str | None
+    site: str | None = None
+    url: str | None = None
+    path: str | None = None
+    format: str | None = None
+    duplicate_of: str | None = None
+    reprints: int = 0
+
+
+class Page(BaseModel):
+    limit: int
+    offset: int
+    next_offset: int | None = Field(None, description="offset of the next page; null on the last one")
+    total: int | None = None
+
+
+class DocumentPage(Page):
+    items: list[DocumentSummary]
+
+
+class SearchHit(BaseModel):
+    id: str
+    title: str | None
+    language: str | None
+    published: str | None
+    source: str | None
+    snippet: str
+    highlights: list[tuple[int, int]] = Field(description="(start, end) of matched words inside snippet")
+    reprints: int
+
+
+class SearchResult(Page):
+    query: str
+    items: list[SearchHit]
+    entities: list[EntitySummary] = Field(default_factory=list)
+
+
+class Segment(BaseModel):
+    start: int
+    end: int
+    kind: str
+    language: str | None
+
+
+class Mention(BaseModel):
+    start: int
+    end: int
+    text: str
+    lemma: str | None = None
+    kind: str
+    entity_id: str
+    type: str
+    name: str
+    names: dict[str, str] = Field(default_factory=dict)
+
+
+class Quote(BaseModel):
+    id: int
+    doc_id: str
+    kind: str
+    speaker: str | None
+    speaker_name: str | None
+    speaker_text: str | None = None
+    content_start: int
+    content_end: int
+    content: str | None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    confidence: float | None = None
+    published: str | None = None
+    title: str | None = None
+    language: str | None = None
+
+
+class QuotePage(Page):
+    items: list[Quote]
+
+
+class Event(BaseModel):
+    id: int
+    doc_id: str
+    type: str
+    mode: str | None = None
+    factuality: str | None = None
+    source: str | None = Field(None, description="the speaker the event is attributed to")
+    source_name: str | None = None
+    date: str | None = None
+    amount_value: float | None = None
+    amount_unit: str | None = None
+    confidence: float | None = None
+    evidence: str | None = None
+    evidence_start: int | None = None
+    evidence_end: int | None = None
+    trigger: str | None = None
+    trigger_start: int | None = None
+    trigger_end: int | None = None
+    published: str | None = None
+    title: str | None = None
+    language: str | None = None
+    actors: list[EntityRef] = Field(default_factory=list)
+    recipients: list[EntityRef] = Field(default_factory=list)
+
+
+class EventPage(Page):
+    items: list[Event]
+
+
+class DocumentDetail(BaseModel):
+    id: str
+    title: str | None
+    lead: str | None
+    language: str | None
+    published: str | None
+    author: str | None = None
+    site: str | None = None
+    source: dict[str, Any]
+    duplicate_of: str | None = None
+    reprints: list[str] = Field(default_factory=list)
+    text: str
+    segments: list[Segment]
+    mentions: list[Mention]
+    quotes: list[Quote]
+    events: list[Event]
+    values: list[dict[str, Any]] = Field(default_factory=list)
+
+
+class Role(BaseModel):
+    title: str
+    org: str | None = None
+    org_name: str | None = None
+
+
+class EntityMention(BaseModel):
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    title: str | None = None
+
+
+class Neighbour(EntitySummary):
+    events: int = 0
+    types: list[str] = Field(default_factory=list)
+
+
+class EntityDetail(BaseModel):
+    id: str
+    type: str
+    name: str
+    names: dict[str, str]
+    aliases: list[str]
+    roles: list[Role]
+    mentions: list[EntityMention]
+    quotes_by: list[Quote]
+    quotes_about: list[Quote]
+    events_as_actor: list[Event]
+    events_as_recipient: list[Event]
+    neighbours: list[Neighbour]
+
+
+class EntityPage(Page):
+    items: list[EntitySummary]
+
+
+class Evidence(BaseModel):
+    doc_id: str
+    event_id: int | None = None
+    title: str | None = None
+    start: int | None
+    end: int | None
+    text: str | None
+    factuality: str | None = None
+    mode: str | None = None
+    amount: dict[str, Any] | None = None
+    date: str | None = None
+
+
+class Edge(BaseModel):
+    source: str
+    target: str
+    type: str
+    quad: str = Field(description="PLOVER quad class of the type")
+    window: str | None = None
+    count: int
+    evidence: list[Evidence]
+
+
+class Graph(BaseModel):
+    nodes: list[EntitySummary]
+    edges: list[Edge]
+    quads: dict[str, list[str]] = Field(description="PLOVER types by quad class")
+    total_edges: int = Field(description="edges before limit/offset")
+
+
+class Ingested(BaseModel):
+    stored: list[str]
+    already_stored: list[str]
+    failed: list[str]

@@ -1,0 +1,591 @@
+/* newsgraph explorer: plain JS, no build step.
+ * Safety: article text is untrusted. Nothing here assigns innerHTML/outerHTML or builds HTML strings;
+ * every piece of text goes through document.createTextNode / textContent, and links are built from
+ * ids with encodeURIComponent. The server's Content-Security-Policy forbids inline script as well. */
+"use strict";
+(function () {
+  const QUADS = {
+    verbal_cooperation: ["AGREE", "CONSULT", "SUPPORT", "CONCEDE"],
+    material_cooperation: ["COOPERATE", "AID", "RETREAT"],
+    verbal_conflict: ["REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST"],
+    material_conflict: ["SANCTION", "MOBILIZE", "COERCE", "ASSAULT"],
+  };
+  const QUAD_COLOR = {
+    verbal_cooperation: "#2a9d8f", material_cooperation: "#1d6fb8",
+    verbal_conflict: "#e09f1f", material_conflict: "#c0392b", other: "#777777",
+  };
+  const QUAD_OF = {};
+  for (const [q, types] of Object.entries(QUADS)) for (const t of types) QUAD_OF[t] = q;
+  const TYPE_COLOR = { PER: "#6c4ab6", ORG: "#1b7f5a", LOC: "#b5651d", MISC: "#666666" };
+
+  // ---- language -----------------------------------------------------------------------------
+  let lang = localStorage.getItem("ng.lang") ||
+    ((navigator.language || "").toLowerCase().startsWith("en") ? "en" : "uk");
+  const t = (key) => (window.NG_STRINGS[lang] || {})[key] || window.NG_STRINGS.en[key] || key;
+
+  function applyStatic() {
+    document.documentElement.lang = lang;
+    for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
+    for (const el of document.querySelectorAll("[data-i18n-placeholder]")) el.placeholder = t(el.dataset.i18nPlaceholder);
+    for (const b of document.querySelectorAll("[data-lang]")) b.setAttribute("aria-pressed", String(b.dataset.lang === lang));
+  }
+
+  /** The entity's name in the interface language (uk or en), else its stored name. */
+  const nameOf = (e) => (e && ((e.names && e.names[lang]) || e.name)) || "?";
+
+  // ---- DOM helpers (text only) -----------------------------------------------------------------
+  function h(tag, attrs, ...children) {
+    const el = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === "class") el.className = v;
+      else if (k === "text") el.textContent = v;
+      else if (k === "href") el.setAttribute("href", safeHref(v));
+      else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
+      else if (k === "dataset") Object.assign(el.dataset, v);
+      else el.setAttribute(k, v === true ? "" : String(v));
+    }
+    for (const c of children.flat(Infinity)) {
+      if (c === null || c === undefined || c === false) continue;
+      el.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return el;
+  }
+  function safeHref(v) {
+    const s = String(v);
+    return /^(#|\/(?!\/)|https?:\/\/)/i.test(s) ? s : "#";
+  }
+  const enc = encodeURIComponent;
+  const docLink = (id, hl) => `#/doc/${enc(id)}` + (hl ? `?hl=${enc(hl)}` : "");
+  const entLink = (id) => `#/entity/${enc(id)}`;
+  const main = () => document.getElementById("main");
+
+  async function api(path) {
+    const r = await fetch(path, { headers: { Accept: "application/json" } });
+    if (!r.ok) {
+      let detail = r.statusText;
+      try { detail = (await r.json()).detail || detail; } catch (_) { /* not JSON */ }
+      const err = new Error(typeof detail === "string" ? detail : JSON.stringify(detail));
+      err.status = r.status;
+      throw err;
+    }
+    return r.json();
+  }
+  function qs(params) {
+    const u = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== "") u.set(k, v);
+    return u.toString();
+  }
+
+  function render(...nodes) {
+    const m = main();
+    m.replaceChildren(...nodes.flat(Infinity).filter((n) => n !== null && n !== undefined && n !== false));
+  }
+  function section(title, ...body) {
+    return h("section", { class: "card" }, h("h2", { text: title }), ...body);
+  }
+  const badge = (text, cls) => h("span", { class: "badge " + (cls || ""), text });
+  const typeBadge = (type) => badge(t("type." + type), "etype etype-" + type);
+  const dateText = (d) => (d ? String(d).slice(0, 10) : "");
+  const fmtAmount = (v, u) => (v === null || v === undefined ? "" :
+    Number(v).toLocaleString(lang === "uk" ? "uk-UA" : "en-GB") + (u ? " " + u : ""));
+
+  function entityChip(e) {
+    return h("a", { class: "chip etype-" + e.type, href: entLink(e.id || e.entity_id), title: e.name }, nameOf(e));
+  }
+  function pager(page, go) {
+    const nav = h("nav", { class: "pager", "aria-label": "pages" });
+    if (page.offset > 0) nav.appendChild(h("button", { type: "button", onclick: () => go(Math.max(0, page.offset - page.limit)) }, "← " + t("prev")));
+    if (page.total !== null && page.total !== undefined)
+      nav.appendChild(h("span", { class: "muted" }, `${page.offset + 1}–${page.offset + page.items.length} / ${page.total}`));
+    if (page.next_offset !== null && page.next_offset !== undefined)
+      nav.appendChild(h("button", { type: "button", onclick: () => go(page.next_offset) }, t("more") + " →"));
+    return nav;
+  }
+
+  // ---- router -------------------------------------------------------------------------------
+  function parseHash() {
+    const raw = location.hash.replace(/^#/, "") || "/";
+    const [path, query] = raw.split("?");
+    return { parts: path.split("/").filter(Boolean).map(decodeURIComponent), params: new URLSearchParams(query || "") };
+  }
+  function go(hash) { if (location.hash === hash) route(); else location.hash = hash; }
+
+  let routeSeq = 0;
+  async function route() {
+    const seq = ++routeSeq;
+    const { parts, params } = parseHash();
+    for (const a of document.querySelectorAll("#nav a"))
+      a.setAttribute("aria-current", String(a.getAttribute("href") === "#/" + (parts[0] || "")));
+    render(h("p", { class: "muted", text: t("loading") }));
+    try {
+      const view = { "": viewHome, documents: viewDocuments, search: viewSearch, doc: viewDocument,
+        entities: viewEntities, entity: viewEntity, events: viewEvents, graph: viewGraph }[parts[0] || ""];
+      if (!view) throw Object.assign(new Error(t("notfound")), { status: 404 });
+      const nodes = await view(parts.slice(1), params, () => seq !== routeSeq);
+      if (seq !== routeSeq || nodes === undefined) return;
+      render(nodes);
+      const heading = main().querySelector("h1");
+      if (heading) document.title = heading.textContent + " · newsgraph";
+      if (view.after) view.after(params);
+    } catch (err) {
+      if (seq !== routeSeq) return;
+      render(h("div", { class: "card error", role: "alert" },
+        h("h1", { text: err.status === 404 ? t("notfound") : t("error") }), h("p", { text: err.message })));
+    }
+  }
+
+  // ---- views --------------------------------------------------------------------------------
+  async function viewHome() {
+    const [stats, docs, ents] = await Promise.all([api("/api/stats"), api("/api/documents?limit=8"), api("/api/entities?limit=16")]);
+    const nums = ["documents", "reprints", "entities", "quotes", "events"].map((k) =>
+      h("div", { class: "stat" }, h("strong", { text: String(stats[k]) }), h("span", { text: t("home." + k) })));
+    const types = Object.entries(stats.event_types).map(([type, n]) =>
+      h("a", { class: "chip quad-" + (QUAD_OF[type] || "other"), href: "#/graph?" + qs({ types: type }) }, `${type} ${n}`));
+    const tries = [
+      [t("home.q1"), "#/entity/" + enc("Рютте")],
+      [t("home.q2"), "#/events?" + qs({ type: "AID", recipient: "Україна" })],
+      [t("home.q3"), "#/graph?" + qs({ types: "AID,COOPERATE,SUPPORT", focus: "Росія" })],
+    ].map(([label, href]) => h("li", {}, h("a", { href }, label)));
+    return [
+      h("h1", { text: t("home.title") }),
+      h("div", { class: "stats" }, nums),
+      h("div", { class: "grid2" },
+        section(t("home.recent"), docList(docs.items), h("p", {}, h("a", { href: "#/documents" }, t("more") + " →"))),
+        h("div", {},
+          section(t("home.questions"), h("ul", { class: "plain" }, tries)),
+          section(t("home.top"), h("div", { class: "chips" }, ents.items.map(entityChip))),
+          section(t("home.types"), h("div", { class: "chips" }, types)))),
+    ];
+  }
+
+  function docList(items) {
+    return h("ul", { class: "docs" }, items.map((d) => h("li", {},
+      h("a", { href: docLink(d.id), class: "doc-title" }, d.title || d.id),
+      h("div", { class: "meta" }, badge(d.language || "?", "lang"), " ", dateText(d.published), " ",
+        d.site || "", d.reprints ? ` · +${d.reprints} ${t("reprints")}` : ""),
+      d.lead ? h("p", { class: "lead", text: d.lead }) : null)));
+  }
+
+  async function viewDocuments(_, params) {
+    const offset = Number(params.get("offset") || 0);
+    const page = await api("/api/documents?" + qs({ limit: 30, offset, language: params.get("language") }));
+    return [h("h1", { text: t("nav.documents") }), section(t("nav.documents"), docList(page.items),
+      pager(page, (o) => go("#/documents?" + qs({ offset: o, language: params.get("language") }))))];
+  }
+
+  async function viewSearch(_, params) {
+    const q = params.get("q") || "";
+    document.getElementById("q").value = q;
+    if (!q.trim()) return [h("h1", { text: t("search.label") })];
+    const offset = Number(params.get("offset") || 0);
+    const res = await api("/api/search?" + qs({ q, offset, limit: 20 }));
+    const hits = h("ul", { class: "docs" }, res.items.map((hit) => h("li", {},
+      h("a", { href: docLink(hit.id), class: "doc-title" }, hit.title || hit.id),
+      h("div", { class: "meta" }, badge(hit.language || "?", "lang"), " ", dateText(hit.published),
+        hit.reprints ? ` · +${hit.reprints} ${t("reprints")}` : ""),
+      h("p", { class: "snippet" }, marked(hit.snippet, hit.highlights)))));
+    return [
+      h("h1", {}, t("search.label") + ": ", h("q", { text: q })),
+      res.entities.length ? section(t("results.entities"), h("ul", { class: "plain" }, res.entities.map((e) =>
+        h("li", {}, entityChip(e), " ", typeBadge(e.type), " ", h("span", { class: "muted" },
+          Object.entries(e.names || {}).map(([l, n]) => `${l}: ${n}`).join(" · "), ` — ${e.mentions} ${t("mentions")}, ${e.documents} ${t("in_docs")}`))))) : null,
+      section(t("results.documents"), res.items.length ? hits : h("p", { text: t("results.none") }),
+        pager(res, (o) => go("#/search?" + qs({ q, offset: o })))),
+    ];
+  }
+
+  /** Text with <mark>s at the given (start, end) pairs, built from text nodes. */
+  function marked(text, spans) {
+    const out = [];
+    let at = 0;
+    for (const [s, e] of (spans || []).slice().sort((a, b) => a[0] - b[0])) {
+      if (s < at) continue;
+      out.push(text.slice(at, s), h("mark", { text: text.slice(s, e) }));
+      at = e;
+    }
+    out.push(text.slice(at));
+    return out;
+  }
+
+  // ---- document view --------------------------------------------------------------------------
+  async function viewDocument(parts, params) {
+    const doc = await api("/api/documents/" + enc(parts[0]));
+    const hl = (params.get("hl") || "").split("-").map(Number);
+    const quotes = doc.quotes, events = doc.events;
+    const article = h("article", { class: "doc-text", lang: doc.language || "" });
+    for (const seg of doc.segments) article.appendChild(renderSegment(doc, seg, hl));
+
+    const legend = h("p", { class: "legend" }, t("doc.legend") + ": ",
+      h("span", { class: "mention etype-PER" }, t("legend.mention")), " ",
+      h("span", { class: "in-quote" }, t("legend.quote")), " ",
+      h("span", { class: "trigger quad-material_cooperation" }, t("legend.trigger")), " ",
+      h("span", { class: "seg-boilerplate-sample" }, t("seg.boilerplate")));
+
+    // side panel: entities, quotes, events
+    const seen = new Map();
+    for (const m of doc.mentions) {
+      const e = seen.get(m.entity_id) || { id: m.entity_id, name: m.name, names: m.names, type: m.type, n: 0 };
+      e.n += 1; seen.set(m.entity_id, e);
+    }
+    const ents = [...seen.values()].sort((a, b) => b.n - a.n || nameOf(a).localeCompare(nameOf(b)));
+    const quoteList = h("ol", { class: "quotes" }, quotes.map((q) => quoteCard(q, { inDoc: true })));
+    const eventList = h("ol", { class: "events" }, events.map((ev) => eventCard(ev, { inDoc: true })));
+    const src = doc.source || {};
+    const meta = h("dl", { class: "meta-list" },
+      h("dt", { text: t("doc.language") }), h("dd", { text: doc.language || "?" }),
+      doc.published ? [h("dt", { text: t("doc.published") }), h("dd", { text: doc.published })] : null,
+      h("dt", { text: t("doc.source") }), h("dd", {}, src.url ? h("a", { href: src.url, rel: "noopener noreferrer nofollow", target: "_blank" }, src.url) : (src.path || "?"),
+        src.record ? ` (${src.record})` : ""),
+      doc.duplicate_of ? [h("dt", { text: t("doc.reprint_of") }), h("dd", {}, h("a", { href: docLink(doc.duplicate_of) }, doc.duplicate_of))] : null,
+      doc.reprints.length ? [h("dt", { text: t("doc.reprinted_as") }), h("dd", {}, doc.reprints.map((r) => [h("a", { href: docLink(r) }, r), " "]))] : null);
+    return [
+      h("h1", { class: "doc-h1", text: doc.title || doc.id }),
+      h("div", { class: "doc-layout" },
+        h("div", { class: "doc-main card" }, legend, article),
+        h("aside", { class: "doc-side" },
+          section(t("doc.source"), meta),
+          section(`${t("doc.entities")} (${ents.length})`, h("div", { class: "chips" }, ents.map((e) =>
+            h("a", { class: "chip etype-" + e.type, href: entLink(e.id), title: t("type." + e.type) }, `${nameOf(e)} ×${e.n}`)))),
+          section(`${t("doc.quotes")} (${quotes.length})`, quoteList),
+          section(`${t("doc.events")} (${events.length})`, eventList))),
+    ];
+  }
+  viewDocument.after = (params) => {
+    const target = document.querySelector(".hl-target");
+    if (target) target.scrollIntoView({ block: "center" });
+  };
+
+  function renderSegment(doc, seg, hl) {
+    const inSeg = (s, e) => s !== null && e !== null && s < seg.end && e > seg.start;
+    const spans = [];
+    for (const m of doc.mentions) if (inSeg(m.start, m.end)) spans.push({ k: "m", s: m.start, e: m.end, v: m });
+    for (const q of doc.quotes) if (inSeg(q.content_start, q.content_end)) spans.push({ k: "q", s: q.content_start, e: q.content_end, v: q });
+    for (const q of doc.quotes) if (inSeg(q.cue_start, q.cue_end)) spans.push({ k: "c", s: q.cue_start, e: q.cue_end, v: q });
+    for (const ev of doc.events) if (inSeg(ev.trigger_start, ev.trigger_end)) spans.push({ k: "t", s: ev.trigger_start, e: ev.trigger_end, v: ev });
+    if (hl.length === 2 && inSeg(hl[0], hl[1])) spans.push({ k: "h", s: hl[0], e: hl[1] });
+    const cuts = new Set([seg.start, seg.end]);
+    for (const sp of spans) { cuts.add(Math.max(sp.s, seg.start)); cuts.add(Math.min(sp.e, seg.end)); }
+    const points = [...cuts].sort((a, b) => a - b);
+    const block = h("div", { class: `seg seg-${seg.kind}`, dataset: { kind: seg.kind } },
+      h("span", { class: "seg-label", "aria-hidden": "false" }, t("seg." + seg.kind) + (seg.language ? " · " + seg.language : "")));
+    const body = h(seg.kind === "title" ? "p" : "p", { class: "seg-text" });
+    const startedQuotes = new Set();
+    for (let i = 0; i + 1 < points.length; i++) {
+      const a = points[i], b = points[i + 1];
+      const text = doc.text.slice(a, b);
+      const active = spans.filter((sp) => sp.s <= a && sp.e >= b);
+      const mention = active.filter((sp) => sp.k === "m").sort((x, y) => (y.e - y.s) - (x.e - x.s))[0];
+      const trig = active.find((sp) => sp.k === "t");
+      const quote = active.find((sp) => sp.k === "q");
+      const cue = active.find((sp) => sp.k === "c");
+      if (quote && !startedQuotes.has(quote.v.id)) {
+        startedQuotes.add(quote.v.id);
+        if (quote.s >= seg.start) body.appendChild(speakerBadge(quote.v));
+      }
+      let el;
+      if (mention) {
+        const m = mention.v;
+        el = h("a", { class: `mention etype-${m.type} mkind-${m.kind}`, href: entLink(m.entity_id),
+          title: `${nameOf(m)} · ${t("type." + m.type)}`, dataset: { entity: m.entity_id } }, text);
+      } else if (trig) {
+        const ev = trig.v;
+        el = h("button", { type: "button", class: `trigger quad-${QUAD_OF[ev.type] || "other"}`, title: ev.type,
+          dataset: { event: String(ev.id) }, onclick: () => focusCard("ev-" + ev.id) }, text);
+      } else {
+        el = h("span", {}, text);
+      }
+      if (quote) { el.classList.add("in-quote", "qkind-" + quote.v.kind); el.dataset.quote = String(quote.v.id); if (!el.id && quote.s === a) el.id = "q-" + quote.v.id; }
+      if (cue) el.classList.add("cue");
+      if (trig && el.tagName !== "BUTTON") { el.classList.add("trigger-text"); }
+      if (trig && !el.id) el.id = "t-" + trig.v.id + "-" + a;
+      if (active.some((sp) => sp.k === "h")) el.classList.add("hl-target");
+      body.appendChild(el);
+    }
+    block.appendChild(body);
+    return block;
+  }
+
+  function speakerBadge(q) {
+    const who = q.speaker ? nameOf({ name: q.speaker_name, names: {} }) : (q.speaker_text || t("quote.unknown"));
+    const label = `${who} · ${t("quote." + q.kind)}`;
+    return q.speaker
+      ? h("a", { class: "speaker", href: entLink(q.speaker), title: t("quote.speaker") }, "❝ " + label)
+      : h("span", { class: "speaker", title: t("quote.speaker") }, "❝ " + label);
+  }
+
+  function focusCard(id) {
+    const card = document.getElementById(id);
+    if (!card) return;
+    card.scrollIntoView({ block: "nearest" });
+    card.classList.add("flash");
+    card.focus({ preventScroll: true });
+    setTimeout(() => card.classList.remove("flash"), 1500);
+  }
+  function focusText(selector) {
+    const el = document.querySelector(selector);
+    if (!el) return;
+    el.scrollIntoView({ block: "center" });
+    const all = document.querySelectorAll(selector.startsWith("#q-") ? `[data-quote="${selector.slice(3)}"]` : selector);
+    for (const x of all) { x.classList.add("flash"); setTimeout(() => x.classList.remove("flash"), 1500); }
+  }
+
+  function quoteCard(q, opts) {
+    const who = q.speaker ? h("a", { href: entLink(q.speaker), class: "who" }, q.speaker_name)
+      : h("span", { class: "who muted" }, q.speaker_text || t("quote.unknown"));
+    return h("li", { class: "quote", id: opts.inDoc ? "qc-" + q.id : null, tabindex: "-1", dataset: { kind: q.kind } },
+      h("div", { class: "meta" }, who, " ", badge(t("quote." + q.kind), "qkind qkind-" + q.kind),
+        q.cue ? h("span", { class: "muted" }, " — " + q.cue) : null),
+      h("blockquote", { text: q.content || "" }),
+      opts.inDoc
+        ? h("button", { type: "button", class: "link", onclick: () => focusText("#q-" + q.id) }, t("doc.show"))
+        : h("div", { class: "meta" }, h("a", { href: docLink(q.doc_id, `${q.content_start}-${q.content_end}`) }, q.title || q.doc_id),
+          " ", dateText(q.published)));
+  }
+
+  function eventCard(ev, opts) {
+    const people = (list) => list.length ? list.map((p, i) => [i ? ", " : "", h("a", { href: entLink(p.id) }, nameOf(p))]) : "—";
+    const quad = QUAD_OF[ev.type] || "other";
+    return h("li", { class: "event", id: opts.inDoc ? "ev-" + ev.id : null, tabindex: "-1", dataset: { type: ev.type } },
+      h("div", { class: "meta" }, badge(ev.type + (ev.mode ? "/" + ev.mode : ""), "etype-ev quad-" + quad), " ",
+        people(ev.actors), " → ", people(ev.recipients),
+        ev.amount_value !== null && ev.amount_value !== undefined ? h("strong", { class: "amount" }, " " + fmtAmount(ev.amount_value, ev.amount_unit)) : null,
+        ev.factuality && ev.factuality !== "asserted" ? badge(t("fact." + ev.factuality), "fact") : null,
+        ev.source ? h("span", { class: "muted" }, ` (${t("events.speaker").toLowerCase()} `, h("a", { href: entLink(ev.source) }, ev.source_name || ev.source), ")") : null),
+      h("p", { class: "evidence", text: ev.evidence || "" }),
+      opts.inDoc
+        ? h("button", { type: "button", class: "link", onclick: () => focusText(`[data-event="${ev.id}"]`) }, t("doc.show"))
+        : h("div", { class: "meta" }, h("a", { href: docLink(ev.doc_id, `${ev.evidence_start}-${ev.evidence_end}`) }, ev.title || ev.doc_id),
+          " ", dateText(ev.date || ev.published)));
+  }
+
+  // ---- entities -------------------------------------------------------------------------------
+  async function viewEntities(_, params) {
+    const offset = Number(params.get("offset") || 0), type = params.get("type") || "";
+    const page = await api("/api/entities?" + qs({ limit: 60, offset, type }));
+    const filters = h("div", { class: "chips", role: "group" }, ["", "PER", "ORG", "LOC", "MISC"].map((ty) =>
+      h("a", { class: "chip" + (ty === type ? " active" : ""), href: "#/entities?" + qs({ type: ty }), "aria-current": String(ty === type) },
+        ty ? t("type." + ty) : t("filter.all"))));
+    const rows = h("table", { class: "table" }, h("tbody", {}, page.items.map((e) => h("tr", {},
+      h("td", {}, h("a", { href: entLink(e.id) }, nameOf(e))), h("td", {}, typeBadge(e.type)),
+      h("td", { class: "muted" }, ["uk", "ru", "en"].filter((l) => e.names[l]).map((l) => `${l}: ${e.names[l]}`).join(" · ")),
+      h("td", { class: "num" }, `${e.documents} ${t("in_docs")}`)))));
+    return [h("h1", { text: t("nav.entities") }), section(t("nav.entities"), filters, rows,
+      pager(page, (o) => go("#/entities?" + qs({ offset: o, type }))))];
+  }
+
+  async function viewEntity(parts) {
+    let e;
+    try {
+      e = await api("/api/entities/" + enc(parts[0]));
+    } catch (err) {
+      if (err.status !== 409) throw err;
+      const cands = await api("/api/entities?" + qs({ q: parts[0], limit: 50 }));
+      return [h("h1", {}, h("q", { text: parts[0] })), section(t("results.entities"),
+        h("ul", { class: "plain" }, cands.items.map((c) => h("li", {}, entityChip(c), " ", typeBadge(c.type)))))];
+    }
+    const names = h("table", { class: "names" }, h("tbody", {}, ["uk", "ru", "en"].map((l) =>
+      h("tr", {}, h("th", { text: l }), h("td", { lang: l, text: e.names[l] || "—" })))));
+    const roles = e.roles.length ? h("ul", { class: "plain" }, e.roles.map((r) => h("li", {}, r.title,
+      r.org ? [" — ", h("a", { href: entLink(r.org) }, r.org_name || r.org)] : null))) : h("p", { class: "muted", text: t("none") });
+
+    // timeline: events (as actor / recipient) and quotes by the entity, by date
+    const items = [];
+    for (const ev of e.events_as_actor) items.push({ kind: "event", role: "as_actor", date: ev.date || ev.published, v: ev });
+    for (const ev of e.events_as_recipient) items.push({ kind: "event", role: "as_recipient", date: ev.date || ev.published, v: ev });
+    for (const q of e.quotes_by) items.push({ kind: "quote", date: q.published, v: q });
+    items.sort((a, b) => String(a.date || "9999").localeCompare(String(b.date || "9999")) ||
+      String(a.v.doc_id).localeCompare(String(b.v.doc_id)) ||
+      (a.v.content_start ?? a.v.evidence_start ?? 0) - (b.v.content_start ?? b.v.evidence_start ?? 0));
+    const timeline = h("ol", { class: "timeline" });
+    let lastDate = null;
+    for (const it of items) {
+      const d = dateText(it.date) || t("entity.undated");
+      if (d !== lastDate) { timeline.appendChild(h("li", { class: "tl-date", text: d })); lastDate = d; }
+      if (it.kind === "event") {
+        const card = eventCard(it.v, {});
+        card.querySelector(".meta").prepend(badge(t("entity." + it.role), "role"), " ");
+        timeline.appendChild(card);
+      } else timeline.appendChild(quoteCard(it.v, {}));
+    }
+    const direct = e.quotes_by.filter((q) => q.kind === "direct").length;
+    const nEvents = e.events_as_actor.length + e.events_as_recipient.length;
+    const filter = h("div", { class: "chips", role: "group", "aria-label": t("entity.timeline") },
+      [["all", t("filter.all")], ["event", t("filter.events")], ["quote", t("filter.quotes")], ["direct", t("quote.direct")]].map(([k, label]) =>
+        h("button", { type: "button", class: "chip" + (k === "all" ? " active" : ""), "aria-pressed": String(k === "all"), dataset: { filter: k },
+          onclick: (ev) => {
+            for (const b of ev.currentTarget.parentNode.children) { b.classList.toggle("active", b === ev.currentTarget); b.setAttribute("aria-pressed", String(b === ev.currentTarget)); }
+            for (const li of timeline.children) {
+              if (li.classList.contains("tl-date")) continue;
+              const isEvent = li.classList.contains("event");
+              li.hidden = k === "event" ? !isEvent : k === "quote" ? isEvent : k === "direct" ? (isEvent || li.dataset.kind !== "direct") : false;
+            }
+          } }, label)));
+    const docs = new Map();
+    for (const m of e.mentions) { const d = docs.get(m.doc_id) || { title: m.title, n: 0 }; d.n++; docs.set(m.doc_id, d); }
+    const neighbours = h("ul", { class: "plain neighbours" }, e.neighbours.map((n) => h("li", {}, entityChip(n), " ",
+      n.types.map((ty) => badge(ty, "quad-" + (QUAD_OF[ty] || "other"))), " ",
+      h("span", { class: "muted" }, (n.events ? `${n.events} ${t("entity.events_count")} · ` : "") + `${n.documents} ${t("entity.codocs")}`))));
+    return [
+      h("h1", {}, nameOf(e), " ", typeBadge(e.type)),
+      h("p", { class: "muted" }, e.id, " · ", h("a", { href: "#/graph?" + qs({ focus: e.id }) }, t("entity.in_graph"))),
+      h("div", { class: "entity-layout" },
+        h("div", {},
+          section(`${t("entity.timeline")} — ${direct} ${t("entity.direct_count")}, ${e.quotes_by.length - direct} ${t("entity.indirect_count")}, ${nEvents} ${t("entity.events_count")}`,
+            filter, items.length ? timeline : h("p", { class: "muted", text: t("none") })),
+          e.quotes_about.length ? section(`${t("entity.about")} (${e.quotes_about.length})`,
+            h("ol", { class: "quotes" }, e.quotes_about.map((q) => quoteCard(q, {})))) : null),
+        h("aside", {},
+          section(t("entity.names"), names, h("h3", { text: t("entity.aliases") }),
+            h("div", { class: "chips" }, e.aliases.map((a) => h("span", { class: "chip plain", text: a })))),
+          section(t("entity.roles"), roles),
+          section(t("entity.neighbours"), e.neighbours.length ? neighbours : h("p", { class: "muted", text: t("none") })),
+          section(t("entity.mentions"), h("ul", { class: "plain" }, [...docs].map(([id, d]) =>
+            h("li", {}, h("a", { href: docLink(id) }, d.title || id), h("span", { class: "muted" }, ` ×${d.n}`))))))),
+    ];
+  }
+
+  // ---- events ---------------------------------------------------------------------------------
+  const allTypes = () => Object.values(QUADS).flat();
+  async function viewEvents(_, params) {
+    const f = {};
+    for (const k of ["type", "actor", "recipient", "speaker", "since", "until", "language"]) f[k] = params.get(k) || "";
+    const offset = Number(params.get("offset") || 0);
+    const page = await api("/api/events?" + qs({ ...f, limit: 50, offset }));
+    const field = (k, input) => h("label", {}, h("span", { text: t("events." + k) }), input);
+    const form = h("form", { class: "filters", onsubmit: (ev) => {
+      ev.preventDefault();
+      const data = Object.fromEntries(new FormData(ev.currentTarget).entries());
+      go("#/events?" + qs(data));
+    } },
+      field("type", h("select", { name: "type" }, h("option", { value: "", text: t("filter.all") }),
+        allTypes().map((ty) => h("option", { value: ty, selected: ty === f.type, text: ty })))),
+      ["actor", "recipient", "speaker"].map((k) => field(k, h("input", { name: k, value: f[k], type: "text", size: "14" }))),
+      field("since", h("input", { name: "since", value: f.since, type: "date" })),
+      field("until", h("input", { name: "until", value: f.until, type: "date" })),
+      field("language", h("select", { name: "language" }, ["", "uk", "ru", "en"].map((l) => h("option", { value: l, selected: l === f.language, text: l || t("filter.all") })))),
+      h("button", { type: "submit", text: t("events.apply") }));
+    const exp = "/api/export/events.";
+    return [h("h1", { text: t("nav.events") }), section(t("graph.filters"), form,
+      h("p", { class: "muted" }, t("events.export") + ": ", h("a", { href: exp + "jsonl?" + qs(f) }, "JSONL"), " · ",
+        h("a", { href: exp + "csv?" + qs(f) }, "CSV"), " · ", h("a", { href: "/api/export/graph.graphml?" + qs(f) }, "GraphML"), " · ",
+        h("a", { href: "/api/export/graph.gexf?" + qs(f) }, "GEXF"))),
+      section(t("nav.events"), h("ol", { class: "events" }, page.items.map((ev) => eventCard(ev, {}))),
+        pager(page, (o) => go("#/events?" + qs({ ...f, offset: o }))))];
+  }
+
+  // ---- graph ----------------------------------------------------------------------------------
+  let cy = null;
+  async function viewGraph(_, params) {
+    const chosen = new Set((params.get("types") || allTypes().join(",")).split(",").filter(Boolean));
+    const since = params.get("since") || "", until = params.get("until") || "", focus = params.get("focus") || "";
+    const g = await api("/api/graph?" + qs({ type: [...chosen].join(","), since, until, entity: focus, evidence: 5 }));
+    const typeBoxes = Object.entries(QUADS).map(([quad, types]) => h("fieldset", { class: "quad" },
+      h("legend", {}, h("span", { class: "swatch quad-bg-" + quad }), t("quad." + quad)),
+      types.map((ty) => h("label", { class: "check" }, h("input", { type: "checkbox", name: "types", value: ty, checked: chosen.has(ty) }), ty))));
+    const form = h("form", { class: "graph-filters", onsubmit: (ev) => {
+      ev.preventDefault();
+      const fd = new FormData(ev.currentTarget);
+      go("#/graph?" + qs({ types: fd.getAll("types").join(","), since: fd.get("since"), until: fd.get("until"), focus: fd.get("focus") }));
+    } },
+      h("h2", { text: t("graph.filters") }),
+      h("div", { class: "toggles" },
+        h("button", { type: "button", class: "link", onclick: (ev) => { for (const c of ev.currentTarget.form.querySelectorAll("[name=types]")) c.checked = true; } }, t("graph.all")), " · ",
+        h("button", { type: "button", class: "link", onclick: (ev) => { for (const c of ev.currentTarget.form.querySelectorAll("[name=types]")) c.checked = false; } }, t("graph.none"))),
+      typeBoxes,
+      h("fieldset", {}, h("legend", { text: t("graph.dates") }),
+        h("label", {}, h("span", { text: t("events.since") }), h("input", { type: "date", name: "since", value: since })),
+        h("label", {}, h("span", { text: t("events.until") }), h("input", { type: "date", name: "until", value: until }))),
+      h("label", {}, h("span", { text: t("graph.focus") }), h("input", { type: "text", name: "focus", value: focus, size: "14" })),
+      h("button", { type: "submit", text: t("graph.apply") }));
+    const names = new Map(g.nodes.map((n) => [n.id, n]));
+    const edgeLabel = (e) => `${nameOf(names.get(e.source))} → ${nameOf(names.get(e.target))}`;
+    const edgeList = h("ol", { class: "edge-list" }, g.edges.map((e, i) => h("li", {},
+      h("button", { type: "button", class: "edge-btn", id: "edge-" + i, dataset: { edge: String(i), type: e.type, source: e.source, target: e.target },
+        onclick: () => selectEdge(i) },
+        h("span", { class: "swatch quad-bg-" + e.quad }), edgeLabel(e), " ", h("span", { class: "badge quad-" + e.quad, text: e.type }), ` ×${e.count}`))));
+    const panel = h("div", { class: "evidence-panel", id: "evidence", "aria-live": "polite" }, h("p", { class: "muted", text: t("graph.pick") }));
+    const canvas = h("div", { id: "cy", role: "img", "aria-label": t("nav.graph") });
+
+    function selectEdge(i) {
+      const e = g.edges[i];
+      if (cy) { cy.elements().removeClass("selected-edge"); cy.getElementById("e" + i).addClass("selected-edge"); }
+      for (const b of edgeList.querySelectorAll(".edge-btn")) b.setAttribute("aria-pressed", String(b.dataset.edge === String(i)));
+      panel.replaceChildren(...[
+        h("h2", {}, edgeLabel(e), " ", h("span", { class: "badge quad-" + e.quad, text: e.type }), ` ×${e.count}`),
+        h("p", { class: "muted", text: t("quad." + e.quad) }),
+        h("ol", { class: "evidence-list" }, e.evidence.map((ev) => h("li", {},
+          h("blockquote", { class: "evidence", text: ev.text || "" }),
+          h("div", { class: "meta" },
+            ev.mode ? badge(ev.mode, "") : null, ev.amount ? h("strong", { class: "amount" }, fmtAmount(ev.amount.value, ev.amount.unit) + " ") : null,
+            ev.factuality && ev.factuality !== "asserted" ? badge(t("fact." + ev.factuality), "fact") : null, " ",
+            h("a", { href: docLink(ev.doc_id, `${ev.start}-${ev.end}`) }, ev.title || ev.doc_id), " ", dateText(ev.date))))),
+        e.count > e.evidence.length ? h("p", {}, h("a", { href: "#/events?" + qs({ type: e.type, actor: e.source, recipient: e.target }) }, `${t("nav.events")} (${e.count}) →`)) : null,
+        h("p", {}, h("a", { href: entLink(e.source) }, nameOf(names.get(e.source))), " · ", h("a", { href: entLink(e.target) }, nameOf(names.get(e.target))))].filter(Boolean));
+    }
+    viewGraph.state = { g, canvas, selectEdge, names, panel };
+    return [
+      h("h1", { text: t("nav.graph") + (focus ? ": " + focus : "") }),
+      h("div", { class: "graph-layout" },
+        h("aside", { class: "card" }, form),
+        h("div", { class: "card graph-main" }, g.edges.length ? canvas : h("p", { text: t("graph.empty") }),
+          h("h2", { text: `${t("graph.edges")} (${g.edges.length}${g.total_edges > g.edges.length ? " / " + g.total_edges : ""})` }), edgeList),
+        h("aside", { class: "card" }, h("h2", { text: t("graph.evidence") }), panel)),
+    ];
+  }
+  viewGraph.after = () => {
+    const { g, canvas, selectEdge, names } = viewGraph.state;
+    if (cy) { cy.destroy(); cy = null; }
+    if (!g.edges.length || typeof window.cytoscape !== "function") return;
+    const degree = new Map();
+    for (const e of g.edges) for (const id of [e.source, e.target]) degree.set(id, (degree.get(id) || 0) + e.count);
+    cy = window.cytoscape({
+      container: canvas,
+      elements: [
+        ...g.nodes.map((n) => ({ data: { id: n.id, label: nameOf(n), type: n.type, weight: degree.get(n.id) || 1 } })),
+        ...g.edges.map((e, i) => ({ data: { id: "e" + i, idx: i, source: e.source, target: e.target, label: e.type, color: QUAD_COLOR[e.quad] || QUAD_COLOR.other, width: Math.min(1.5 + e.count, 9) } })),
+      ],
+      style: [
+        { selector: "node", style: { label: "data(label)", "font-size": 15, "min-zoomed-font-size": 0, "text-valign": "bottom", "text-margin-y": 4, color: "#222",
+          "background-color": (n) => TYPE_COLOR[n.data("type")] || "#666", width: (n) => 14 + Math.min(n.data("weight"), 20) * 1.5, height: (n) => 14 + Math.min(n.data("weight"), 20) * 1.5,
+          "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 1 } },
+        { selector: "edge", style: { "curve-style": "bezier", "target-arrow-shape": "triangle", "line-color": "data(color)", "target-arrow-color": "data(color)",
+          width: "data(width)", label: "data(label)", "font-size": 11, color: "#333", "text-rotation": "autorotate", "text-background-color": "#fff", "text-background-opacity": 0.7, opacity: 0.85 } },
+        { selector: "edge.selected-edge", style: { opacity: 1, "underlay-color": "#ffd400", "underlay-opacity": 0.6, "underlay-padding": 4 } },
+      ],
+      layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 200000, idealEdgeLength: () => 80,
+        nodeOverlap: 40, componentSpacing: 60, gravity: 0.3, numIter: 1500, padding: 30 },
+    });
+    cy.on("tap", "edge", (ev) => selectEdge(ev.target.data("idx")));
+    cy.on("tap", "node", (ev) => {
+      const n = names.get(ev.target.id());
+      viewGraph.state.panel.replaceChildren(h("h2", { text: nameOf(n) }), h("p", {}, typeBadge(n.type)),
+        h("p", {}, h("a", { href: entLink(n.id) }, t("graph.node") + " →")),
+        h("p", {}, h("a", { href: "#/graph?" + qs({ focus: n.id }) }, t("entity.in_graph") + " →")));
+    });
+    window.ngCy = cy; // for tests and the console
+  };
+
+  // ---- start ----------------------------------------------------------------------------------
+  document.getElementById("search-form").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const q = document.getElementById("q").value.trim();
+    if (q) go("#/search?" + qs({ q }));
+  });
+  for (const b of document.querySelectorAll("[data-lang]")) b.addEventListener("click", () => {
+    lang = b.dataset.lang;
+    localStorage.setItem("ng.lang", lang);
+    applyStatic();
+    route();
+  });
+  document.addEventListener("keydown", (ev) => {
+    const tag = (ev.target.tagName || "").toLowerCase();
+    if (ev.key === "/" && !["input", "textarea", "select"].includes(tag) && !ev.target.isContentEditable) {
+      ev.preventDefault();
+      document.getElementById("q").focus();
+    }
+  });
+  window.addEventListener("hashchange", route);
+  applyStatic();
+  route();
+})();
