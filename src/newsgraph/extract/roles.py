@@ -166,7 +166,7 @@ def find_titles(doc: Document, index: MentionIndex | None = None) -> list[TitleM
     found: list[TitleMatch] = []
     for seg_start, seg_end, language, _ in regions(doc):
         code = language if language in lang.CODES else "uk"
-        titles = _titles(code)
+        titles = _by_first_word(code)
         complements = _data(code, "titles").COMPLEMENTS
         for s_start, s_end in sentences_in(doc, seg_start, seg_end):
             toks = tokens(doc.text, s_start, s_end, language)
@@ -240,10 +240,21 @@ def _after(toks: list[Tok], pos: int, k: int) -> int:
     return k
 
 
+@cache
+def _by_first_word(code: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Titles indexed by their first lemma, longest first: a token is checked
+    against the few titles that can start with it, not all of them."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for seq, title in _titles(code):
+        index.setdefault(seq[0], []).append((seq, title))
+    return index
+
+
 def _match_title(toks: list[Tok], i: int, titles) -> tuple[int, str] | None:
     if not toks[i].is_word:
         return None
-    for seq, title in titles:
+    candidates = titles.get(toks[i].lemma, []) + titles.get(toks[i].low, [])
+    for seq, title in sorted(candidates, key=lambda t: -len(t[0])):
         n = len(seq)
         if i + n <= len(toks) and all(toks[i + t].lemma == seq[t] or toks[i + t].low == seq[t]
                                       for t in range(n)):
