@@ -9,7 +9,7 @@ overlap, since they may be longer ("Міністерство оборони Ук
 """
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from ..model import Span
 from .morphology import WORD
@@ -25,10 +25,16 @@ def _kb():
     return knowledge_base()
 
 
+@lru_cache(maxsize=200_000)
+def _known(name: str, language: str | None) -> str | None:
+    """The KB type of a word sequence (names repeat: cached), None when unknown or a person."""
+    entry = _kb().lookup(name, language)
+    return entry.type if entry is not None and entry.type != "PER" else None
+
+
 def find(text: str, language: str | None) -> list[Span]:
     """Knowledge-base names in ``text``, longest first, not overlapping each other."""
     words = list(WORD.finditer(text))
-    kb = _kb()
     out: list[Span] = []
     i = 0
     while i < len(words):
@@ -39,9 +45,9 @@ def find(text: str, language: str | None) -> list[Span]:
         hit = None
         for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
             start, end = words[i].start(), words[i + n - 1].end()
-            entry = kb.lookup(text[start:end], language)
-            if entry is not None and entry.type != "PER":
-                hit = (n, Span(start, end, entry.type))
+            etype = _known(text[start:end], language)
+            if etype:
+                hit = (n, Span(start, end, etype))
                 break
         if hit:
             out.append(hit[1])
