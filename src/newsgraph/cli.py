@@ -49,6 +49,24 @@ def _report(doc: Document) -> None:
     for s in doc.segments:
         if s.kind in ("related", "boilerplate"):
             out.print(f"  [dim]{s.kind:<11}({s.language or '?'}) {escape(doc.text[s.start:s.end][:100])}[/dim]")
+    names = {e["id"]: e["name"] for e in doc.entities}
+    if doc.entities:
+        out.print("  entities   " + escape(", ".join(f"{e['name']} ({e['type']})" for e in doc.entities)))
+    for e in doc.entities:
+        for r in e.get("roles", []):
+            out.print(f"  role       {escape(e['name'])} — {escape(r['title'])}"
+                      + (f" — {escape(names.get(r.get('org'), ''))}" if r.get("org") else ""))
+    for q in doc.quotes:
+        who = names.get(q.get("speaker")) or q.get("speaker_text") or "?"
+        text = doc.text[q["content"]["start"]:q["content"]["end"]]
+        out.print(f"  quote      {escape(who)} {escape('[' + q['kind'] + ']')}: {escape(text[:90])}{'…' if len(text) > 90 else ''}")
+    for ev in doc.events:
+        amount = ev.get("amount") or {}
+        out.print(f"  event      {ev['type']}{'/' + ev['mode'] if ev.get('mode') else ''} "
+                  f"{escape(', '.join(names.get(a, a) for a in ev['actors']))} → "
+                  f"{escape(', '.join(names.get(r, r) for r in ev['recipients']) or '—')}"
+                  + (f" {amount['value']:,.0f} {amount['unit']}" if amount.get("value") is not None else "")
+                  + (f" ({ev['factuality']})" if ev.get("factuality") != "asserted" else ""))
     out.print()
 
 

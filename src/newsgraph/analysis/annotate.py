@@ -20,6 +20,7 @@ from .. import lang
 from ..model import Document, Span
 from . import gazetteer
 from .baseforms import base_form
+from .morphology import MORPH_LANGUAGES, parse
 from .sentences import sentences
 from .values import find_values
 
@@ -40,6 +41,14 @@ def _recognizer(language: str | None):
         log.warning("no named entities for %s: %s", language, e)
         return None
     return module.recognize_many
+
+
+def _lone_adjective(surface: str, language: str | None) -> bool:
+    """"Євроатлантична", "Індо-Тихоокеанські": an adjective alone names nothing."""
+    if language not in MORPH_LANGUAGES or " " in surface.strip() or surface.isupper():
+        return False
+    readings = parse(surface.lower(), language)
+    return bool(readings) and all(p.tag.POS in ("ADJF", "ADJS") for p in readings)
 
 
 def entity_id(entity_type: str, name: str) -> str:
@@ -71,6 +80,8 @@ def annotate(doc: Document) -> Document:
     entities: dict[str, dict[str, Any]] = {}
     for offset, span, language in sorted(mentions, key=lambda m: m[0] + m[1].start):
         surface = doc.text[offset + span.start : offset + span.end]
+        if _lone_adjective(surface, language):
+            continue
         lemma = base_form(surface, span.type, language)
         eid = entity_id(span.type, lemma)
         entity = entities.setdefault(eid, {"id": eid, "type": span.type, "name": lemma, "names": {},
