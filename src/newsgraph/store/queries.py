@@ -80,17 +80,19 @@ def entity(db, entity_id: str) -> dict[str, Any] | None:
            LEFT JOIN entities o ON o.id = r.org_id WHERE r.entity_id = ?""", (entity_id,)))
     out["mentions"] = _rows(db.execute(
         f"""SELECT m.doc_id, m.start, m."end", m.text, m.kind, d.title FROM mentions m
-            JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ? ORDER BY d.published, m.doc_id, m.start
-            LIMIT 200""", (entity_id,)))
+            JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ? ORDER BY m.doc_id, m.start
+            LIMIT 200""", (entity_id,)))  # index order: an entity may have 100 000 mentions
     out["quotes_by"] = quotes(db, speaker=entity_id)
-    out["quotes_about"] = quotes(db, about=entity_id)
+    out["quotes_about"] = quotes(db, about=entity_id, newest_first=True, limit=50)
     out["events_as_actor"] = events(db, actor=entity_id)
     out["events_as_recipient"] = events(db, recipient=entity_id)
     return out
 
 
 def quotes(db, *, speaker: str | None = None, about: str | None = None, doc_id: str | None = None,
-           limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+           limit: int = 100, offset: int = 0, newest_first: bool = False) -> list[dict[str, Any]]:
+    """Quotes in publication order; ``newest_first`` walks the quotes table backwards
+    instead, which stops after ``limit`` matches (entity pages of very common entities)."""
     where, args = [], []
     if doc_id:
         where.append("q.doc_id = ?")
@@ -112,7 +114,8 @@ def quotes(db, *, speaker: str | None = None, about: str | None = None, doc_id: 
                      q.confidence, d.published, d.title, d.language
               FROM quotes q JOIN documents d ON d.id = q.doc_id LEFT JOIN entities s ON s.id = q.speaker
               {"WHERE " + " AND ".join(where) if where else ""}
-              ORDER BY d.published, q.doc_id, q.content_start, q.id LIMIT ? OFFSET ?"""
+              ORDER BY {"q.id DESC" if newest_first else "d.published, q.doc_id, q.content_start, q.id"}
+              LIMIT ? OFFSET ?"""
     return _rows(db.execute(sql, [*args, limit, offset]))
 
 
