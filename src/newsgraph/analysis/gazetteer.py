@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from ..model import Span
-from .morphology import WORD
+from .morphology import WORD, lemma
 
 #: the longest name, in words, looked for.
 MAX_WORDS = 4
@@ -32,14 +32,27 @@ def _known(name: str, language: str | None) -> str | None:
     return entry.type if entry is not None and entry.type != "PER" else None
 
 
+@cache
+def _first_words(language: str | None) -> frozenset[str]:
+    """Every word (as written, and as a lemma) a known name can start with: a
+    capitalised word outside this set starts no name, and costs no lookup."""
+    kb = _kb()
+    keys = [k for (lang, k) in kb._names if lang in (language, "*")]
+    keys += [k for (lang, k) in kb._forms if lang == language]
+    keys += [k for (lang, k) in kb._lemmas if lang == language]
+    return frozenset(k.split(" ", 1)[0] for k in keys if k)
+
+
 def find(text: str, language: str | None) -> list[Span]:
     """Knowledge-base names in ``text``, longest first, not overlapping each other."""
     words = list(WORD.finditer(text))
+    starts = _first_words(language)
     out: list[Span] = []
     i = 0
     while i < len(words):
         first = words[i].group()
-        if not first[:1].isupper():
+        low = first.casefold().replace("’", "'").replace("ʼ", "'").replace("ё", "е")
+        if not first[:1].isupper() or (low not in starts and lemma(first, language) not in starts):
             i += 1
             continue
         hit = None
