@@ -154,10 +154,12 @@ class TitleMatch:
     plural: bool = False
 
 
-def _genitive_ok(tok: Tok, language: str | None) -> bool:
+def _complement(tok: Tok, complements: frozenset[str], language: str | None) -> bool:
+    """A genitive word continuing a title, under any of its readings
+    ("енергетики" is енергетика's genitive, though its first reading is "енергетик")."""
     if language not in MORPH_LANGUAGES:
-        return True
-    return any(p.tag.case == "gent" for p in parse(tok.low, language))
+        return tok.lemma in complements
+    return any(p.tag.case == "gent" and normalise(p.normal_form) in complements for p in parse(tok.low, language))
 
 
 def find_titles(doc: Document, index: MentionIndex | None = None) -> list[TitleMatch]:
@@ -181,7 +183,7 @@ def find_titles(doc: Document, index: MentionIndex | None = None) -> list[TitleM
                 # genitive complements that are part of the title ("міністр оборони")
                 extra = []
                 while j < len(toks) and len(extra) < 4 and toks[j].is_word and toks[j].text[0].islower() \
-                        and toks[j].lemma in complements and _genitive_ok(toks[j], language) \
+                        and _complement(toks[j], complements, language) \
                         and not index.starting_at(toks[j].start):
                     extra.append(toks[j])
                     j += 1
