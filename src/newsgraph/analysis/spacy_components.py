@@ -44,12 +44,35 @@ def lemma_norm(text: str, lang: str) -> str | None:
     return _analyzer(lang).parse(low)[0].normal_form
 
 
-class LemmaNorm:
-    """Sets ``token.norm_`` to the pymorphy3 lemma (see module docstring)."""
+#: dictionary grammemes that say a word is a name; they become the TAG feature.
+_NAME_GRAMMEMES = ("Name", "Surn", "Patr", "Abbr")
 
-    def __init__(self, lang: str, active: bool = True):
+
+@lru_cache(maxsize=300_000)
+def name_tag(text: str, lang: str) -> str:
+    """A coarse class for the TAG feature: the dictionary's part of speech and
+    name grammemes ("NOUN_Surn"), "UNK" for words the dictionary does not know
+    (foreign names), "X" for non-words."""
+    if not any(ch.isalpha() for ch in text):
+        return "X"
+    low = text.lower().translate(_APOSTROPHES)
+    morph = _analyzer(lang)
+    parses = morph.parse(low)
+    if not parses or not morph.word_is_known(low):
+        return "UNK"
+    best = parses[0]
+    names = [g for g in _NAME_GRAMMEMES if any(g in p.tag for p in parses[:3])]
+    return "_".join([str(best.tag.POS or "X"), *names])
+
+
+class LemmaNorm:
+    """Sets ``token.norm_`` to the pymorphy3 lemma (see module docstring), and with
+    ``tags`` also ``token.tag_`` to :func:`name_tag`."""
+
+    def __init__(self, lang: str, active: bool = True, tags: bool = False):
         self.lang = lang
         self.active = active
+        self.tags = tags
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.active:
@@ -59,17 +82,20 @@ class LemmaNorm:
             norm = lemma_norm(token.text, lang)
             if norm is not None:
                 token.norm_ = norm
+            if self.tags:
+                token.tag_ = name_tag(token.text, lang)
         return doc
 
 
 @Language.factory(
     "newsgraph_lemma_norm",
-    default_config={"morph_lang": None, "active": True},
+    default_config={"morph_lang": None, "active": True, "tags": False},
 )
-def make_lemma_norm(nlp: Language, name: str, morph_lang: str | None, active: bool) -> LemmaNorm:
+def make_lemma_norm(nlp: Language, name: str, morph_lang: str | None, active: bool,
+                    tags: bool = False) -> LemmaNorm:
     """``morph_lang``: pymorphy3 dictionary to use (default: the pipeline's language).
 
     ``active = false`` turns the component into a no-op (the baseline of the
     training comparison).
     """
-    return LemmaNorm(morph_lang or nlp.lang, active=active)
+    return LemmaNorm(morph_lang or nlp.lang, active=active, tags=tags)
