@@ -245,26 +245,12 @@ class Store:
     def reprints(self, doc_id: str) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT id FROM documents WHERE duplicate_of = ? ORDER BY rowid", (doc_id,))]
 
-    def search(self, query: str, *, limit: int = 20, include_duplicates: bool = False) -> list[SearchHit]:
+    def search(self, query: str, *, limit: int = 20, offset: int = 0,
+               include_duplicates: bool = False) -> list[SearchHit]:
         """Full-text search where any inflected form finds every other one."""
-        match = _fts_query(query)
-        if not match:
-            return []
-        dup = "" if include_duplicates else "AND d.duplicate_of IS NULL"
-        rows = self.db.execute(
-            f"""SELECT d.id, d.title, d.language, d.published, coalesce(d.source_url, d.source_path) AS src,
-                       d.text, (SELECT count(*) FROM documents r WHERE r.duplicate_of = d.id) AS reprints
-                FROM documents_fts f JOIN documents d ON d.rowid = f.rowid
-                WHERE documents_fts MATCH ? {dup}
-                ORDER BY bm25(documents_fts, 5.0, 1.0, 1.0) LIMIT ?""",
-            (match, limit),
-        ).fetchall()
-        terms = _query_terms(query)
-        return [
-            SearchHit(r["id"], r["title"], r["language"], r["published"], r["src"],
-                      *snippet(self.get(r["id"]), terms), r["reprints"])
-            for r in rows
-        ]
+        from .queries import search
+
+        return search(self, query, limit=limit, offset=offset, include_duplicates=include_duplicates)
 
 
 def _split_sql(sql: str) -> list[str]:
