@@ -9,9 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
+# datasketch pulls in scipy (a third of a second): it is imported where it is
+# used, so that commands that only read the store start fast.
 
 NUM_PERM = 128
 #: datasketch's permutation scheme, named so that stored signatures stay comparable.
@@ -35,6 +42,8 @@ def signature(text: str) -> MinHash:
     words = _words(text)
     n = min(SHINGLE, max(len(words), 1))
     shingles = {" ".join(words[i : i + n]).encode() for i in range(max(len(words) - n + 1, 1))}
+    from datasketch import MinHash
+
     mh = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     mh.update_batch(list(shingles))
     return mh
@@ -45,17 +54,25 @@ def signature_bytes(mh: MinHash) -> bytes:
 
 
 def signature_from_bytes(data: bytes) -> MinHash:
+    from datasketch import MinHash
+
     values = np.frombuffer(data, dtype=np.uint64)
-    return MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashvalues=values.astype(_DTYPE))
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashvalues=values.astype(_dtype()))
 
 
-_DTYPE = MinHash(num_perm=1, scheme=SCHEME).hashvalues.dtype
+@cache
+def _dtype():
+    from datasketch import MinHash
+
+    return MinHash(num_perm=1, scheme=SCHEME).hashvalues.dtype
 
 
 class Deduplicator:
     """Remembers every article seen and names the canonical one a new text copies."""
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
+        from datasketch import MinHashLSH
+
         self.threshold = threshold
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._exact: dict[str, str] = {}
