@@ -43,6 +43,11 @@ def _in(ids: list[str]) -> tuple[str, list[str]]:
     return "(" + ",".join("?" * len(ids)) + ")", ids
 
 
+def _refs(db, ref: str) -> tuple[str, list[str]]:
+    """SQL placeholders and values for the entities a reference names (none: matches nothing)."""
+    return _in(resolve(db, ref) or [""])
+
+
 def entities(db, *, type: str | None = None, q: str | None = None, limit: int = 50,
              offset: int = 0) -> list[dict[str, Any]]:
     where, args = [], []
@@ -98,13 +103,11 @@ def quotes(db, *, speaker: str | None = None, about: str | None = None, doc_id: 
         where.append("q.doc_id = ?")
         args.append(doc_id)
     if speaker:
-        ids = resolve(db, speaker)
-        marks, vals = _in(ids or [""])
+        marks, vals = _refs(db, speaker)
         where.append(f"q.speaker IN {marks}")
         args += vals
     if about:
-        ids = resolve(db, about)
-        marks, vals = _in(ids or [""])
+        marks, vals = _refs(db, about)
         where.append(f"""EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = q.doc_id AND m.entity_id IN {marks}
                           AND m.start >= q.content_start AND m."end" <= q.content_end)""")
         args += vals
@@ -148,12 +151,12 @@ def events(db, *, type: str | None = None, actor: str | None = None, recipient: 
         where.append("d.language = ?")
         args.append(language)
     if source:
-        marks, vals = _in(resolve(db, source) or [""])
+        marks, vals = _refs(db, source)
         where.append(f"ev.source IN {marks}")
         args += vals
     for role, ref in (("actor", actor), ("recipient", recipient)):
         if ref:
-            marks, vals = _in(resolve(db, ref) or [""])
+            marks, vals = _refs(db, ref)
             where.append(f"""EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = ev.id
                               AND p.role = '{role}' AND p.entity_id IN {marks})""")
             args += vals
@@ -198,7 +201,7 @@ def graph(db, *, type: str | None = None, since: str | None = None, until: str |
         where.append("d.language = ?")
         args.append(language)
     if entity:
-        marks, vals = _in(resolve(db, entity) or [""])
+        marks, vals = _refs(db, entity)
         where.append(f"(a.entity_id IN {marks} OR r.entity_id IN {marks})")
         args += vals + vals
     if since:

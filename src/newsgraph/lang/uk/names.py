@@ -36,8 +36,8 @@ FIRST_NAMES: dict[str, str] = {
     "Джо": "joe", "Джозеф": "joe", "Дональд": "donald", "Еммануель": "emmanuel",
     "Еманюель": "emmanuel", "Урсула": "ursula", "Єнс": "jens", "Ентоні": "antony",
     "Антоні": "antony", "Джейк": "jake", "Ллойд": "lloyd", "Камала": "kamala", "Кір": "keir",
-    "Ріші": "rishi", "Борис": "boris", "Ілон": "elon", "Джорджа": "giorgia", "Джорджія": "giorgia",
-    "Реджеп": "recep", "Біньямін": "benjamin", "Сі": "xi", "Джейк": "jake",
+    "Ріші": "rishi", "Ілон": "elon", "Джорджа": "giorgia", "Джорджія": "giorgia",
+    "Реджеп": "recep", "Біньямін": "benjamin", "Сі": "xi",
     "Фрідріх": "friedrich", "Франк-Вальтер": "frank-walter", "Анналена": "annalena",
     "Жозеп": "josep", "Кая": "kaja", "Антоніу": "antonio", "Антоніо": "antonio", "Марк": "mark",
 }
