@@ -76,7 +76,7 @@ def test_mixed_folder_ingests_good_reports_bad_and_second_run_adds_nothing(tmp_p
 def test_ingest_killed_midway_then_rerun_stores_each_document_once(tmp_path):
     folder = tmp_path / "many"
     folder.mkdir()
-    for i in range(150):
+    for i in range(300):
         (folder / f"{i:03}.txt").write_text(
             f"Новина номер {i} про засідання міської ради\n"
             f"Депутати міської ради на засіданні номер {i} розглянули {i + 3} питань порядку денного.\n"
@@ -96,12 +96,12 @@ def test_ingest_killed_midway_then_rerun_stores_each_document_once(tmp_path):
             break
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    assert count < 150, "ingest finished before it could be killed"
+    assert count < 300, "ingest finished before it could be killed"
     run("ingest", folder, "--db", db)
     con = sqlite3.connect(db)
-    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 150
-    assert con.execute("SELECT count(*) FROM documents_fts").fetchone()[0] == 150
-    assert con.execute("SELECT count(DISTINCT source_path) FROM documents").fetchone()[0] == 150
+    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 300
+    assert con.execute("SELECT count(*) FROM documents_fts").fetchone()[0] == 300
+    assert con.execute("SELECT count(DISTINCT source_path) FROM documents").fetchone()[0] == 300
 
 
 def test_search_and_show(tmp_path):
