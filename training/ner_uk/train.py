@@ -29,7 +29,10 @@ RUNS = REPO / "build" / "ner_uk" / "runs"
 CORPUS = REPO / "build" / "ner_uk" / "corpus"
 SHIP = REPO / "src" / "newsgraph" / "models" / "ner_uk"
 
+PLACES = REPO / "build" / "ner_uk" / "places.txt"
+
 VARIANTS = {
+    "places": ["--components.lemma_norm.active", "true", "--paths.places", str(PLACES)],
     "lemma": ["--components.lemma_norm.active", "true"],
     "baseline": ["--components.lemma_norm.active", "false"],
 }
@@ -116,7 +119,7 @@ def ship(model: Path, variant: str, scores: dict[str, float]) -> None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--variants", default="lemma,baseline", help="comma-separated, of: " + ", ".join(VARIANTS))
+    ap.add_argument("--variants", default="places,lemma,baseline", help="comma-separated, of: " + ", ".join(VARIANTS))
     ap.add_argument("--minutes", type=float, default=25.0, help="wall-time limit per training run")
     ap.add_argument("--skip-prepare", action="store_true")
     ap.add_argument("--no-ship", action="store_true")
@@ -127,6 +130,7 @@ def main(argv=None) -> int:
 
     if not args.skip_prepare and not args.no_train:
         subprocess.run([sys.executable, str(HERE / "prepare.py"), "--out", str(CORPUS)], check=True)
+        subprocess.run([sys.executable, str(HERE / "places.py"), "--out", str(PLACES)], check=True)
     scores: dict[str, float] = {}
     best: tuple[float, str, Path] | None = None
     for name in [v.strip() for v in args.variants.split(",") if v.strip()]:

@@ -12,7 +12,9 @@ here (it does not follow later changes of ``newsgraph.analysis.morphology``).
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
+from pathlib import Path
 
 import pymorphy3
 from spacy.language import Language
@@ -65,26 +67,66 @@ def name_tag(text: str, lang: str) -> str:
     return "_".join([str(best.tag.POS or "X"), *names])
 
 
+#: the file, inside the model folder, that holds the place-name lexicon.
+PLACES_FILE = "places.txt"
+
+
 class LemmaNorm:
     """Sets ``token.norm_`` to the pymorphy3 lemma (see module docstring), and with
-    ``tags`` also ``token.tag_`` to :func:`name_tag`."""
+    ``tags`` also ``token.tag_`` to :func:`name_tag`.
+
+    With a place-name lexicon (lower-cased lemmas of settlement, region and
+    country names, set by ``initialize`` and saved with the model), a
+    capitalised word whose lemma is a known place name gets "_GEO" added to its
+    tag. The dictionary knows "Хорол" or "Пірново" only as nouns, if at all; a
+    few hundred training documents cannot teach every village of Ukraine, and a
+    list of them can. The model learns how far to trust the flag ("Мир",
+    "Васильків" are places and words or surnames too).
+    """
 
     def __init__(self, lang: str, active: bool = True, tags: bool = False):
         self.lang = lang
         self.active = active
         self.tags = tags
+        self.places: frozenset[str] = frozenset()
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.active:
             return doc
-        lang = self.lang
+        lang, places = self.lang, self.places
         for token in doc:
-            norm = lemma_norm(token.text, lang)
+            text = token.text
+            norm = lemma_norm(text, lang)
             if norm is not None:
                 token.norm_ = norm
             if self.tags:
-                token.tag_ = name_tag(token.text, lang)
+                tag = name_tag(text, lang)
+                if places and text[:1].isupper() and (norm in places or text.lower() in places):
+                    tag += "_GEO"
+                token.tag_ = tag
         return doc
+
+    def initialize(self, get_examples: Callable | None = None, *, nlp=None,
+                   places: str | None = None) -> None:
+        """``places``: a text file, one lower-cased place lemma a line (built by
+        ``training/ner_uk/places.py``); its content is saved with the model."""
+        if places:
+            self.places = frozenset(_read_lines(Path(places)))
+
+    def to_disk(self, path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        if self.places:
+            (path / PLACES_FILE).write_text("\n".join(sorted(self.places)) + "\n", encoding="utf-8")
+
+    def from_disk(self, path, *, exclude: Iterable[str] = ()) -> "LemmaNorm":
+        file = Path(path) / PLACES_FILE
+        self.places = frozenset(_read_lines(file)) if file.exists() else frozenset()
+        return self
+
+
+def _read_lines(path: Path) -> list[str]:
+    return [w for w in path.read_text(encoding="utf-8").split("\n") if w]
 
 
 @Language.factory(
