@@ -240,3 +240,25 @@ def test_seed(seed_path):
                         ("Японією", "Japan"), ("Китай", "China"), ("Іран", "Iran")]:
         assert by_text[surface]["names"]["en"] == en
     assert len({e["id"] for e in doc.entities}) == len(doc.entities)
+
+
+def test_surname_alone_joins_full_name_known_to_the_kb():
+    """A KB person's surname alone and the full name in an oblique case are one
+    entity (this once failed the whole analysis with a KeyError)."""
+    text = ("Согласно распоряжению президента Дмитрия Медведева, переход на зимнее время отменяется. "
+            "«Даю поручение правительству», — сказал Медведев.")
+    doc = link(make(text, "ru", [("Дмитрия Медведева", "PER"), ("Медведев", "PER")]))
+    people = [e for e in doc.entities if e["type"] == "PER"]
+    assert len(people) == 1
+    assert people[0]["id"] == knowledge_base().person(*person_key("Дмитрий Медведев", "ru")).id
+    assert len(people[0]["mentions"]) == 2
+
+
+def test_surname_known_to_the_kb_joins_an_unknown_full_name():
+    """When the full name's base form came out wrong, the KB person's surname
+    alone joins it and does not bring the KB's names to another id."""
+    text = "Указ подписал Дмитрия Медведева. Позже Медведев уточнил детали."
+    doc = link(make(text, "ru", [("Дмитрия Медведева", "PER"), ("Медведев", "PER")],
+                    lemmas={"Дмитрия Медведева": "Дмитрия Медведева"}))
+    people = [e for e in doc.entities if e["type"] == "PER"]
+    assert len(people) == 1 and len(people[0]["mentions"]) == 2

@@ -107,9 +107,11 @@ def _person(words, parses, morph, indeclinable: tuple[str, ...] = ()) -> list[st
             declines.append(True)
         else:
             declines.append(False)
-    if not shared or "nomn" in shared:
+    if not shared:
         return [None] * len(words)
-    case = next(c for c in _CASE_PRIOR + tuple(sorted(shared)) if c in shared)
+    case = _likeliest_case(options, declines, shared)
+    if case == "nomn":
+        return [None] * len(words)
     gender = None
     out: list[str | None] = []
     if not any(declines):
@@ -123,6 +125,21 @@ def _person(words, parses, morph, indeclinable: tuple[str, ...] = ()) -> list[st
         gender = gender or next((g for g in ("masc", "femn") if g in chosen.tag), None)
         out.append(_nominative(m.group().lower(), chosen, morph, gender, case))
     return out
+
+
+def _likeliest_case(options, declines, shared: set[str]) -> str:
+    """The case of the most probable reading of the first declining part that
+    every other part can share in case and gender: "Дмитрия Медведева" is a
+    man's name in the genitive, though both words also read as a woman's name
+    in the nominative. Without such a reading, nominative if possible, else the
+    case most frequent in news."""
+    parts = [ps for ps, d in zip(options, declines) if d]
+    for p in parts[0]:
+        case, gender = _cases(p), p.tag.gender
+        if case in shared and all(any(_cases(q) == case and q.tag.gender in (gender, None) for q in qs)
+                                  for qs in parts[1:]):
+            return case
+    return next(c for c in _CASE_PRIOR + tuple(sorted(shared)) if c in shared)
 
 
 def _nominative(word: str, parse, morph, gender: str | None, case: str | None) -> str | None:

@@ -142,8 +142,8 @@ def link(doc: Document) -> Document:
                 if full_key == key or (len(key) >= 4 and full_key[:-1] == key):
                     targets |= ids
             if targets:
-                if len(targets) == 1:
-                    resolved[i] = (entity, next(iter(targets)), "PER", names)
+                if len(targets) == 1:  # the names the KB gave the surname alone are not the target's
+                    resolved[i] = (entity, next(iter(targets)), "PER", {})
                 break
 
     merged: dict[str, dict[str, Any]] = {}
