@@ -27,13 +27,20 @@ class ModelMissing(RuntimeError):
 @cache
 def _nlp():
     import spacy
+    from thinc.api import get_current_ops, set_current_ops
 
-    from . import spacy_components  # noqa: F401  registers the lemma-norm factory
+    from .spacy_components import MatmulOps  # also registers the lemma-norm factory
 
     if not (MODEL_DIR / "meta.json").exists():
         raise ModelMissing(f"the Ukrainian NER model is missing from {MODEL_DIR}; "
                            "train it with: python training/ner_uk/train.py")
-    return spacy.load(MODEL_DIR)
+    # layers take the ops current when they are built: build them with MatmulOps
+    previous = get_current_ops()
+    set_current_ops(MatmulOps())
+    try:
+        return spacy.load(MODEL_DIR)
+    finally:
+        set_current_ops(previous)
 
 
 def recognize_many(texts: Sequence[str]) -> list[list[Span]]:

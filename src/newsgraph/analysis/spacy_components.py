@@ -19,6 +19,17 @@ from pathlib import Path
 import pymorphy3
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import NumpyOps, Ops
+
+class MatmulOps(NumpyOps):
+    """thinc's CPU ops with matrix products done by numpy (its BLAS) instead of
+    the blis build thinc ships, which on current x86 CPUs runs the tok2vec
+    layers about three times slower (benchmarks/analyze_speed.py). Results
+    are the same up to float rounding."""
+
+    name = "newsgraph_matmul"
+    gemm = Ops.gemm
+
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "ʹ": "'"})
 
@@ -43,7 +54,14 @@ def lemma_norm(text: str, lang: str) -> str | None:
         return low
     if not low.replace("'", "").replace("-", "").isalpha():
         return low
-    return _analyzer(lang).parse(low)[0].normal_form
+    return _parse(low, lang)[0].normal_form
+
+
+@lru_cache(maxsize=300_000)
+def _parse(low: str, lang: str):
+    """One dictionary look-up per lower-cased word for both features (the tag
+    asks for "Шольц" and "Шольцом" alike)."""
+    return _analyzer(lang).parse(low)
 
 
 #: dictionary grammemes that say a word is a name; they become the TAG feature.
@@ -58,9 +76,8 @@ def name_tag(text: str, lang: str) -> str:
     if not any(ch.isalpha() for ch in text):
         return "X"
     low = text.lower().translate(_APOSTROPHES)
-    morph = _analyzer(lang)
-    parses = morph.parse(low)
-    if not parses or not morph.word_is_known(low):
+    parses = _parse(low, lang)
+    if not parses or not _analyzer(lang).word_is_known(low):
         return "UNK"
     best = parses[0]
     names = [g for g in _NAME_GRAMMEMES if any(g in p.tag for p in parses[:3])]
