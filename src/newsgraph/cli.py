@@ -326,17 +326,33 @@ def eval_() -> None:
 
 @eval_.command(name="ner")
 @click.argument("path", type=click.Path(exists=True, file_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["auto", "ner-uk", "factrueval"]), default="auto",
-              show_default=True, help="Corpus format: NER-UK (.txt + .ann) or factRuEval (.objects/.spans).")
+@click.option("--format", "fmt", type=click.Choice(["auto", "ner-uk", "factrueval", "bsnlp"]), default="auto",
+              show_default=True, help="Corpus format: NER-UK (.txt + .ann), factRuEval (.objects/.spans) "
+                                      "or BSNLP (raw/*.txt + annotated *.out, with base forms).")
 @click.option("--convention", type=click.Choice(["exact", "tokens"]), default="exact", show_default=True,
               help="exact: character spans; tokens: natasha's token-level factRuEval tables (factRuEval only).")
 @click.option("--types", default="PER,ORG,LOC", show_default=True)
-def eval_ner(path: str, fmt: str, convention: str, types: str) -> None:
-    """Precision, recall and F1 per entity type of `analyze` on a corpus."""
+@click.option("--misses", is_flag=True, help="BSNLP: list the mentions found with a wrong base form.")
+def eval_ner(path: str, fmt: str, convention: str, types: str, misses: bool) -> None:
+    """Precision, recall and F1 per entity type of `analyze` on a corpus
+    (BSNLP: also the share of found mentions with the gold base form)."""
     from .evaluation import ner
 
     fmt = ner.detect_format(path) if fmt == "auto" else fmt
     wanted = tuple(t.strip() for t in types.split(",") if t.strip())
+    if fmt == "bsnlp":
+        from .evaluation import bsnlp
+
+        if convention != "exact":
+            raise click.UsageError("--convention tokens applies to factRuEval only")
+        scores, bases = bsnlp.evaluate(bsnlp.read(path), wanted)
+        out.print(f"bsnlp, relaxed exact match (distinct forms per document), {path}")
+        out.print(scores.table(wanted))
+        out.print(f"base forms: {bases.correct}/{bases.total} of found mentions exact ({bases.accuracy:.1%})")
+        if misses:
+            for name, form, gold, ours in bases.errors:
+                out.print(f"  {escape(name)}: {escape(form)} → {escape(ours)} (gold {escape(gold)})")
+        return
     if convention == "tokens":
         if fmt != "factrueval":
             raise click.UsageError("--convention tokens applies to factRuEval only")

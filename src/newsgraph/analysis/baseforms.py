@@ -69,10 +69,6 @@ def _cases(parse) -> str | None:
     return parse.tag.case
 
 
-#: when a name's case is ambiguous, the more frequent case in news wins.
-_CASE_PRIOR = ("nomn", "gent", "datv", "ablt", "accs", "loct", "voct")
-
-
 @lru_cache(maxsize=8)
 def _indeclinable_endings(language: str) -> tuple[str, ...]:
     import importlib
@@ -90,7 +86,10 @@ def _person(words, parses, morph, indeclinable: tuple[str, ...] = ()) -> list[st
     for ps in parses:
         sing = [p for p in ps if "plur" not in p.tag] or list(ps)
         named = [p for p in sing if _NAME_TAGS & p.tag.grammemes]
-        options.append(named or sing)
+        # a word the dictionary knows as no name may be one in the nominative
+        # ("Сибіга" is not the genitive of "сибіго")
+        nominative = [] if named else [p for p in ps if _cases(p) == "nomn" and p not in sing]
+        options.append(named or nominative + sing)
     # A part that cannot take the others' case does not decline
     # (a woman's foreign surname: "Ганною Ліндквіст").
     shared: set[str] = set()
@@ -107,15 +106,13 @@ def _person(words, parses, morph, indeclinable: tuple[str, ...] = ()) -> list[st
             declines.append(True)
         else:
             declines.append(False)
-    if not shared:
+    if not shared or not any(declines):
         return [None] * len(words)
     case = _likeliest_case(options, declines, shared)
     if case == "nomn":
         return [None] * len(words)
     gender = None
     out: list[str | None] = []
-    if not any(declines):
-        return [None] * len(words)
     for m, ps, declinable in zip(words, options, declines):
         if not declinable:
             out.append(None)
@@ -131,15 +128,16 @@ def _likeliest_case(options, declines, shared: set[str]) -> str:
     """The case of the most probable reading of the first declining part that
     every other part can share in case and gender: "Дмитрия Медведева" is a
     man's name in the genitive, though both words also read as a woman's name
-    in the nominative. Without such a reading, nominative if possible, else the
-    case most frequent in news."""
+    in the nominative."""
     parts = [ps for ps, d in zip(options, declines) if d]
     for p in parts[0]:
         case, gender = _cases(p), p.tag.gender
-        if case in shared and all(any(_cases(q) == case and q.tag.gender in (gender, None) for q in qs)
-                                  for qs in parts[1:]):
+        if case in shared and all(any(_cases(q) == case and (gender is None or q.tag.gender in (gender, None))
+                                      for q in qs) for qs in parts[1:]):
             return case
-    return next(c for c in _CASE_PRIOR + tuple(sorted(shared)) if c in shared)
+    # no reading agrees in gender: a name the dictionary does not know ("Кая
+    # Каллас" is no genitive of "Кай"), which news write in the nominative
+    return "nomn"
 
 
 def _nominative(word: str, parse, morph, gender: str | None, case: str | None) -> str | None:
@@ -216,8 +214,11 @@ def _inflect(parse, grammemes: set[str], word: str, language: str) -> str | None
 def _phrase(words, parses, language) -> list[str | None]:
     """Head noun and the modifiers before it go to the nominative; the rest stays."""
     head = _find_head(parses)
-    # The head's case: the one its modifiers agree with.
+    # The head's case: the one its modifiers agree with. A place or body is no
+    # person and rarely plural: "Львові" is Львів, not the surname Львов;
+    # "Ради ЄС" is the Council's genitive, not "councils".
     head_parses = [p for p in parses[head] if p.tag.POS == "NOUN"] or list(parses[head])
+    head_parses.sort(key=lambda p: (bool(_NAME_TAGS & p.tag.grammemes), "anim" in p.tag, "plur" in p.tag))
     candidates = [_cases(p) for p in head_parses]
     for ps in parses[:head]:
         agree = {_cases(p) for p in ps if p.tag.POS in _MODIFIERS}

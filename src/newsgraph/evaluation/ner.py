@@ -65,12 +65,17 @@ def read_factrueval(folder: str | Path) -> Iterator[GoldDocument]:
 
 
 def detect_format(folder: str | Path) -> str:
+    from . import bsnlp
+
     folder = Path(folder)
     if any(folder.rglob("*.objects")):
         return "factrueval"
     if any(folder.rglob("*.ann")):
         return "ner-uk"
-    raise ValueError(f"{folder}: neither NER-UK (.txt + .ann) nor factRuEval (.objects, .spans) files found")
+    if bsnlp.is_bsnlp(folder):
+        return "bsnlp"
+    raise ValueError(f"{folder}: no NER-UK (.txt + .ann), factRuEval (.objects, .spans) "
+                     "or BSNLP (raw/ + annotated .out) files found")
 
 
 def predicted_spans(text: str, name: str = "") -> list[Span]:
