@@ -51,6 +51,35 @@ def _lone_adjective(surface: str, language: str | None) -> bool:
     return bool(readings) and all(p.tag.POS in ("ADJF", "ADJS") for p in readings)
 
 
+def _runs(doc: Document) -> dict[str | None, list[tuple[int, str]]]:
+    """Stretches of the text the recognisers read, per language: consecutive
+    analysed segments of one language, with the line breaks between them.
+
+    A recogniser reads paragraphs in context, as it was trained; fed one line
+    at a time it takes every capitalised first word ("Староста", "Заходи")
+    for a name, and it runs slower on many short texts than on a few long ones.
+    A widget or a line in another language between two segments ends a stretch.
+    """
+    runs: dict[str | None, list[tuple[int, str]]] = defaultdict(list)
+    current: tuple[str | None, int, int] | None = None
+    for seg in doc.segments:
+        language = seg.language or doc.language
+        if seg.kind not in ANALYSED_KINDS:
+            if current:
+                runs[current[0]].append((current[1], doc.text[current[1] : current[2]]))
+            current = None
+            continue
+        if current and current[0] == language and not doc.text[current[2] : seg.start].strip():
+            current = (language, current[1], seg.end)
+            continue
+        if current:
+            runs[current[0]].append((current[1], doc.text[current[1] : current[2]]))
+        current = (language, seg.start, seg.end)
+    if current:
+        runs[current[0]].append((current[1], doc.text[current[1] : current[2]]))
+    return runs
+
+
 def entity_id(entity_type: str, name: str) -> str:
     """Provisional id: the type and base form. Linking (issue: extract/link) refines it."""
     key = f"{entity_type}\t{name.casefold()}"
@@ -70,10 +99,10 @@ def annotate(doc: Document) -> Document:
         sents.extend({"start": seg.start + a, "end": seg.start + b} for a, b in sentences(text, language))
 
     mentions: list[tuple[int, Span, str | None]] = []
-    for language, items in parts.items():
+    for language, runs in _runs(doc).items():
         recognize = _recognizer(language)
-        found = recognize([t for _, t in items]) if recognize else [[] for _ in items]
-        for (offset, text), spans in zip(items, found):
+        found = recognize([t for _, t in runs]) if recognize else [[] for _ in runs]
+        for (offset, text), spans in zip(runs, found):
             spans = gazetteer.merge(spans, gazetteer.find(text, language))
             mentions.extend((offset, s, language) for s in spans)
 

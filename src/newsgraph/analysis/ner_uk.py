@@ -43,11 +43,36 @@ def _nlp():
         set_current_ops(previous)
 
 
+#: the model was trained on pieces of about this many characters, cut at line ends.
+PIECE_CHARS = 1500
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[tuple[int, str]]:
+    """(offset, piece) of ``text`` cut at line ends into pieces of about ``size``."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > size:
+        cut = text.rfind("\n", start + 1, start + size)
+        if cut < 0:
+            cut = text.find("\n", start + size)
+            if cut < 0:
+                break
+        out.append((start, text[start:cut]))
+        start = cut + 1
+    out.append((start, text[start:]))
+    return out
+
+
 def recognize_many(texts: Sequence[str]) -> list[list[Span]]:
     nlp = _nlp()
+    cut = [(k, offset, piece) for k, text in enumerate(texts) for offset, piece in pieces(text)]
     with _lock:
-        docs = list(nlp.pipe(texts, batch_size=64))
-    return [[Span(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in _TYPES] for doc in docs]
+        docs = list(nlp.pipe((piece for _, _, piece in cut), batch_size=64))
+    out: list[list[Span]] = [[] for _ in texts]
+    for (k, offset, _), doc in zip(cut, docs):
+        out[k].extend(Span(offset + e.start_char, offset + e.end_char, e.label_)
+                      for e in doc.ents if e.label_ in _TYPES)
+    return out
 
 
 def recognize(text: str) -> list[Span]:
