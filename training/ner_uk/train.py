@@ -33,6 +33,8 @@ PLACES = REPO / "build" / "ner_uk" / "places.txt"
 
 VARIANTS = {
     "places": ["--components.lemma_norm.active", "true", "--paths.places", str(PLACES)],
+    "cases": ["--components.lemma_norm.active", "true", "--paths.places", str(PLACES),
+              "--components.lemma_norm.cases", "true"],
     "lemma": ["--components.lemma_norm.active", "true"],
     "baseline": ["--components.lemma_norm.active", "false"],
 }

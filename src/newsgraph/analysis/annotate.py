@@ -43,9 +43,12 @@ def _recognizer(language: str | None):
     return module.recognize_many
 
 
-def _lone_adjective(surface: str, language: str | None) -> bool:
-    """"Євроатлантична", "Індо-Тихоокеанські": an adjective alone names nothing."""
+def _lone_adjective(surface: str, language: str | None, before: str = "") -> bool:
+    """"Євроатлантична", "Індо-Тихоокеанські": an adjective alone names nothing,
+    unless it stands in quotes as a name («Північна», a plant; «Дніпровська»)."""
     if language not in MORPH_LANGUAGES or " " in surface.strip() or surface.isupper():
+        return False
+    if before.rstrip()[-1:] in ("«", '"', "„", "“"):
         return False
     readings = parse(surface.lower(), language)
     return bool(readings) and all(p.tag.POS in ("ADJF", "ADJS") for p in readings)
@@ -109,7 +112,7 @@ def annotate(doc: Document) -> Document:
     entities: dict[str, dict[str, Any]] = {}
     for offset, span, language in sorted(mentions, key=lambda m: m[0] + m[1].start):
         surface = doc.text[offset + span.start : offset + span.end]
-        if _lone_adjective(surface, language):
+        if _lone_adjective(surface, language, doc.text[max(0, offset + span.start - 2) : offset + span.start]):
             continue
         lemma = base_form(surface, span.type, language)
         eid = entity_id(span.type, lemma)

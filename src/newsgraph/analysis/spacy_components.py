@@ -69,10 +69,14 @@ _NAME_GRAMMEMES = ("Name", "Surn", "Patr", "Abbr")
 
 
 @lru_cache(maxsize=300_000)
-def name_tag(text: str, lang: str) -> str:
+def name_tag(text: str, lang: str, case: bool = False) -> str:
     """A coarse class for the TAG feature: the dictionary's part of speech and
     name grammemes ("NOUN_Surn"), "UNK" for words the dictionary does not know
-    (foreign names), "X" for non-words."""
+    (foreign names), "X" for non-words.
+
+    With ``case``, also the case of the likeliest reading ("NOUN_Surn_gent"):
+    where a name ends is often where case agreement ends ("глава Ленінської
+    райадміністрації | Максим Мусєєв")."""
     if not any(ch.isalpha() for ch in text):
         return "X"
     low = text.lower().translate(_APOSTROPHES)
@@ -81,6 +85,8 @@ def name_tag(text: str, lang: str) -> str:
         return "UNK"
     best = parses[0]
     names = [g for g in _NAME_GRAMMEMES if any(g in p.tag for p in parses[:3])]
+    if case and best.tag.case:
+        names.append(best.tag.case)
     return "_".join([str(best.tag.POS or "X"), *names])
 
 
@@ -101,10 +107,11 @@ class LemmaNorm:
     "Васильків" are places and words or surnames too).
     """
 
-    def __init__(self, lang: str, active: bool = True, tags: bool = False):
+    def __init__(self, lang: str, active: bool = True, tags: bool = False, cases: bool = False):
         self.lang = lang
         self.active = active
         self.tags = tags
+        self.cases = cases
         self.places: frozenset[str] = frozenset()
 
     def __call__(self, doc: Doc) -> Doc:
@@ -117,7 +124,7 @@ class LemmaNorm:
             if norm is not None:
                 token.norm_ = norm
             if self.tags:
-                tag = name_tag(text, lang)
+                tag = name_tag(text, lang, self.cases)
                 if places and text[:1].isupper() and (norm in places or text.lower() in places):
                     tag += "_GEO"
                 token.tag_ = tag
@@ -148,13 +155,13 @@ def _read_lines(path: Path) -> list[str]:
 
 @Language.factory(
     "newsgraph_lemma_norm",
-    default_config={"morph_lang": None, "active": True, "tags": False},
+    default_config={"morph_lang": None, "active": True, "tags": False, "cases": False},
 )
 def make_lemma_norm(nlp: Language, name: str, morph_lang: str | None, active: bool,
-                    tags: bool = False) -> LemmaNorm:
+                    tags: bool = False, cases: bool = False) -> LemmaNorm:
     """``morph_lang``: pymorphy3 dictionary to use (default: the pipeline's language).
 
     ``active = false`` turns the component into a no-op (the baseline of the
     training comparison).
     """
-    return LemmaNorm(morph_lang or nlp.lang, active=active, tags=tags)
+    return LemmaNorm(morph_lang or nlp.lang, active=active, tags=tags, cases=cases)

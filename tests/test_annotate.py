@@ -1,0 +1,46 @@
+"""The analyze stage's own decisions around the recognisers."""
+from __future__ import annotations
+
+from newsgraph.analysis.annotate import _lone_adjective, _runs
+from newsgraph.model import Document, Segment, Source
+
+
+def test_lone_adjective_is_no_name_unless_quoted():
+    assert _lone_adjective("Євроатлантична", "uk")
+    assert not _lone_adjective("Північна", "uk", "ції біологічної очистки «")
+    assert not _lone_adjective("Марк Рютте", "uk")
+    assert not _lone_adjective("НАТО", "uk")
+
+
+def test_runs_join_consecutive_segments_of_one_language_and_stop_at_widgets():
+    text = ("Рютте прибув до Берліна\n"
+            "Генсек НАТО зустрівся з Олафом Шольцом.\n"
+            "Читайте також: ЄС посилює санкції\n"
+            "Написать комментарий\n"
+            "Шольц заявив, що Німеччина продовжить допомогу.")
+    lines, pos, segments = text.split("\n"), 0, []
+    kinds = ["title", "body", "related", "boilerplate", "body"]
+    languages = ["uk", "uk", "uk", "ru", "uk"]
+    for line, kind, language in zip(lines, kinds, languages):
+        segments.append(Segment(pos, pos + len(line), kind, language))
+        pos += len(line) + 1
+    doc = Document(id="t", source=Source(), language="uk", title=None, lead=None, published=None,
+                   text=text, segments=segments)
+    runs = _runs(doc)
+    assert list(runs) == ["uk"]
+    assert [t for _, t in runs["uk"]] == ["\n".join(lines[:3]), lines[4]]
+    assert all(text[o : o + len(t)] == t for o, t in runs["uk"])
+
+
+def test_ukrainian_model_reads_pieces_cut_at_line_ends():
+    from newsgraph.analysis.ner_uk import pieces, recognize_many
+
+    paragraph = "Олаф Шольц зустрівся з Марком Рютте в Берліні."
+    text = "\n".join([paragraph] * 80)
+    cut = pieces(text, 500)
+    assert len(cut) > 1 and all(len(p) <= 500 for _, p in cut)
+    assert all(text[o : o + len(p)] == p for o, p in cut)
+    assert "".join(p + "\n" for _, p in cut)[:-1] == text  # only the line breaks at the cuts are left out
+    spans = recognize_many([text])[0]
+    assert {text[s.start : s.end] for s in spans} >= {"Олаф Шольц", "Марком Рютте", "Берліні"}
+    assert len(spans) >= 3 * 79
