@@ -50,9 +50,10 @@ def kb_names() -> list[str]:
 
 
 def lexicon(names: list[str]) -> set[str]:
-    from newsgraph.analysis.spacy_components import _analyzer, lemma_norm
+    from newsgraph.analysis.morphology import analyzer
+    from newsgraph.analysis.spacy_components import lemma_norm
 
-    morph = _analyzer("uk")
+    morph = analyzer("uk")
     out: set[str] = set()
     for name in names:
         words = WORD.findall(name)

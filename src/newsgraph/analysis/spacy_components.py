@@ -7,19 +7,25 @@ Import this module before ``spacy.load`` of a newsgraph model (for example
 every word into ``token.norm_``. Placed before ``tok2vec`` it lets the NER model
 see "Шольцом", "Шольца" and "Шольц" as the same feature "шольц", which matters
 for a highly inflected language and a small training corpus. The model was
-trained with exactly this function, so its behaviour is kept self-contained
-here (it does not follow later changes of ``newsgraph.analysis.morphology``).
+trained with exactly these functions, so the features are computed here from
+the dictionary's raw readings and do not follow later changes of the lemma
+rules in ``newsgraph.analysis.morphology``; only its look-up and cache are
+shared.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
-import pymorphy3
 from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import NumpyOps, Ops
+
+# one dictionary and one parse cache per language for the whole process
+from .morphology import analyzer as _analyzer
+from .morphology import parse as _parse
+
 
 class MatmulOps(NumpyOps):
     """thinc's CPU ops with matrix products done by numpy (its BLAS) instead of
@@ -32,11 +38,6 @@ class MatmulOps(NumpyOps):
 
 
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "‘": "'", "ʹ": "'"})
-
-
-@cache
-def _analyzer(lang: str) -> pymorphy3.MorphAnalyzer:
-    return pymorphy3.MorphAnalyzer(lang=lang)
 
 
 @lru_cache(maxsize=300_000)
@@ -55,13 +56,6 @@ def lemma_norm(text: str, lang: str) -> str | None:
     if not low.replace("'", "").replace("-", "").isalpha():
         return low
     return _parse(low, lang)[0].normal_form
-
-
-@lru_cache(maxsize=300_000)
-def _parse(low: str, lang: str):
-    """One dictionary look-up per lower-cased word for both features (the tag
-    asks for "Шольц" and "Шольцом" alike)."""
-    return _analyzer(lang).parse(low)
 
 
 #: dictionary grammemes that say a word is a name; they become the TAG feature.
