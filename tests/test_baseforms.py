@@ -23,6 +23,18 @@ from newsgraph.analysis.baseforms import base_form
         ("Дмитрия Медведева", "PER", "ru", "Дмитрий Медведев"),
         ("Никиты Михалкова", "PER", "ru", "Никита Михалков"),
         ("Анна Медведева", "PER", "ru", "Анна Медведева"),
+        # unknown to the dictionary: stays in the nominative news write it in
+        ("Сибіга", "PER", "uk", "Сибіга"),
+        ("Кая Каллас", "PER", "ru", "Кая Каллас"),
+        # a woman's surname ending in a consonant does not decline
+        ("Урсули фон дер Ляєн", "PER", "uk", "Урсула фон дер Ляєн"),
+        ("Урсулы фон дер Ляйен", "PER", "ru", "Урсула фон дер Ляйен"),
+        # places and bodies: inanimate singular heads, agreeing modifiers
+        ("Львові", "LOC", "uk", "Львів"),
+        ("Харкові", "LOC", "uk", "Харків"),
+        ("Ради ЄС", "ORG", "uk", "Рада ЄС"),
+        ("Білого дому", "ORG", "uk", "Білий дім"),
+        ("Белого дома", "ORG", "ru", "Белый дом"),
         ("Эммануэлем Макроном", "PER", "ru", "Эммануэль Макрон"),
         ("Північної Кореї", "LOC", "uk", "Північна Корея"),
         ("Республікою Корея", "LOC", "uk", "Республіка Корея"),

@@ -30,9 +30,13 @@ CORPUS = REPO / "build" / "ner_uk" / "corpus"
 SHIP = REPO / "src" / "newsgraph" / "models" / "ner_uk"
 
 PLACES = REPO / "build" / "ner_uk" / "places.txt"
+VECTORS = REPO / "build" / "ner_uk" / "vectors"
 
 VARIANTS = {
     "places": ["--components.lemma_norm.active", "true", "--paths.places", str(PLACES)],
+    "vectors": ["--components.lemma_norm.active", "true", "--paths.places", str(PLACES),
+                "--paths.vectors", str(VECTORS),
+                "--components.tok2vec.model.embed.include_static_vectors", "true"],
     "cases": ["--components.lemma_norm.active", "true", "--paths.places", str(PLACES),
               "--components.lemma_norm.cases", "true"],
     "lemma": ["--components.lemma_norm.active", "true"],
@@ -107,6 +111,10 @@ def ship(model: Path, variant: str, scores: dict[str, float]) -> None:
     # the training section of the config, which is harmless; drop stray files.
     for junk in SHIP.glob("*.log"):
         junk.unlink()
+    if "include_static_vectors = true" in (SHIP / "config.cfg").read_text(encoding="utf-8"):
+        from vectors import keep_norm_keys  # training/ner_uk/vectors.py
+
+        keep_norm_keys(SHIP)
     meta_path = SHIP / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta.update({
@@ -133,6 +141,7 @@ def main(argv=None) -> int:
     if not args.skip_prepare and not args.no_train:
         subprocess.run([sys.executable, str(HERE / "prepare.py"), "--out", str(CORPUS)], check=True)
         subprocess.run([sys.executable, str(HERE / "places.py"), "--out", str(PLACES)], check=True)
+        subprocess.run([sys.executable, str(HERE / "vectors.py"), "--out", str(VECTORS)], check=True)
     scores: dict[str, float] = {}
     best: tuple[float, str, Path] | None = None
     for name in [v.strip() for v in args.variants.split(",") if v.strip()]:

@@ -21,6 +21,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*", re.UNICODE)
 _QUOTED = re.compile(r"[«„“\"].*?[»“”\"]")
 _NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 _MODIFIERS = frozenset({"ADJF", "PRTF", "NUMR"})
+_VOWELS = frozenset("аеєиіїоуюяыэё")
 #: endings stripped when checking whether an unknown surname keeps its stem
 #: ("Шольцем" → "Шольц", not the dictionary's guess "Шолец").
 _ENDINGS = ("ові", "еві", "ом", "ем", "ём", "єм", "ым", "им", "ой", "ей", "ою", "ею", "у", "ю", "а", "я", "е", "і", "ї", "и")
@@ -114,13 +115,16 @@ def _person(words, parses, morph, indeclinable: tuple[str, ...] = ()) -> list[st
     gender = None
     out: list[str | None] = []
     for m, ps, declinable in zip(words, options, declines):
-        if not declinable:
+        word = m.group().lower()
+        # a woman's surname ending in a consonant does not decline ("Урсули
+        # фон дер Ляєн"), whatever reading the dictionary guesses for it
+        if not declinable or (gender == "femn" and word[-1:] not in _VOWELS and not morph.word_is_known(word)):
             out.append(None)
             continue
         chosen = next((p for p in ps if _cases(p) == case and (gender is None or gender in p.tag)),
                       next((p for p in ps if _cases(p) == case), ps[0]))
         gender = gender or next((g for g in ("masc", "femn") if g in chosen.tag), None)
-        out.append(_nominative(m.group().lower(), chosen, morph, gender, case))
+        out.append(_nominative(word, chosen, morph, gender, case))
     return out
 
 
@@ -130,6 +134,8 @@ def _likeliest_case(options, declines, shared: set[str]) -> str:
     man's name in the genitive, though both words also read as a woman's name
     in the nominative."""
     parts = [ps for ps, d in zip(options, declines) if d]
+    # an indeclinable part ("Антоніу") reads as every case and decides none
+    parts = [ps for ps in parts if not all("Fixd" in p.tag for p in ps)] or parts
     for p in parts[0]:
         case, gender = _cases(p), p.tag.gender
         if case in shared and all(any(_cases(q) == case and (gender is None or q.tag.gender in (gender, None))
@@ -219,12 +225,12 @@ def _phrase(words, parses, language) -> list[str | None]:
     # "Ради ЄС" is the Council's genitive, not "councils".
     head_parses = [p for p in parses[head] if p.tag.POS == "NOUN"] or list(parses[head])
     head_parses.sort(key=lambda p: (bool(_NAME_TAGS & p.tag.grammemes), "anim" in p.tag, "plur" in p.tag))
-    candidates = [_cases(p) for p in head_parses]
-    for ps in parses[:head]:
-        agree = {_cases(p) for p in ps if p.tag.POS in _MODIFIERS}
-        candidates = [c for c in candidates if c in agree] or candidates
-    case = candidates[0]
-    head_parse = next(p for p in head_parses if _cases(p) == case)
+    # the head reading its modifiers agree with in case, gender and number
+    # ("Білого дому" is дім, not дома)
+    agreeing = [h for h in head_parses
+                if all(any(p.tag.POS in _MODIFIERS and _agrees(p, h) for p in ps) for ps in parses[:head])]
+    head_parse = (agreeing or head_parses)[0]
+    case = _cases(head_parse)
     if case == "nomn" or "Fixd" in head_parse.tag:
         return [None] * len(words)
     number = "plur" if "plur" in head_parse.tag else "sing"
@@ -237,7 +243,8 @@ def _phrase(words, parses, language) -> list[str | None]:
         elif i == head:
             out.append(_inflect(head_parse, {"nomn", number}, word, language))
         else:
-            mod = next((p for p in ps if p.tag.POS in _MODIFIERS and _cases(p) == case), None)
+            mod = next((p for p in ps if p.tag.POS in _MODIFIERS and _agrees(p, head_parse)),
+                       next((p for p in ps if p.tag.POS in _MODIFIERS and _cases(p) == case), None))
             wanted = {"nomn", "plur"} if number == "plur" else {"nomn", gender or "masc", "sing"}
             out.append(_inflect(mod, wanted, word, language) if mod else None)
     return out
