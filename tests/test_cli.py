@@ -120,3 +120,20 @@ def test_db_defaults_to_environment_variable(tmp_path):
     db = tmp_path / "env.db"
     run("ingest", EXAMPLES / "text" / "en_summit.txt", env={"NEWSGRAPH_DB": str(db)})
     assert db.exists()
+
+
+def test_eval_ner_scores_only_the_listed_documents(tmp_path):
+    from conftest import SHARED
+    from newsgraph.evaluation.ner import read_ner_uk
+
+    corpus = SHARED / "data" / "ner-uk-train"
+    if not corpus.exists():
+        pytest.skip("../shared/data is not beside the repository")
+    names = ["ng/" + p.stem for p in sorted((corpus / "ng").glob("*.ann"))[:2]]
+    listed = tmp_path / "docs.txt"
+    listed.write_text("\n".join(names) + "\n", encoding="utf-8")
+    gold = sum(1 for d in read_ner_uk(corpus) if d.name in names for s in d.spans if s.type in ("PER", "ORG", "LOC"))
+    proc = run("eval", "ner", corpus, "--only", listed)
+    assert proc.returncode == 0, proc.stderr
+    micro = next(line for line in proc.stdout.splitlines() if line.startswith("micro"))
+    assert int(micro.split()[-1]) == gold > 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from pathlib import Path
 
 import click
 from rich.console import Console
@@ -333,7 +334,10 @@ def eval_() -> None:
               help="exact: character spans; tokens: natasha's token-level factRuEval tables (factRuEval only).")
 @click.option("--types", default="PER,ORG,LOC", show_default=True)
 @click.option("--misses", is_flag=True, help="BSNLP: list the mentions found with a wrong base form.")
-def eval_ner(path: str, fmt: str, convention: str, types: str, misses: bool) -> None:
+@click.option("--only", type=click.Path(exists=True, dir_okay=False),
+              help="Score only the documents named in this file, one a line "
+                   "(e.g. training/ner_uk/heldout.txt: the NER-UK documents kept out of training).")
+def eval_ner(path: str, fmt: str, convention: str, types: str, misses: bool, only: str | None) -> None:
     """Precision, recall and F1 per entity type of `analyze` on a corpus
     (BSNLP: also the share of found mentions with the gold base form)."""
     from .evaluation import ner
@@ -361,6 +365,9 @@ def eval_ner(path: str, fmt: str, convention: str, types: str, misses: bool) -> 
         scores = factrueval.evaluate(factrueval.load_corpus(path), ner.predicted_spans, ["tokens"])["tokens"]
     else:
         docs = ner.read_ner_uk(path) if fmt == "ner-uk" else ner.read_factrueval(path)
+        if only:
+            names = set(Path(only).read_text(encoding="utf-8").split())
+            docs = (d for d in docs if d.name in names)
         scores = ner.evaluate(docs, wanted)
     out.print(f"{fmt}, {convention} match, {path}")
     out.print(scores.table(wanted))
