@@ -236,6 +236,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--out", type=Path, default=REPO / "build" / "ner_uk" / "corpus")
+    ap.add_argument("--all", action="store_true",
+                    help="train on every document, the held-out ones too (for the final model, once the "
+                         "configuration is chosen on the held-out split); dev then repeats them and means nothing")
     args = ap.parse_args(argv)
 
     import spacy
@@ -247,13 +250,19 @@ def main(argv=None) -> int:
         print(f"no documents under {args.data}", file=sys.stderr)
         return 1
     heldout = [d for d in docs if is_heldout(d.name)]
-    (HERE / "heldout.txt").write_text("".join(d.name + "\n" for d in heldout), encoding="utf-8")
+    if not args.all:
+        (HERE / "heldout.txt").write_text("".join(d.name + "\n" for d in heldout), encoding="utf-8")
     args.out.mkdir(parents=True, exist_ok=True)
 
     train_bin, dev_bin = DocBin(store_user_data=False), DocBin(store_user_data=False)
     stats = {"train": Stats(), "dev": Stats()}
     for d in docs:
         part = "dev" if is_heldout(d.name) else "train"
+        if args.all and part == "dev":  # also trained on, as every training document is
+            raw, raw_spans = detokenise(d.text, d.spans) if d.tokenised else (d.text, d.spans)
+            for doc in to_docs(nlp, raw, raw_spans, stats["dev"]):
+                dev_bin.add(doc)
+            part = "train"
         versions = []
         if d.tokenised:
             raw, raw_spans = detokenise(d.text, d.spans)

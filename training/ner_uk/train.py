@@ -27,6 +27,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 RUNS = REPO / "build" / "ner_uk" / "runs"
 CORPUS = REPO / "build" / "ner_uk" / "corpus"
+CORPUS_ALL = REPO / "build" / "ner_uk" / "corpus-all"
 SHIP = REPO / "src" / "newsgraph" / "models" / "ner_uk"
 
 PLACES = REPO / "build" / "ner_uk" / "places.txt"
@@ -74,7 +75,8 @@ train(config, out, overrides=parse_config_overrides(rest))
 """
 
 
-def run_variant(name: str, overrides: list[str], minutes: float, extra: list[str], suffix: str = "") -> Path:
+def run_variant(name: str, overrides: list[str], minutes: float, extra: list[str], suffix: str = "",
+                corpus: Path = CORPUS, keep: str = "model-best") -> Path:
     out = RUNS / (name + suffix)
     if out.exists():
         shutil.rmtree(out)
@@ -83,7 +85,7 @@ def run_variant(name: str, overrides: list[str], minutes: float, extra: list[str
     for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
         env.setdefault(var, "1")
     cmd = [sys.executable, "-c", TRAIN_SNIPPET, str(HERE / "config.cfg"), str(out),
-           "--paths.train", str(CORPUS / "train.spacy"), "--paths.dev", str(CORPUS / "dev.spacy"),
+           "--paths.train", str(corpus / "train.spacy"), "--paths.dev", str(corpus / "dev.spacy"),
            *overrides, *extra]
     print("$", " ".join(cmd[3:]), flush=True)
     with open(out / "train.log", "w", encoding="utf-8") as log:
@@ -91,10 +93,10 @@ def run_variant(name: str, overrides: list[str], minutes: float, extra: list[str
         try:
             proc.wait(timeout=minutes * 60)
         except subprocess.TimeoutExpired:
-            print(f"{name}: time limit of {minutes} min reached, keeping model-best", flush=True)
+            print(f"{name}: time limit of {minutes} min reached, keeping {keep}", flush=True)
             proc.terminate()
             proc.wait()
-    return out / "model-best"
+    return out / keep
 
 
 def dev_score(model: Path) -> float:
@@ -138,20 +140,27 @@ def main(argv=None) -> int:
     ap.add_argument("--no-ship", action="store_true")
     ap.add_argument("--suffix", default="", help="run folder = build/ner_uk/runs/<variant><suffix>")
     ap.add_argument("--no-train", action="store_true", help="only compare the existing runs and ship the best")
+    ap.add_argument("--all", action="store_true",
+                    help="train on all documents, held-out ones included (prepare.py --all), for a fixed number "
+                         "of steps, and keep model-last: the final model, once a variant was chosen on held-out data")
     # any other arguments are spaCy config overrides, e.g. --training.max_steps 2000
     args, extra = ap.parse_known_args(argv)
 
+    corpus = CORPUS_ALL if args.all else CORPUS
     if not args.skip_prepare and not args.no_train:
-        subprocess.run([sys.executable, str(HERE / "prepare.py"), "--out", str(CORPUS)], check=True)
+        subprocess.run([sys.executable, str(HERE / "prepare.py"), "--out", str(corpus),
+                        *(["--all"] if args.all else [])], check=True)
         subprocess.run([sys.executable, str(HERE / "places.py"), "--out", str(PLACES)], check=True)
         subprocess.run([sys.executable, str(HERE / "vectors.py"), "--out", str(VECTORS)], check=True)
     scores: dict[str, float] = {}
     best: tuple[float, str, Path] | None = None
     for name in [v.strip() for v in args.variants.split(",") if v.strip()]:
-        model = (RUNS / (name + args.suffix) / "model-best" if args.no_train
-                 else run_variant(name, VARIANTS[name], args.minutes, extra, args.suffix))
+        keep = "model-last" if args.all else "model-best"
+        suffix = args.suffix + ("_all" if args.all else "")
+        model = (RUNS / (name + suffix) / keep if args.no_train
+                 else run_variant(name, VARIANTS[name], args.minutes, extra, suffix, corpus, keep))
         if not (model / "meta.json").exists():
-            print(f"{name}: no model-best produced (see {model.parent / 'train.log'})")
+            print(f"{name}: no {keep} produced (see {model.parent / 'train.log'})")
             continue
         scores[name] = round(dev_score(model), 4)
         print(f"{name}: dev ents_f = {scores[name]:.4f}", flush=True)
