@@ -63,23 +63,22 @@ def _runs(doc: Document) -> dict[str | None, list[tuple[int, str]]]:
     for a name, and it runs slower on many short texts than on a few long ones.
     A widget or a line in another language between two segments ends a stretch.
     """
-    runs: dict[str | None, list[tuple[int, str]]] = defaultdict(list)
-    current: tuple[str | None, int, int] | None = None
+    stretches: list[list] = []  # [language, start, end]
+    joinable = False  # the previous segment was analysed
     for seg in doc.segments:
-        language = seg.language or doc.language
         if seg.kind not in ANALYSED_KINDS:
-            if current:
-                runs[current[0]].append((current[1], doc.text[current[1] : current[2]]))
-            current = None
+            joinable = False
             continue
-        if current and current[0] == language and not doc.text[current[2] : seg.start].strip():
-            current = (language, current[1], seg.end)
-            continue
-        if current:
-            runs[current[0]].append((current[1], doc.text[current[1] : current[2]]))
-        current = (language, seg.start, seg.end)
-    if current:
-        runs[current[0]].append((current[1], doc.text[current[1] : current[2]]))
+        language = seg.language or doc.language
+        last = stretches[-1] if stretches else None
+        if joinable and last[0] == language and not doc.text[last[2] : seg.start].strip():
+            last[2] = seg.end
+        else:
+            stretches.append([language, seg.start, seg.end])
+        joinable = True
+    runs: dict[str | None, list[tuple[int, str]]] = defaultdict(list)
+    for language, start, end in stretches:
+        runs[language].append((start, doc.text[start:end]))
     return runs
 
 
