@@ -44,3 +44,21 @@ def test_ukrainian_model_reads_pieces_cut_at_line_ends():
     spans = recognize_many([text])[0]
     assert {text[s.start : s.end] for s in spans} >= {"Олаф Шольц", "Марком Рютте", "Берліні"}
     assert len(spans) >= 3 * 79
+
+
+def test_shipped_ukrainian_model_reads_its_vectors_and_places_by_lemma():
+    """spaCy 3.8 saves no key attribute for a vector table: without the one
+    training writes into vocab/vectors.cfg the vectors would be looked up by
+    surface form, and the model would silently lose them."""
+    from spacy.attrs import NORM
+
+    from newsgraph.analysis.ner_uk import _nlp
+
+    nlp = _nlp()
+    assert nlp.vocab.vectors.shape[0] > 10_000 and nlp.vocab.vectors.attr == NORM
+    doc = nlp("Світло вимкнули в Хоролі та Гаврилівці, повідомили в Берліні.")
+    tokens = {t.text: t for t in doc}
+    assert tokens["Хоролі"].tag_.endswith("_GEO") and tokens["Гаврилівці"].tag_.endswith("_GEO")
+    assert tokens["Берліні"].norm_ == "берлін"
+    assert nlp.vocab.vectors.find(key=tokens["Берліні"].norm) >= 0  # navec's "берлин"
+    assert nlp.vocab.vectors.find(key=tokens["Берліні"].orth) < 0

@@ -116,7 +116,7 @@ def dev_score(model: Path) -> float:
     return float(meta.get("performance", {}).get("ents_f") or 0.0)
 
 
-def ship(model: Path, variant: str, scores: dict[str, float]) -> None:
+def ship(model: Path, variant: str, scores: dict[str, float], trained_on_all: bool = False) -> None:
     keep = {f: (SHIP / f).read_text(encoding="utf-8") for f in ("README.md",) if (SHIP / f).exists()}
     if SHIP.exists():
         shutil.rmtree(SHIP)
@@ -139,8 +139,12 @@ def ship(model: Path, variant: str, scores: dict[str, float]) -> None:
         "description": f"newsgraph Ukrainian NER (PER, ORG, LOC, MISC), variant '{variant}', trained on NER-UK 2.0",
         "license": "CC BY-NC-SA 4.0", "sources": [{"name": "NER-UK 2.0", "url": "https://github.com/lang-uk/ner-uk", "license": "CC BY-NC-SA 4.0"}],
         "requirements": ["pymorphy3", "pymorphy3-dicts-uk"],
-        "newsgraph": {"variant": variant, "dev_ents_f_by_variant": scores},
+        "newsgraph": {"variant": variant, "trained_on_all_documents": trained_on_all,
+                      # with --all the dev documents were trained on: their scores mean nothing
+                      **({} if trained_on_all else {"dev_ents_f_by_variant": scores})},
     })
+    if trained_on_all:
+        meta.pop("performance", None)
     meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
@@ -182,7 +186,7 @@ def main(argv=None) -> int:
         return 1
     print(f"best: {best[1]} ({best[0]:.4f})")
     if not args.no_ship:
-        ship(best[2], best[1], scores)
+        ship(best[2], best[1], scores, trained_on_all=args.all)
         print(f"shipped to {SHIP}; refresh README.md there (evaluate.py gives the figures)")
     return 0
 

@@ -5,7 +5,8 @@ names in unusual contexts ("Україна та Польща домовилис�
 others. Countries, capitals and international organisations are a closed,
 known set: every capitalised word sequence that is one of their names or
 inflected forms is a mention. The recogniser's own spans win where the two
-overlap, since they may be longer ("Міністерство оборони України").
+overlap, since they may be longer ("Міністерство оборони України"), unless the
+known name holds the recognised one whole.
 """
 from __future__ import annotations
 
@@ -71,9 +72,14 @@ def find(text: str, language: str | None) -> list[Span]:
 
 
 def merge(recognised: list[Span], known: list[Span]) -> list[Span]:
-    """The recogniser's spans plus the known names that overlap none of them."""
-    out = list(recognised)
+    """The recogniser's spans plus the known names that overlap none of them;
+    a known name that holds a recognised span whole replaces it ("Нової
+    Зеландії" for a recognised "Зеландії")."""
+    out = []
+    for s in recognised:
+        wider = next((k for k in known if k.start <= s.start and s.end <= k.end and k != s), None)
+        out.append(wider if wider and not any(o == wider for o in out) else s)
     for k in known:
-        if not any(k.start < s.end and s.start < k.end for s in recognised):
+        if not any(k.start < s.end and s.start < k.end for s in out):
             out.append(k)
-    return sorted(out, key=lambda s: s.start)
+    return sorted(set(out), key=lambda s: (s.start, s.end))
