@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from newsgraph.analysis.annotate import _lone_adjective, _runs
-from newsgraph.model import Document, Segment, Source
+from newsgraph.model import Document, Segment, Source, Span
 
 
 def test_lone_adjective_is_no_name_unless_quoted():
@@ -62,3 +62,22 @@ def test_shipped_ukrainian_model_reads_its_vectors_and_places_by_lemma():
     assert tokens["Берліні"].norm_ == "берлін"
     assert nlp.vocab.vectors.find(key=tokens["Берліні"].norm) >= 0  # navec's "берлин"
     assert nlp.vocab.vectors.find(key=tokens["Берліні"].orth) < 0
+
+
+def test_a_mention_across_a_line_break_is_dropped(monkeypatch):
+    from newsgraph.analysis import annotate as stage
+
+    text = "Зеленський обговорив посилення ППО\nПрезидент України провів розмову з Макроном."
+    title_end = text.index("\n")
+    doc = Document(id="t", source=Source(), language="uk", title=None, lead=None, published=None, text=text,
+                   segments=[Segment(0, title_end, "title", "uk"), Segment(title_end + 1, len(text), "body", "uk")])
+
+    def recognize_many(texts):
+        (run,) = texts
+        start = run.index("ППО")
+        return [[Span(start, run.index(" провів"), "ORG"), Span(run.index("Макроном"), len(run) - 1, "PER")]]
+
+    monkeypatch.setattr(stage, "_recognizer", lambda language: recognize_many)
+    mentions = [m["text"] for e in stage.annotate(doc).entities for m in e["mentions"]]
+    assert "Макроном" in mentions
+    assert not any("\n" in m for m in mentions)

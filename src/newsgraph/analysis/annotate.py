@@ -111,6 +111,9 @@ def annotate(doc: Document) -> Document:
     entities: dict[str, dict[str, Any]] = {}
     for offset, span, language in sorted(mentions, key=lambda m: m[0] + m[1].start):
         surface = doc.text[offset + span.start : offset + span.end]
+        # a name does not run from a headline into the next paragraph ("ППО\nПрезидент")
+        if "\n" in surface:
+            continue
         if _lone_adjective(surface, language, doc.text[max(0, offset + span.start - 2) : offset + span.start]):
             continue
         lemma = base_form(surface, span.type, language)
