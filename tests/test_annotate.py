@@ -81,3 +81,18 @@ def test_a_mention_across_a_line_break_is_dropped(monkeypatch):
     mentions = [m["text"] for e in stage.annotate(doc).entities for m in e["mentions"]]
     assert "Макроном" in mentions
     assert not any("\n" in m for m in mentions)
+
+
+def test_known_name_holding_recognised_spans_replaces_them():
+    from newsgraph.analysis import gazetteer
+
+    text = "Японія, Австралія та Нова Зеландія посилюють співпрацю з Міністерством оборони України."
+    known = gazetteer.find(text, "uk")
+    assert (text.index("Нова"), text.index(" посилюють"), "LOC") in {(k.start, k.end, k.type) for k in known}
+    nova, zealand = text.index("Нова"), text.index("Зеландія")
+    ministry = Span(text.index("Міністерством"), len(text) - 1, "ORG")
+    merged = gazetteer.merge([Span(nova, nova + 4, "LOC"), Span(zealand, zealand + 8, "LOC"), ministry], known)
+    surfaces = [text[s.start : s.end] for s in merged]
+    assert "Нова Зеландія" in surfaces and "Зеландія" not in surfaces and "Нова" not in surfaces
+    assert "Міністерством оборони України" in surfaces and "України" not in surfaces  # the longer recognised span stays
+    assert "Японія" in surfaces  # a known name nobody recognised is added

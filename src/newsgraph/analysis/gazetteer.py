@@ -78,8 +78,11 @@ def merge(recognised: list[Span], known: list[Span]) -> list[Span]:
     out = []
     for s in recognised:
         wider = next((k for k in known if k.start <= s.start and s.end <= k.end and k != s), None)
-        out.append(wider if wider and not any(o == wider for o in out) else s)
+        if wider is None:
+            out.append(s)
+        elif wider not in out:  # "Нової" and "Зеландії" recognised apart: one known name
+            out.append(wider)
     for k in known:
         if not any(k.start < s.end and s.start < k.end for s in out):
             out.append(k)
-    return sorted(set(out), key=lambda s: (s.start, s.end))
+    return sorted(out, key=lambda s: (s.start, s.end))
