@@ -42,5 +42,4 @@ def analyze(data: str | bytes, *, format: str | None = None, url: str | None = N
 def read(paths: Iterable[str | os.PathLike[str]], pipeline: Pipeline | None = None) -> Iterator[Document | Failure]:
     """Analyse every document in files and folders, in order, failures included."""
     pipeline = pipeline or Pipeline()
-    for path in iter_files(paths):
-        yield from pipeline.run(read_path(path))
+    yield from pipeline.run(item for path in iter_files(paths) for item in read_path(path))

@@ -78,17 +78,17 @@ def analyze(paths: tuple[str, ...], as_json: bool) -> None:
     """Analyse files, folders or '-' (stdin) without storing anything."""
     pipeline = Pipeline()
     failed = 0
-    for path in iter_files(paths):
-        for item in pipeline.run(read_path(path)):
-            if isinstance(item, Failure):
-                failed += 1
-                _report_failure(item)
+    # one stream over all files: the analysis batches documents across them
+    for item in pipeline.run(item for path in iter_files(paths) for item in read_path(path)):
+        if isinstance(item, Failure):
+            failed += 1
+            _report_failure(item)
+        else:
+            _warn(item)
+            if as_json:
+                sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
             else:
-                _warn(item)
-                if as_json:
-                    sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
-                else:
-                    _report(item)
+                _report(item)
     sys.exit(1 if failed else 0)
 
 

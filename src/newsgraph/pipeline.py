@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from .analysis.annotate import annotate
+from .analysis.annotate import annotate_many
 from .clean import dedup
 from .clean.repeated import RepeatedLines
 from .clean.segments import segment
@@ -26,8 +26,12 @@ class Pipeline:
     dedup: dedup.Deduplicator = field(default_factory=dedup.Deduplicator)
     #: run the analyze stage (entities, values); off for cleaning-only work.
     analyze: bool = True
+    #: documents analysed together by :meth:`run`: the recognisers read their
+    #: paragraphs in one batch, which is faster than document by document.
+    batch: int = 16
 
-    def process(self, raw: RawDocument) -> Document:
+    def clean(self, raw: RawDocument) -> Document:
+        """Segments, languages and reprint grouping of one document."""
         segments, language = segment(raw, self.repeated)
         first = {}
         for s in segments:
@@ -53,24 +57,50 @@ class Pipeline:
         if duplicate_of == doc.id:
             duplicate_of = None
         self.dedup.add(doc.id, fingerprint.exact, fingerprint.minhash, duplicate_of)
-        doc = replace(doc, duplicate_of=duplicate_of, fingerprint=fingerprint)
-        if not self.analyze:
-            return doc
+        return replace(doc, duplicate_of=duplicate_of, fingerprint=fingerprint)
+
+    def process(self, raw: RawDocument) -> Document:
+        doc = self.clean(raw)
+        return self._analyse([doc])[0] if self.analyze else doc
+
+    def _analyse(self, docs: list[Document]) -> list[Document]:
+        """Analyse, link and extract; a document that breaks a stage keeps its
+        cleaned form with a warning that says what is missing and why."""
         try:
-            return extract(link(annotate(doc)))
-        except Exception as e:  # keep the cleaned document; say what is missing and why
-            return replace(doc, warnings=[f"analysis failed, no entities or values: {_where(e)}"])
+            annotated = annotate_many(docs)
+        except Exception as e:
+            if len(docs) > 1:  # find the document that breaks it; the others go on
+                return [self._analyse([d])[0] for d in docs]
+            return [replace(docs[0], warnings=[f"analysis failed, no entities or values: {_where(e)}"])]
+        out = []
+        for doc, done in zip(docs, annotated):
+            try:
+                out.append(extract(link(done)))
+            except Exception as e:
+                out.append(replace(doc, warnings=[f"analysis failed, no entities or values: {_where(e)}"]))
+        return out
 
     def run(self, items: Iterable[RawDocument | Failure]) -> Iterator[Document | Failure]:
-        """Process a stream; a document that breaks a stage becomes a Failure."""
+        """Process a stream, in order; a document that breaks a stage becomes a Failure."""
+        pending: list[Document | Failure] = []
         for item in items:
             if isinstance(item, Failure):
-                yield item
-                continue
-            try:
-                yield self.process(item)
-            except Exception as e:  # a bug must not cost the user the rest of the batch
-                yield Failure(item.source, f"internal error while cleaning ({_where(e)})")
+                pending.append(item)
+            else:
+                try:
+                    pending.append(self.clean(item))
+                except Exception as e:  # a bug must not cost the user the rest of the batch
+                    pending.append(Failure(item.source, f"internal error while cleaning ({_where(e)})"))
+            if sum(isinstance(x, Document) for x in pending) >= self.batch:
+                yield from self._flush(pending)
+                pending = []
+        yield from self._flush(pending)
+
+    def _flush(self, pending: list[Document | Failure]) -> Iterator[Document | Failure]:
+        docs = [x for x in pending if isinstance(x, Document)]
+        done = iter(self._analyse(docs) if self.analyze and docs else docs)
+        for x in pending:
+            yield x if isinstance(x, Failure) else next(done)
 
 
 def _where(e: Exception) -> str:
