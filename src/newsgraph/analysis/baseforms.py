@@ -21,7 +21,6 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*", re.UNICODE)
 _QUOTED = re.compile(r"[«„“\"].*?[»“”\"]")
 _NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 _MODIFIERS = frozenset({"ADJF", "PRTF", "NUMR"})
-_VOWELS = frozenset("аеєиіїоуюяыэё")
 #: endings stripped when checking whether an unknown surname keeps its stem
 #: ("Шольцем" → "Шольц", not the dictionary's guess "Шолец").
 _ENDINGS = ("ові", "еві", "ом", "ем", "ём", "єм", "ым", "им", "ой", "ей", "ою", "ею", "у", "ю", "а", "я", "е", "і", "ї", "и")
@@ -45,7 +44,7 @@ def _base_form(text: str, entity_type: str, language: str) -> str:
     morph = analyzer(language)
     parses = [parse(m.group().lower(), language) for m in words]
     if entity_type == "PER":
-        replacements = _person(words, parses, morph, _indeclinable_endings(language))
+        replacements = _person(words, parses, morph, *_inflection(language))
     else:
         replacements = _phrase(words, parses, language)
     out, pos = [], 0
@@ -71,16 +70,19 @@ def _cases(parse) -> str | None:
 
 
 @lru_cache(maxsize=8)
-def _indeclinable_endings(language: str) -> tuple[str, ...]:
+def _inflection(language: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """(indeclinable surname endings, vowel letters) from the language's data."""
     import importlib
 
     try:
-        return importlib.import_module(f"newsgraph.lang.{language}.inflection").INDECLINABLE_SURNAME_ENDINGS
+        module = importlib.import_module(f"newsgraph.lang.{language}.inflection")
     except ModuleNotFoundError:
-        return ()
+        return (), frozenset()
+    return getattr(module, "INDECLINABLE_SURNAME_ENDINGS", ()), frozenset(getattr(module, "VOWELS", ""))
 
 
-def _person(words, parses, morph, indeclinable: tuple[str, ...] = ()) -> list[str | None]:
+def _person(words, parses, morph, indeclinable: tuple[str, ...] = (),
+            vowels: frozenset[str] = frozenset()) -> list[str | None]:
     """All parts of a name share one case: find it, then undo it in each part."""
     # Name readings first (Марка is Марк, not "марка"), singular before plural.
     options = []
@@ -118,7 +120,8 @@ def _person(words, parses, morph, indeclinable: tuple[str, ...] = ()) -> list[st
         word = m.group().lower()
         # a woman's surname ending in a consonant does not decline ("Урсули
         # фон дер Ляєн"), whatever reading the dictionary guesses for it
-        if not declinable or (gender == "femn" and word[-1:] not in _VOWELS and not morph.word_is_known(word)):
+        if not declinable or (gender == "femn" and vowels and word[-1:] not in vowels
+                              and not morph.word_is_known(word)):
             out.append(None)
             continue
         chosen = next((p for p in ps if _cases(p) == case and (gender is None or gender in p.tag)),

@@ -5,3 +5,7 @@ Foreign and Ukrainian surnames with these endings never decline in Russian
 """
 
 INDECLINABLE_SURNAME_ENDINGS = ("еску", "ску", "швили", "дзе", "иани", "оглу", "ко", "их", "ых")
+
+#: a woman's surname ending in any other letter does not decline ("Анной
+#: Линдквист", "Урсулы фон дер Ляйен").
+VOWELS = "аеёиоуыэюя"

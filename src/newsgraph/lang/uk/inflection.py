@@ -6,3 +6,7 @@ Ukrainian -енко surnames do decline in Ukrainian ("Петра Порошен
 """
 
 INDECLINABLE_SURNAME_ENDINGS = ("еску", "ску", "швілі", "дзе", "іані", "ян", "оглу", "их")
+
+#: a woman's surname ending in any other letter does not decline ("Ганною
+#: Ліндквіст", "Урсули фон дер Ляєн").
+VOWELS = "аеєиіїоуюя"
