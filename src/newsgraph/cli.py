@@ -108,18 +108,22 @@ def ingest(paths: tuple[str, ...], db: str | None) -> None:
         try:
             with progress:
                 task = progress.add_task("ingesting", total=len(files))
-                for path in files:
-                    for item in pipeline.run(read_path(path)):
-                        counts["read"] += 1
-                        if isinstance(item, Failure):
-                            failures.append(item)
-                            store.record_failure(item)
-                        elif (item.warnings and _warn(item)) or store.save(item, pipeline.repeated):
-                            counts["stored"] += 1
-                            counts["duplicates"] += item.duplicate_of is not None
-                        else:
-                            counts["already stored"] += 1
-                    progress.advance(task)
+
+                def items():  # one stream over all files: the analysis batches documents across them
+                    for path in files:
+                        yield from read_path(path)
+                        progress.advance(task)  # read; stored within the next batch
+
+                for item in pipeline.run(items()):
+                    counts["read"] += 1
+                    if isinstance(item, Failure):
+                        failures.append(item)
+                        store.record_failure(item)
+                    elif (item.warnings and _warn(item)) or store.save(item, pipeline.repeated):
+                        counts["stored"] += 1
+                        counts["duplicates"] += item.duplicate_of is not None
+                    else:
+                        counts["already stored"] += 1
         except KeyboardInterrupt:
             err.print("[yellow]interrupted[/yellow]: every document stored so far is kept; run the same command to go on")
             _summary(counts, failures, db_path)
