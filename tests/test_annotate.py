@@ -96,3 +96,28 @@ def test_known_name_holding_recognised_spans_replaces_them():
     assert "Нова Зеландія" in surfaces and "Зеландія" not in surfaces and "Нова" not in surfaces
     assert "Міністерством оборони України" in surfaces and "України" not in surfaces  # the longer recognised span stays
     assert "Японія" in surfaces  # a known name nobody recognised is added
+
+
+def test_street_word_and_name_are_one_location():
+    from newsgraph.analysis import streets
+
+    text = "Уламки впали на вул. Т. Г. Шевченка та на площі Героїв Майдану, на вулицях міста тихо."
+    assert [text[s.start : s.end] for s in streets.find(text, "uk")] == ["вул. Т. Г. Шевченка",
+                                                                         "площі Героїв Майдану"]
+    ru = "Акция прошла на улице Ленина."
+    assert [ru[s.start : s.end] for s in streets.find(ru, "ru")] == ["улице Ленина"]
+    assert streets.find(text, "en") == []
+    shevchenko = text.index("Шевченка")
+    merged = streets.merge([Span(shevchenko, shevchenko + 8, "PER")], streets.find(text, "uk"))
+    assert [(text[s.start : s.end], s.type) for s in merged] == [("вул. Т. Г. Шевченка", "LOC"),
+                                                                 ("площі Героїв Майдану", "LOC")]
+
+
+def test_street_named_after_a_person_is_no_person_in_the_analysis():
+    import newsgraph
+
+    doc = newsgraph.analyze("Обстріл Харкова\nРакета влучила в будинок на вулиці Шевченка, повідомив Ігор Терехов.")
+    found = {(m["text"], e["type"]) for e in doc.entities for m in e["mentions"]}
+    assert ("вулиці Шевченка", "LOC") in found
+    assert not any(text == "Шевченка" for text, _ in found)
+    assert ("Ігор Терехов", "PER") in found

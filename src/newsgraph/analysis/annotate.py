@@ -19,7 +19,7 @@ from typing import Any
 
 from .. import lang
 from ..model import Document, Span
-from . import gazetteer
+from . import gazetteer, streets
 from .baseforms import base_form
 from .morphology import MORPH_LANGUAGES, parse
 from .sentences import sentences
@@ -108,6 +108,7 @@ def annotate_many(docs: Sequence[Document]) -> list[Document]:
         found = recognize([t for _, _, t in items]) if recognize else [[] for _ in items]
         for (k, offset, text), spans in zip(items, found):
             spans = gazetteer.merge(spans, gazetteer.find(text, language))
+            spans = streets.merge(spans, streets.find(text, language))
             mentions[k].extend((offset, s, language) for s in spans)
     return [_finish(doc, found) for doc, found in zip(docs, mentions)]
 
