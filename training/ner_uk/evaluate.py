@@ -22,6 +22,7 @@ for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
 import argparse  # noqa: E402
+import json  # noqa: E402
 import resource  # noqa: E402
 import sys  # noqa: E402
 import time  # noqa: E402
@@ -103,6 +104,10 @@ def main(argv=None) -> int:
             errors.append(("FN", name, text[s[0]:s[1]], s[2], text[max(0, s[0] - 30):s[1] + 30]))
 
     print(f"model: {args.model}   held-out documents: {len(docs)} (raw text), words: {words}")
+    meta = json.loads((args.model / "meta.json").read_text(encoding="utf-8"))
+    if meta.get("newsgraph", {}).get("trained_on_all_documents"):
+        print("WARNING: this model was trained on the held-out documents too (train.py --all): the scores "
+              "below mean nothing; evaluate the model of a run without --all")
     print(f"{'type':<12}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}")
     for t in TYPES:
         p, r, f = prf(tp[t], fp[t], fn[t])
