@@ -95,6 +95,9 @@ class Span:
     end: int
     type: EntityType
 
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
 
 @dataclass(frozen=True)
 class Value:

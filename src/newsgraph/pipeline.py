@@ -71,13 +71,13 @@ class Pipeline:
         except Exception as e:
             if len(docs) > 1:  # find the document that breaks it; the others go on
                 return [self._analyse([d])[0] for d in docs]
-            return [replace(docs[0], warnings=[f"analysis failed, no entities or values: {_where(e)}"])]
+            return [_unanalysed(docs[0], e)]
         out = []
         for doc, done in zip(docs, annotated):
             try:
                 out.append(extract(link(done)))
             except Exception as e:
-                out.append(replace(doc, warnings=[f"analysis failed, no entities or values: {_where(e)}"]))
+                out.append(_unanalysed(doc, e))
         return out
 
     def run(self, items: Iterable[RawDocument | Failure]) -> Iterator[Document | Failure]:
@@ -101,6 +101,10 @@ class Pipeline:
         done = iter(self._analyse(docs) if self.analyze and docs else docs)
         for x in pending:
             yield x if isinstance(x, Failure) else next(done)
+
+
+def _unanalysed(doc: Document, e: Exception) -> Document:
+    return replace(doc, warnings=[f"analysis failed, no entities or values: {_where(e)}"])
 
 
 def _where(e: Exception) -> str:

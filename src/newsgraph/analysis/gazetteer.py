@@ -83,6 +83,6 @@ def merge(recognised: list[Span], known: list[Span]) -> list[Span]:
         elif wider not in out:  # "Нової" and "Зеландії" recognised apart: one known name
             out.append(wider)
     for k in known:
-        if not any(k.start < s.end and s.start < k.end for s in out):
+        if not any(k.overlaps(s) for s in out):
             out.append(k)
     return sorted(out, key=lambda s: (s.start, s.end))

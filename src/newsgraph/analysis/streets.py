@@ -38,5 +38,5 @@ def merge(spans: list[Span], streets: list[Span]) -> list[Span]:
     """Street names replace the spans they overlap."""
     if not streets:
         return spans
-    kept = [s for s in spans if not any(s.start < t.end and t.start < s.end for t in streets)]
+    kept = [s for s in spans if not any(s.overlaps(t) for t in streets)]
     return sorted(kept + streets, key=lambda s: (s.start, s.end))
