@@ -1,7 +1,8 @@
 """The analyze stage's own decisions around the recognisers."""
 from __future__ import annotations
 
-from newsgraph.analysis.annotate import _lone_adjective, _runs
+from newsgraph.analysis.annotate import _runs
+from newsgraph.analysis.nonnames import _lone_adjective
 from newsgraph.model import Document, Segment, Source, Span
 
 
@@ -99,18 +100,63 @@ def test_known_name_holding_recognised_spans_replaces_them():
 
 
 def test_street_word_and_name_are_one_location():
-    from newsgraph.analysis import streets
+    from newsgraph.analysis import addresses
 
     text = "Уламки впали на вул. Т. Г. Шевченка та на площі Героїв Майдану, на вулицях міста тихо."
-    assert [text[s.start : s.end] for s in streets.find(text, "uk")] == ["вул. Т. Г. Шевченка",
-                                                                         "площі Героїв Майдану"]
+    assert [text[s.start : s.end] for s in addresses.find(text, "uk")] == ["вул. Т. Г. Шевченка",
+                                                                           "площі Героїв Майдану"]
     ru = "Акция прошла на улице Ленина."
-    assert [ru[s.start : s.end] for s in streets.find(ru, "ru")] == ["улице Ленина"]
-    assert streets.find(text, "en") == []
+    assert [ru[s.start : s.end] for s in addresses.find(ru, "ru")] == ["улице Ленина"]
+    assert addresses.find(text, "en") == []
     shevchenko = text.index("Шевченка")
-    merged = streets.merge([Span(shevchenko, shevchenko + 8, "PER")], streets.find(text, "uk"))
+    merged = addresses.merge(text, [Span(shevchenko, shevchenko + 8, "PER")], "uk")
     assert [(text[s.start : s.end], s.type) for s in merged] == [("вул. Т. Г. Шевченка", "LOC"),
                                                                  ("площі Героїв Майдану", "LOC")]
+
+
+def _found(text, language, spans=()):
+    from newsgraph.analysis import addresses
+
+    return [(text[s.start : s.end], s.type) for s in addresses.merge(text, list(spans), language)]
+
+
+def test_each_street_of_a_list_and_its_house_number():
+    text = ("Ремонт пройде на вул. Горького, Якубовського, Соборна в м. Фастів, "
+            "а офіс фірми зареєстровано за адресою вул. Промислова, буд. 29, на вулиці 40-річчя Перемоги, 7-А.")
+    assert _found(text, "uk") == [("вул. Горького", "LOC"), ("Якубовського", "LOC"), ("Соборна", "LOC"),
+                                  ("Фастів", "LOC"), ("вул. Промислова, буд. 29", "LOC"),
+                                  ("вулиці 40-річчя Перемоги, 7-А", "LOC")]
+    ru = "Газ отключат в доме на ул. Мира, д. 5 и на улицах Ленина, Гагарина и Садовой."
+    assert _found(ru, "ru") == [("ул. Мира, д. 5", "LOC"), ("улицах Ленина", "LOC"), ("Гагарина", "LOC"),
+                                ("Садовой", "LOC")]
+
+
+def test_a_name_after_a_street_is_no_street_unless_it_ends_a_list_item():
+    text = "Після обстрілу на вулиці Шевченка, Віталій Кличко повідомив про двох поранених."
+    assert _found(text, "uk") == [("вулиці Шевченка", "LOC")]
+    text = "Після обстрілу на вулиці Шевченка, Кличко повідомив про двох поранених."
+    assert _found(text, "uk") == [("вулиці Шевченка", "LOC")]
+
+
+def test_a_recognised_street_gets_its_house_number():
+    text = "Будівля на Контрактовій площі, 4 належить місту."
+    start = text.index("Контрактовій")
+    assert _found(text, "uk", [Span(start, start + len("Контрактовій площі"), "LOC")]) == [
+        ("Контрактовій площі, 4", "LOC")]
+
+
+def test_a_name_after_a_settlement_abbreviation_is_a_place():
+    text = "Роботи проведуть у смт Димер та с.\nЛиповий Скиток, а також у с. Ясногородка."
+    yasno = text.index("Ясногородка")
+    found = _found(text, "uk", [Span(yasno, yasno + len("Ясногородка"), "PER")])
+    assert found == [("Димер", "LOC"), ("Липовий Скиток", "LOC"), ("Ясногородка", "LOC")]
+    # metres are no settlement, and a longer recognised name keeps the town inside it
+    text = "Площа 67,4 кв. м. Ігор Петренко купив її. Позов подав до Печерського райсуду м. Києва."
+    court = text.index("Печерського")
+    assert _found(text, "uk", [Span(court, len(text) - 1, "ORG")]) == [
+        ("Печерського райсуду м. Києва", "ORG")]
+    ru = "Жители пгт Ильинка и д. Петровка остались без света."
+    assert _found(ru, "ru") == [("Ильинка", "LOC"), ("Петровка", "LOC")]
 
 
 def test_street_named_after_a_person_is_no_person_in_the_analysis():
@@ -121,3 +167,26 @@ def test_street_named_after_a_person_is_no_person_in_the_analysis():
     assert ("вулиці Шевченка", "LOC") in found
     assert not any(text == "Шевченка" for text, _ in found)
     assert ("Ігор Терехов", "PER") in found
+
+
+def test_roman_numerals_and_the_state_of_a_law_are_no_names():
+    from newsgraph.analysis import nonnames
+
+    text = "Директори шкіл I-III ступенів обговорили зміни до Закону України «Про освіту» з послом України."
+    spans = [Span(text.index("I-III"), text.index(" ступенів"), "PER")]
+    for word in ("України «", "України."):
+        start = text.index(word)
+        spans.append(Span(start, start + len("України"), "LOC"))
+    kept = nonnames.drop(text, spans, "uk")
+    assert [(text[s.start : s.end], s.start) for s in kept] == [("України", text.index("України."))]
+    # factRuEval marks the state of a Russian code as a place: no law words for ru
+    ru = "Статья 283 Уголовного кодекса России."
+    spans = [Span(ru.index("России"), ru.index("России") + 6, "LOC")]
+    assert nonnames.drop(ru, spans, "ru") == spans
+
+
+def test_a_known_place_in_quotes_is_a_title_not_the_place():
+    from newsgraph.analysis import gazetteer
+
+    text = "Редакція газети «Житомирщина» переїхала з Житомира до Києва."
+    assert [text[s.start : s.end] for s in gazetteer.find(text, "uk")] == ["Житомира", "Києва"]

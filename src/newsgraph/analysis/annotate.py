@@ -19,9 +19,8 @@ from typing import Any
 
 from .. import lang
 from ..model import Document, Span
-from . import gazetteer, streets
+from . import addresses, gazetteer, nonnames
 from .baseforms import base_form
-from .morphology import MORPH_LANGUAGES, parse
 from .sentences import sentences
 from .values import find_values
 
@@ -42,17 +41,6 @@ def _recognizer(language: str | None):
         log.warning("no named entities for %s: %s", language, e)
         return None
     return module.recognize_many
-
-
-def _lone_adjective(surface: str, language: str | None, before: str = "") -> bool:
-    """"Євроатлантична", "Індо-Тихоокеанські": an adjective alone names nothing,
-    unless it stands in quotes as a name («Північна», a plant; «Дніпровська»)."""
-    if language not in MORPH_LANGUAGES or " " in surface.strip() or surface.isupper():
-        return False
-    if before.rstrip()[-1:] in ("«", '"', "„", "“"):
-        return False
-    readings = parse(surface.lower(), language)
-    return bool(readings) and all(p.tag.POS in ("ADJF", "ADJS") for p in readings)
 
 
 def _runs(doc: Document) -> dict[str | None, list[tuple[int, str]]]:
@@ -108,7 +96,8 @@ def annotate_many(docs: Sequence[Document]) -> list[Document]:
         found = recognize([t for _, _, t in items]) if recognize else [[] for _ in items]
         for (k, offset, text), spans in zip(items, found):
             spans = gazetteer.merge(spans, gazetteer.find(text, language))
-            spans = streets.merge(spans, streets.find(text, language))
+            spans = nonnames.drop(text, spans, language)
+            spans = addresses.merge(text, spans, language)
             mentions[k].extend((offset, s, language) for s in spans)
     return [_finish(doc, found) for doc, found in zip(docs, mentions)]
 
@@ -130,8 +119,6 @@ def _finish(doc: Document, mentions: list[tuple[int, Span, str | None]]) -> Docu
         surface = doc.text[offset + span.start : offset + span.end]
         # a name does not run from a headline into the next paragraph ("ППО\nПрезидент")
         if "\n" in surface:
-            continue
-        if _lone_adjective(surface, language, doc.text[max(0, offset + span.start - 2) : offset + span.start]):
             continue
         lemma = base_form(surface, span.type, language)
         eid = entity_id(span.type, lemma)

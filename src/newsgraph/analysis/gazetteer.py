@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from ..model import Span
-from .morphology import WORD, lemma
+from .morphology import CLOSING_QUOTES, OPENING_QUOTES, WORD, lemma
 
 #: the longest name, in words, looked for.
 MAX_WORDS = 4
@@ -63,12 +63,21 @@ def find(text: str, language: str | None) -> list[Span]:
             if etype:
                 hit = (n, Span(start, end, etype))
                 break
-        if hit:
+        if hit and _quoted(text, hit[1]):  # газети «Житомирщина», готель «Україна»: a title
+            i += hit[0]
+        elif hit:
             out.append(hit[1])
             i += hit[0]
         else:
             i += 1
     return out
+
+
+def _quoted(text: str, span: Span) -> bool:
+    """The whole of a quotation: a place or a country in quotes names a paper,
+    a hotel or a firm, which the recogniser judges better."""
+    return (text[max(0, span.start - 3) : span.start].rstrip()[-1:] in OPENING_QUOTES
+            and text[span.end : span.end + 3].lstrip()[:1] in CLOSING_QUOTES)
 
 
 def merge(recognised: list[Span], known: list[Span]) -> list[Span]:

@@ -13,6 +13,9 @@ import pymorphy3
 #: languages pymorphy3 has dictionaries for; others are lower-cased only.
 MORPH_LANGUAGES = ("uk", "ru")
 WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*|\d+", re.UNICODE)
+#: quotation marks of uk, ru and en news: «», „“, “” and straight ones.
+OPENING_QUOTES = frozenset("«„“\"")
+CLOSING_QUOTES = frozenset("»“”\"")
 
 
 @cache

@@ -41,3 +41,11 @@ FIRST_NAMES: dict[str, str] = {
     "Фрідріх": "friedrich", "Франк-Вальтер": "frank-walter", "Анналена": "annalena",
     "Жозеп": "josep", "Кая": "kaja", "Антоніу": "antonio", "Антоніо": "antonio", "Марк": "mark",
 }
+
+#: words that make the state after them part of a law's name ("Закону України",
+#: "Податкового кодексу України"), not a place. "законодавства України" is
+#: left out: the legislation of a country is about the country.
+LAW_WORDS = (
+    "закон", "закону", "законом", "законі", "закони", "законів", "законам", "законами", "законах",
+    "кодекс", "кодексу", "кодексом", "кодексі", "конституція", "конституції", "конституцію", "конституцією",
+)

@@ -1,0 +1,63 @@
+"""Recognised spans that name nothing, dropped before anything else sees them.
+
+A statistical recogniser leans on capital letters; these are the capitalised
+things it keeps taking for names, each settled by the words around it:
+
+- an adjective alone ("Євроатлантична"), unless it stands in quotes as a name
+  («Північна», a plant);
+- Roman numerals ("шкіл I-III ступенів");
+- the state in a law's name ("Закону України", "законам України"): the law is
+  the name, the state only says whose it is, and NER-UK marks no place there.
+  The words are language data (``LAW_WORDS`` in ``newsgraph/lang/<code>/names.py``);
+  Russian has none, as factRuEval does mark the place there ("кодекса России").
+"""
+from __future__ import annotations
+
+import importlib
+import re
+from functools import cache
+
+from ..model import Span
+from .morphology import MORPH_LANGUAGES, OPENING_QUOTES, parse
+
+_ROMAN = re.compile(r"[IVXLCDMІХ]+")  # the Cyrillic І and Х stand in for Latin ones in typed text
+
+
+def drop(text: str, spans: list[Span], language: str | None) -> list[Span]:
+    """``spans`` without the ones that name nothing."""
+    return [s for s in spans
+            if not (_lone_adjective(text[s.start : s.end], language, text[max(0, s.start - 2) : s.start])
+                    or _roman(text[s.start : s.end])
+                    or (s.type == "LOC" and _after_law_word(text, s.start, language)))]
+
+
+def _lone_adjective(surface: str, language: str | None, before: str = "") -> bool:
+    """"Євроатлантична", "Індо-Тихоокеанські": an adjective alone names nothing,
+    unless it stands in quotes as a name («Північна», a plant; «Дніпровська»)."""
+    if language not in MORPH_LANGUAGES or " " in surface.strip() or surface.isupper():
+        return False
+    if before.rstrip()[-1:] in OPENING_QUOTES:
+        return False
+    readings = parse(surface.lower(), language)
+    return bool(readings) and all(p.tag.POS in ("ADJF", "ADJS") for p in readings)
+
+
+def _roman(surface: str) -> bool:
+    """Only Roman numerals among the capitalised words ("I-III ступенів")."""
+    capitalised = [w for w in re.findall(r"\w+", surface) if w[0].isupper()]
+    return bool(capitalised) and all(_ROMAN.fullmatch(w) for w in capitalised)
+
+
+@cache
+def _law_words(language: str | None) -> re.Pattern[str] | None:
+    try:
+        words = importlib.import_module(f"newsgraph.lang.{language}.names").LAW_WORDS
+    except (ModuleNotFoundError, AttributeError):
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?i:{alternatives})[ \t]+$")
+
+
+def _after_law_word(text: str, start: int, language: str | None) -> bool:
+    pattern = _law_words(language)
+    return pattern is not None and pattern.search(text, max(0, start - 30), start) is not None
