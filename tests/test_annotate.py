@@ -126,8 +126,8 @@ def test_each_street_of_a_list_and_its_house_number():
     assert _found(text, "uk") == [("вул. Горького", "LOC"), ("Якубовського", "LOC"), ("Соборна", "LOC"),
                                   ("Фастів", "LOC"), ("вул. Промислова, буд. 29", "LOC"),
                                   ("вулиці 40-річчя Перемоги, 7-А", "LOC")]
-    ru = "Газ отключат в доме на ул. Мира, д. 5 и на улицах Ленина, Гагарина и Садовой."
-    assert _found(ru, "ru") == [("ул. Мира, д. 5", "LOC"), ("улицах Ленина", "LOC"), ("Гагарина", "LOC"),
+    ru = "Газ отключат в доме на ул. Мира, д. 5, на улицах Харькова и на улице Ленина, Гагарина и Садовой."
+    assert _found(ru, "ru") == [("ул. Мира, д. 5", "LOC"), ("улице Ленина", "LOC"), ("Гагарина", "LOC"),
                                 ("Садовой", "LOC")]
 
 
@@ -190,3 +190,33 @@ def test_a_known_place_in_quotes_is_a_title_not_the_place():
 
     text = "Редакція газети «Житомирщина» переїхала з Житомира до Києва."
     assert [text[s.start : s.end] for s in gazetteer.find(text, "uk")] == ["Житомира", "Києва"]
+
+
+def _fixed(text, spans, language="uk"):
+    from newsgraph.analysis import boundaries
+
+    found = []
+    for surface, etype in spans:
+        start = text.index(surface)
+        found.append(Span(start, start + len(surface), etype))
+    return [(text[s.start : s.end], s.type) for s in boundaries.fix(text, found, language)]
+
+
+def test_a_person_after_an_organisation_is_split_off():
+    text = "Це підтвердив глава Ленінської райадміністрації Максим Мусєєв."
+    assert _fixed(text, [("Ленінської райадміністрації Максим Мусєєв", "ORG")]) == [
+        ("Ленінської райадміністрації", "ORG"), ("Максим Мусєєв", "PER")]
+    text = "Семінар провела викладачка НВК №9 Наталія Оцишена."
+    assert _fixed(text, [("НВК №9 Наталія Оцишена", "ORG")]) == [("НВК №9", "ORG"), ("Наталія Оцишена", "PER")]
+    # a name the organisation bears stays in it: genitive, quoted, or after a capitalised word
+    for org in ("Блок Петра Порошенка", "ПАТ «Страхова компанія «Інго Україна»", "ФОП Наталія Петренко"):
+        assert _fixed(f"Договір уклали з {org} минулого тижня.", [(org, "ORG")]) == [(org, "ORG")]
+
+
+def test_an_institution_named_after_a_person_is_one_organisation():
+    text = "Виставку відкрив викладач К-ПНУ ім. Івана Огієнка Олександр Віштаченко."
+    assert _fixed(text, [("К-ПНУ", "ORG"), ("Івана Огієнка", "PER"), ("Олександр Віштаченко", "PER")]) == [
+        ("К-ПНУ ім. Івана Огієнка", "ORG"), ("Олександр Віштаченко", "PER")]
+    assert _fixed(text, [("К-ПНУ ім. Івана Огієнка", "PER")]) == [("К-ПНУ ім. Івана Огієнка", "ORG")]
+    ru = "Его наградили в МГУ имени Ломоносова."
+    assert _fixed(ru, [("МГУ", "ORG"), ("Ломоносова", "PER")], "ru") == [("МГУ имени Ломоносова", "ORG")]

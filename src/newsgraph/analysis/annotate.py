@@ -19,7 +19,7 @@ from typing import Any
 
 from .. import lang
 from ..model import Document, Span
-from . import addresses, gazetteer, nonnames
+from . import addresses, boundaries, gazetteer, nonnames
 from .baseforms import base_form
 from .sentences import sentences
 from .values import find_values
@@ -97,6 +97,7 @@ def annotate_many(docs: Sequence[Document]) -> list[Document]:
         for (k, offset, text), spans in zip(items, found):
             spans = gazetteer.merge(spans, gazetteer.find(text, language))
             spans = nonnames.drop(text, spans, language)
+            spans = boundaries.fix(text, spans, language)
             spans = addresses.merge(text, spans, language)
             mentions[k].extend((offset, s, language) for s in spans)
     return [_finish(doc, found) for doc, found in zip(docs, mentions)]

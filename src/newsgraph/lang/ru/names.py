@@ -38,3 +38,7 @@ FIRST_NAMES: dict[str, str] = {
     "Фридрих": "friedrich", "Франк-Вальтер": "frank-walter", "Анналена": "annalena",
     "Жозеп": "josep", "Кая": "kaja", "Антониу": "antonio", "Антонио": "antonio", "Марк": "mark",
 }
+
+#: words that join a person's name to the institution named after them
+#: ("МГУ имени М. В. Ломоносова").
+NAMED_AFTER_WORDS = ("имени", "им.")

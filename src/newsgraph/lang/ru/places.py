@@ -1,11 +1,11 @@
 """Russian words that make a street, square or avenue of the name after them.
 
-"на улице Ленина" names a street, not the man. Every case form and the usual
-abbreviations.
+"на улице Ленина" names a street, not the man. Every singular case form and the
+usual abbreviations; no plurals: "на улицах Харькова" are the city's streets.
 """
 
 STREET_WORDS = (
-    "улица", "улицы", "улице", "улицу", "улицей", "улиц", "улицах", "улицам", "улицами", "ул.",
+    "улица", "улицы", "улице", "улицу", "улицей", "ул.",
     "проспект", "проспекта", "проспекте", "проспектом", "просп.", "пр-т",
     "переулок", "переулка", "переулке", "переулком", "пер.",
     "площадь", "площади", "площадью", "пл.",

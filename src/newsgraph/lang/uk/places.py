@@ -1,11 +1,12 @@
 """Ukrainian words that make a street, square or avenue of the name after them.
 
 "на вулиці Шевченка" names a street, not the poet; NER-UK annotates the whole
-"вулиці Шевченка" as LOC. Every case form and the usual abbreviations.
+"вулиці Шевченка" as LOC. Every singular case form and the usual abbreviations;
+no plurals: "на вулицях Харкова" are the city's streets, not a street.
 """
 
 STREET_WORDS = (
-    "вулиця", "вулиці", "вулицю", "вулицею", "вулиць", "вулицями", "вулицях", "вулицям", "вул.",
+    "вулиця", "вулиці", "вулицю", "вулицею", "вул.",
     "проспект", "проспекту", "проспекті", "проспектом", "просп.", "пр-т",
     "провулок", "провулку", "провулком", "пров.",
     "площа", "площі", "площу", "площею", "пл.",
