@@ -220,3 +220,14 @@ def test_an_institution_named_after_a_person_is_one_organisation():
     assert _fixed(text, [("К-ПНУ ім. Івана Огієнка", "PER")]) == [("К-ПНУ ім. Івана Огієнка", "ORG")]
     ru = "Его наградили в МГУ имени Ломоносова."
     assert _fixed(ru, [("МГУ", "ORG"), ("Ломоносова", "PER")], "ru") == [("МГУ имени Ломоносова", "ORG")]
+
+
+def test_a_latin_gloss_of_a_common_word_is_a_term():
+    from newsgraph.analysis import nonnames
+
+    text = "До найпростіших ( Protozoa ) належать слизовики, а боровики (Boletus edulis) їстівні. Фонд природи (WWF) і Google (Alphabet) теж."
+    spans = [Span(text.index(w), text.index(w) + len(w), "ORG") for w in ("Protozoa", "Boletus edulis", "WWF", "Alphabet")]
+    assert [text[s.start : s.end] for s in nonnames.drop(text, spans, "uk")] == ["WWF", "Alphabet"]
+    ru = "Международная амнистия (Amnesty International) осудила приговор."
+    spans = [Span(0, len("Международная амнистия"), "ORG"), Span(ru.index("Amnesty"), ru.index(")"), "ORG")]
+    assert nonnames.drop(ru, spans, "ru") == spans

@@ -6,6 +6,8 @@ things it keeps taking for names, each settled by the words around it:
 - an adjective alone ("Євроатлантична"), unless it stands in quotes as a name
   («Північна», a plant);
 - Roman numerals ("шкіл I-III ступенів");
+- a Latin gloss of a common word ("найпростіших (Protozoa)", "боровиків
+  (Boletus edulis)"): a term, not a name; an acronym stays ("природи (WWF)");
 - the state in a law's name ("Закону України", "законам України"): the law is
   the name, the state only says whose it is, and NER-UK marks no place there.
   The words are language data (``LAW_WORDS`` in ``newsgraph/lang/<code>/names.py``);
@@ -28,6 +30,7 @@ def drop(text: str, spans: list[Span], language: str | None) -> list[Span]:
     return [s for s in spans
             if not (_lone_adjective(text[s.start : s.end], language, text[max(0, s.start - 2) : s.start])
                     or _roman(text[s.start : s.end])
+                    or _latin_gloss(text, s, spans)
                     or (s.type == "LOC" and _after_law_word(text, s.start, language)))]
 
 
@@ -46,6 +49,21 @@ def _roman(surface: str) -> bool:
     """Only Roman numerals among the capitalised words ("I-III ступенів")."""
     capitalised = [w for w in re.findall(r"\w+", surface) if w[0].isupper()]
     return bool(capitalised) and all(_ROMAN.fullmatch(w) for w in capitalised)
+
+
+_LATIN = re.compile(r"[A-Za-z][A-Za-z -]*")
+_WORD_BEFORE_PARENTHESIS = re.compile(r"([^\W\d_][\w'’-]*)[ \t]*\([ \t]*$")
+
+
+def _latin_gloss(text: str, span: Span, spans: list[Span]) -> bool:
+    """A Latin gloss whose Cyrillic word is no name: a gloss of a name is the
+    name again ("Международная амнистия (Amnesty International)")."""
+    surface = text[span.start : span.end]
+    if _LATIN.fullmatch(surface) is None or surface.isupper() or text[span.end : span.end + 3].lstrip()[:1] != ")":
+        return False
+    before = _WORD_BEFORE_PARENTHESIS.search(text, max(0, span.start - 40), span.start)
+    return (before is not None and before.group(1)[0].islower() and _LATIN.match(before.group(1)) is None
+            and not any(s.start < before.end(1) <= s.end for s in spans))
 
 
 @cache
