@@ -52,8 +52,11 @@ def find(text: str, language: str | None) -> list[Span]:
     i = 0
     while i < len(words):
         first = words[i].group()
+        if not first[:1].isupper():
+            i += 1
+            continue
         low = first.casefold().replace("’", "'").replace("ʼ", "'").replace("ё", "е")
-        if not first[:1].isupper() or (low not in starts and lemma(first, language) not in starts):
+        if low not in starts and lemma(first, language) not in starts:
             i += 1
             continue
         hit = None

@@ -6,6 +6,7 @@ enough. A language names its splitter in its data module.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import razdel
@@ -28,7 +29,17 @@ SPLITTERS: dict[str, Callable[[str], list[tuple[int, int]]]] = {
 }
 
 
+#: where a sentence may end inside a line: a stop, then a space and more text.
+_INNER_STOP = re.compile(r"[.!?…;:]\S*\s+\S")
+
+
 def sentences(text: str, language: str | None) -> list[tuple[int, int]]:
     """(start, end) of each sentence of ``text``; one segment line may hold several."""
+    stripped = text.strip()
+    if not stripped:
+        return []
+    if not _INNER_STOP.search(stripped):  # most lines: one sentence, no splitter needed
+        start = len(text) - len(text.lstrip())
+        return [(start, start + len(stripped))]
     name = lang.get(language).sentences if language in lang.CODES else "razdel"
     return SPLITTERS[name](text)
