@@ -26,6 +26,8 @@ from newsgraph.analysis.baseforms import base_form
         # unknown to the dictionary: stays in the nominative news write it in
         ("Сибіга", "PER", "uk", "Сибіга"),
         ("Кая Каллас", "PER", "ru", "Кая Каллас"),
+        # read only as a plural ("корбины"): a surname in the nominative
+        ("Джереми Корбин", "PER", "ru", "Джереми Корбин"),
         # a woman's surname ending in a consonant does not decline
         ("Урсули фон дер Ляєн", "PER", "uk", "Урсула фон дер Ляєн"),
         ("Урсулы фон дер Ляйен", "PER", "ru", "Урсула фон дер Ляйен"),

@@ -87,7 +87,9 @@ def _person(words, parses, morph, indeclinable: tuple[str, ...] = (),
     # Name readings first (Марка is Марк, not "марка"), singular before plural.
     options = []
     for ps in parses:
-        sing = [p for p in ps if "plur" not in p.tag] or list(ps)
+        # a part read only as a plural is a surname the dictionary does not
+        # know, in the nominative ("Корбин", not the genitive of "корбины")
+        sing = [p for p in ps if "plur" not in p.tag]
         named = [p for p in sing if _NAME_TAGS & p.tag.grammemes]
         # a word the dictionary knows as no name may be one in the nominative
         # ("Сибіга" is not the genitive of "сибіго")
