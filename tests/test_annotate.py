@@ -231,3 +231,30 @@ def test_a_latin_gloss_of_a_common_word_is_a_term():
     ru = "Международная амнистия (Amnesty International) осудила приговор."
     spans = [Span(0, len("Международная амнистия"), "ORG"), Span(ru.index("Amnesty"), ru.index(")"), "ORG")]
     assert nonnames.drop(ru, spans, "ru") == spans
+
+
+def test_a_title_and_a_verb_are_no_part_of_a_name():
+    text = "Прем'єр-міністр Великої Британії виступив. Європейська комісія нагадала про правила."
+    assert _fixed(text, [("Прем'єр-міністр Великої Британії", "ORG"), ("Європейська комісія нагадала", "ORG")]) == [
+        ("Великої Британії", "ORG"), ("Європейська комісія", "ORG")]
+    text = "Генеральний директор компанії назвав вимоги нереалістичними, а Верховна Рада мовчить."
+    assert _fixed(text, [("Генеральний директор компанії", "ORG"), ("Верховна Рада", "ORG")]) == [
+        ("Верховна Рада", "ORG")]
+
+
+def test_particles_join_a_name_and_a_country_joins_its_ministry():
+    text = "Голова Єврокомісії Урсула фон дер Ляєн привітала рішення."
+    assert _fixed(text, [("Єврокомісії", "ORG"), ("Урсула", "PER"), ("Ляєн", "PER")]) == [
+        ("Єврокомісії", "ORG"), ("Урсула фон дер Ляєн", "PER")]
+    ru = "Об этом сообщили в МИД Турции и в Министерстве обороны Турции."
+    assert _fixed(ru, [("МИД", "ORG"), ("Турции", "LOC")], "ru") == [("МИД Турции", "ORG")]
+    # a district after a council is a place of its own
+    text = "Ділянка в межах Глибоцької сільської ради Бориспільського району."
+    spans = [("Глибоцької сільської ради", "ORG"), ("Бориспільського району", "LOC")]
+    assert _fixed(text, spans) == spans
+
+
+def test_a_foreign_name_after_an_organisation_word_is_an_organisation():
+    text = "Авіакомпанія Ryanair скасувала рейси, засновник компанії Ілон Маск мовчить, партія Польщі теж."
+    spans = [("Ryanair", "PER"), ("Ілон Маск", "PER"), ("Польщі", "LOC")]
+    assert _fixed(text, spans) == [("Ryanair", "ORG"), ("Ілон Маск", "PER"), ("Польщі", "LOC")]

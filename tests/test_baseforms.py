@@ -30,6 +30,10 @@ from newsgraph.analysis.baseforms import base_form
         ("Джереми Корбин", "PER", "ru", "Джереми Корбин"),
         # a woman's surname ending in a consonant does not decline
         ("Урсули фон дер Ляєн", "PER", "uk", "Урсула фон дер Ляєн"),
+        ("Урсула фон дер Ляєн", "PER", "uk", "Урсула фон дер Ляєн"),
+        # a country after an acronym is its genitive complement
+        ("МИД Турции", "ORG", "ru", "МИД Турции"),
+        ("МЗС Туреччини", "ORG", "uk", "МЗС Туреччини"),
         ("Урсулы фон дер Ляйен", "PER", "ru", "Урсула фон дер Ляйен"),
         # places and bodies: inanimate singular heads, agreeing modifiers
         ("Львові", "LOC", "uk", "Львів"),

@@ -181,6 +181,13 @@ def test_surname_alone_joins_the_full_name_even_when_typed_misc():
     assert entity(link(doc), "Тернбулл")["type"] == "PER"
 
 
+def test_a_surname_alone_takes_the_full_names_surname_as_its_base_form():
+    doc = make("Кір Стармер виступив у Палаті громад. Опозиція критикує Стармера.", "uk",
+               [("Кір Стармер", "PER"), ("Стармера", "PER")])
+    lemmas = {m["text"]: m["lemma"] for e in link(doc).entities for m in e["mentions"]}
+    assert lemmas == {"Кір Стармер": "Кір Стармер", "Стармера": "Стармер"}
+
+
 def test_two_people_with_one_surname_stay_apart():
     doc = make("Брати Остап Данилюк і Максим Данилюк виступили окремо. Данилюк не коментував.", "uk",
                [("Остап Данилюк", "PER"), ("Максим Данилюк", "PER"), ("Данилюк", "PER")])

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import gazetteer
 from .morphology import MORPH_LANGUAGES, analyzer, parse
 from .morphology import parse as parse_word
 
@@ -37,8 +38,13 @@ def base_form(text: str, entity_type: str, language: str | None) -> str:
 def _base_form(text: str, entity_type: str, language: str) -> str:
     frozen = _frozen_ranges(text)
     words = [m for m in _TOKEN.finditer(text) if not any(a <= m.start() < b for a, b in frozen)]
-    # initials ("В. І.") and acronyms (НАТО, ФРН) do not decline
-    words = [m for m in words if len(m.group()) > 1 and not _is_acronym(m.group())]
+    if entity_type != "PER" and words and _is_acronym(words[0].group()) \
+            and gazetteer.known(text[words[1].start():] if len(words) > 1 else "", language) == "LOC":
+        return text  # "МИД Турции": the country is the acronym's genitive complement
+    # initials ("В. І.") and acronyms (НАТО, ФРН) do not decline, nor do the
+    # particles of a person's name ("фон дер")
+    words = [m for m in words if len(m.group()) > 1 and not _is_acronym(m.group())
+             and (entity_type != "PER" or m.group()[:1].isupper())]
     if not words:
         return text
     morph = analyzer(language)
@@ -86,11 +92,13 @@ def _person(words, parses, morph, indeclinable: tuple[str, ...] = (),
     """All parts of a name share one case: find it, then undo it in each part."""
     # Name readings first (Марка is Марк, not "марка"), singular before plural.
     options = []
-    for ps in parses:
+    for i, ps in enumerate(parses):
         # a part read only as a plural is a surname the dictionary does not
         # know, in the nominative ("Корбин", not the genitive of "корбины")
         sing = [p for p in ps if "plur" not in p.tag]
         named = [p for p in sing if _NAME_TAGS & p.tag.grammemes]
+        if i == 0 and len(parses) > 1:  # the first of several parts is a first name
+            named.sort(key=lambda p: "Name" not in p.tag.grammemes)  # "Урсула", not "Урсул"'s genitive
         # a word the dictionary knows as no name may be one in the nominative
         # ("Сибіга" is not the genitive of "сибіго")
         nominative = [] if named else [p for p in ps if _cases(p) == "nomn" and p not in sing]

@@ -27,7 +27,7 @@ def _kb():
 
 
 @lru_cache(maxsize=200_000)
-def _known(name: str, language: str | None) -> str | None:
+def known(name: str, language: str | None) -> str | None:
     """The KB type of a word sequence (names repeat: cached), None when unknown or a person."""
     entry = _kb().lookup(name, language)
     return entry.type if entry is not None and entry.type != "PER" else None
@@ -62,7 +62,7 @@ def find(text: str, language: str | None) -> list[Span]:
         hit = None
         for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
             start, end = words[i].start(), words[i + n - 1].end()
-            etype = _known(text[start:end], language)
+            etype = known(text[start:end], language)
             if etype:
                 hit = (n, Span(start, end, etype))
                 break

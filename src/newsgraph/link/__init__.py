@@ -122,12 +122,14 @@ def link(doc: Document) -> Document:
 
     # A surname alone joins the document's one full-name person with that surname.
     full_by_surname: dict[str, set[str]] = {}
+    surname_of: dict[str, str] = {}
     for entity, eid, etype, _ in resolved:
         if etype == "PER" and eid.startswith("per:"):
             first, surname = split_name(entity["name"])
             if first and surname:
                 key, _first = person_key(entity["name"], _language(entity, doc.language))
                 full_by_surname.setdefault(key, set()).add(eid)
+                surname_of[eid] = surname
     for i, (entity, eid, etype, names) in enumerate(resolved):
         if not _is_single_name(entity["name"]):
             continue
@@ -143,7 +145,11 @@ def link(doc: Document) -> Document:
                     targets |= ids
             if targets:
                 if len(targets) == 1:  # the names the KB gave the surname alone are not the target's
-                    resolved[i] = (entity, next(iter(targets)), "PER", {})
+                    target = next(iter(targets))
+                    # the full name's surname is the base form the surname alone
+                    # may have missed ("Стармера" is no woman's nominative here)
+                    entity = {**entity, "mentions": [{**m, "lemma": surname_of[target]} for m in entity["mentions"]]}
+                    resolved[i] = (entity, target, "PER", {})
                 break
 
     merged: dict[str, dict[str, Any]] = {}
