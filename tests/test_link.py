@@ -269,3 +269,9 @@ def test_surname_known_to_the_kb_joins_an_unknown_full_name():
                     lemmas={"Дмитрия Медведева": "Дмитрия Медведева"}))
     people = [e for e in doc.entities if e["type"] == "PER"]
     assert len(people) == 1 and len(people[0]["mentions"]) == 2
+
+
+def test_occupied_territories_are_places_with_readable_ids():
+    doc = make("Бойовики так званої ДНР обстріляли Авдіївку.", "uk", [("ДНР", "ORG"), ("Авдіївку", "LOC")])
+    dpr = entity(link(doc), "ДНР")
+    assert (dpr["id"], dpr["type"]) == ("loc:region:Donetsk-Peoples-Republic", "LOC")

@@ -183,7 +183,8 @@ def person_id(surname_key: str, first: str | None) -> str:
 
 
 def _slug(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-")
+    """"Donetsk People's Republic" → "Donetsk-Peoples-Republic"."""
+    return re.sub(r"[^A-Za-z0-9]+", "-", re.sub(r"['’]", "", name)).strip("-")
 
 
 @cache

@@ -162,6 +162,11 @@ REGIONS: list[tuple[str, str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]
     ("Crimea", "UA", ("Крим", "Автономна Республіка Крим", "АР Крим"),
      ("Крым", "Автономная Республика Крым", "АР Крым"), ("Autonomous Republic of Crimea",)),
     ("Donbas", "UA", ("Донбас",), ("Донбасс",), ("Donbass",)),
+    # the occupied territories under the names Russia gave them: places, as NER-UK annotates them
+    ("Donetsk People's Republic", "UA", ("Донецька народна республіка", "ДНР"),
+     ("Донецкая народная республика", "ДНР"), ("DPR", "DNR")),
+    ("Luhansk People's Republic", "UA", ("Луганська народна республіка", "ЛНР"),
+     ("Луганская народная республика", "ЛНР"), ("LPR", "LNR")),
     ("Donetsk Oblast", "UA", ("Донецька область", "Донеччина"), ("Донецкая область",), ()),
     ("Luhansk Oblast", "UA", ("Луганська область", "Луганщина"), ("Луганская область",), ()),
     ("Kharkiv Oblast", "UA", ("Харківська область", "Харківщина"), ("Харьковская область",), ()),
