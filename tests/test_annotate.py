@@ -258,3 +258,18 @@ def test_a_foreign_name_after_an_organisation_word_is_an_organisation():
     text = "Авіакомпанія Ryanair скасувала рейси, засновник компанії Ілон Маск мовчить, партія Польщі теж."
     spans = [("Ryanair", "PER"), ("Ілон Маск", "PER"), ("Польщі", "LOC")]
     assert _fixed(text, spans) == [("Ryanair", "ORG"), ("Ілон Маск", "PER"), ("Польщі", "LOC")]
+
+
+def test_quoted_names_after_an_organisation_word_are_organisations():
+    text = "Тендер виграли московські компанії: «Арс», «Ніка» і «Некст», а видання «Курс» про це написало."
+    assert _fixed(text, [("Ніка", "PER")]) == [("Арс", "ORG"), ("Ніка", "ORG"), ("Некст", "ORG")]
+    # a quoted name is as written: no title or verb is cut from it
+    text = "Також «Прем'єр Лізинг» отримав кошти, а ТОВ «Віртум строй» ні."
+    spans = [("Прем'єр Лізинг", "ORG"), ("ТОВ «Віртум строй»", "ORG")]
+    assert _fixed(text, spans) == spans
+
+
+def test_a_region_after_a_court_stays_a_place():
+    text = "Про це свідчить вирок Красноградського райсуду Харківської області."
+    spans = [("Красноградського райсуду", "ORG"), ("Харківської області", "LOC")]
+    assert _fixed(text, spans) == spans

@@ -26,6 +26,12 @@ def _kb():
     return knowledge_base()
 
 
+def is_country(name: str, language: str | None) -> bool:
+    """A country (or a union of them), by any of its names or forms."""
+    entry = _kb().lookup(name, language)
+    return entry is not None and entry.id.startswith("loc:country:")
+
+
 @lru_cache(maxsize=200_000)
 def known(name: str, language: str | None) -> str | None:
     """The KB type of a word sequence (names repeat: cached), None when unknown or a person."""
