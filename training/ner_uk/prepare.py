@@ -85,9 +85,16 @@ def read_corpus(data: Path) -> list[Document]:
     return docs
 
 
-def is_heldout(name: str) -> bool:
+def is_heldout(name: str, fold: int = 0) -> bool:
+    """One document in ten, by a hash of its name; ``fold`` picks which tenth
+    (0 is the split the configuration was chosen on; the others check that
+    the choice, and the analyze stage's rules, hold on documents never looked at)."""
     stem = name.rsplit("/", 1)[-1]
-    return int(hashlib.sha1(stem.encode("utf-8")).hexdigest(), 16) % 10 == 0
+    return int(hashlib.sha1(stem.encode("utf-8")).hexdigest(), 16) % 10 == fold
+
+
+def heldout_list(fold: int = 0) -> Path:
+    return HERE / ("heldout.txt" if fold == 0 else f"heldout-fold{fold}.txt")
 
 
 # ----------------------------------------------------------------------------- detokenising
@@ -239,6 +246,8 @@ def main(argv=None) -> int:
     ap.add_argument("--all", action="store_true",
                     help="train on every document, the held-out ones too (for the final model, once the "
                          "configuration is chosen on the held-out split); dev then repeats them and means nothing")
+    ap.add_argument("--fold", type=int, default=0, choices=range(10),
+                    help="which tenth of the documents to hold out (default 0, the split of heldout.txt)")
     args = ap.parse_args(argv)
 
     import spacy
@@ -249,15 +258,15 @@ def main(argv=None) -> int:
     if not docs:
         print(f"no documents under {args.data}", file=sys.stderr)
         return 1
-    heldout = [d for d in docs if is_heldout(d.name)]
+    heldout = [d for d in docs if is_heldout(d.name, args.fold)]
     if not args.all:
-        (HERE / "heldout.txt").write_text("".join(d.name + "\n" for d in heldout), encoding="utf-8")
+        heldout_list(args.fold).write_text("".join(d.name + "\n" for d in heldout), encoding="utf-8")
     args.out.mkdir(parents=True, exist_ok=True)
 
     train_bin, dev_bin = DocBin(store_user_data=False), DocBin(store_user_data=False)
     stats = {"train": Stats(), "dev": Stats()}
     for d in docs:
-        part = "dev" if is_heldout(d.name) else "train"
+        part = "dev" if is_heldout(d.name, args.fold) else "train"
         if args.all and part == "dev":  # also trained on, as every training document is
             raw, raw_spans = detokenise(d.text, d.spans) if d.tokenised else (d.text, d.spans)
             for doc in to_docs(nlp, raw, raw_spans, stats["dev"]):
@@ -282,7 +291,7 @@ def main(argv=None) -> int:
                 (dev_bin if part == "dev" else train_bin).add(doc)
     train_bin.to_disk(args.out / "train.spacy")
     dev_bin.to_disk(args.out / "dev.spacy")
-    print(f"documents: {len(docs)} ({sum(d.tokenised for d in docs)} pre-tokenised); held out: {len(heldout)} -> {HERE / 'heldout.txt'}")
+    print(f"documents: {len(docs)} ({sum(d.tokenised for d in docs)} pre-tokenised); held out: {len(heldout)} -> {heldout_list(args.fold)}")
     for part, st in stats.items():
         print(f"{part}: {st.docs} chunks, {st.spans} spans, {st.misaligned} not on token boundaries (expanded)")
         for ex in st.examples[:10]:

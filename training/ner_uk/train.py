@@ -159,13 +159,19 @@ def main(argv=None) -> int:
     ap.add_argument("--all", action="store_true",
                     help="train on all documents, held-out ones included (prepare.py --all), for a fixed number "
                          "of steps, and keep model-last: the final model, once a variant was chosen on held-out data")
+    ap.add_argument("--fold", type=int, default=0,
+                    help="hold out another tenth of the documents (prepare.py --fold; runs get a _fold<N> "
+                         "suffix): a check, on documents never looked at, of choices made on fold 0")
     # any other arguments are spaCy config overrides, e.g. --training.max_steps 2000
     args, extra = ap.parse_known_args(argv)
 
     corpus = CORPUS_ALL if args.all else CORPUS
+    if args.fold:
+        corpus = corpus.with_name(corpus.name + f"-fold{args.fold}")
+        args.suffix += f"_fold{args.fold}"
     if not args.skip_prepare and not args.no_train:
         subprocess.run([sys.executable, str(HERE / "prepare.py"), "--out", str(corpus),
-                        *(["--all"] if args.all else [])], check=True)
+                        *(["--all"] if args.all else []), "--fold", str(args.fold)], check=True)
         subprocess.run([sys.executable, str(HERE / "places.py"), "--out", str(PLACES)], check=True)
         subprocess.run([sys.executable, str(HERE / "vectors.py"), "--out", str(VECTORS)], check=True)
     scores: dict[str, float] = {}

@@ -21,6 +21,7 @@ import re
 from functools import cache
 
 from ..model import Span
+from . import gazetteer
 from .morphology import MORPH_LANGUAGES, parse
 
 _UPPER = "A-ZА-ЯЁІЇЄҐ"
@@ -66,6 +67,8 @@ def find(text: str, language: str | None) -> list[Span]:
         return []
     found = []
     for m in patterns["street"].finditer(text):
+        if gazetteer.known(m.group(1), language) == "LOC":
+            continue  # "вышли на улицы Белграда": the city's streets, not a street
         found.append(Span(m.start(), _house(text, m.end(), patterns), "LOC"))
         pos = m.end()
         while more := patterns["more"].match(text, pos):

@@ -14,7 +14,8 @@ wrong in ways the words themselves settle:
 - it takes a capitalised title at the start of a sentence for the start of
   a name ("Прем'єр-міністр Великої Британії") and a verb after a name for its
   end ("Європейська комісія нагадала");
-- it takes a foreign company's name for a person ("авіакомпанія Ryanair"), and
+- it takes a woman for a place ("Марта Кос") and a foreign company's name
+  for a person ("авіакомпанія Ryanair"), and
   misses a quoted name after such a word ("компанії «Арс», «Ніка» і «Некст»":
   NER-UK marks 208 of 217 such names ORG).
 
@@ -47,7 +48,7 @@ def fix(text: str, spans: list[Span], language: str | None) -> list[Span]:
     spans = _quoted_organisations(text, spans, language)
     out: list[Span] = []
     for s in spans:
-        s = _organisation_by_word(text, s, language)
+        s = _person_by_first_name(text, _organisation_by_word(text, s, language), language)
         out.extend(_split_person(text, s, language) if s.type == "ORG" else [s])
     return out
 
@@ -90,7 +91,8 @@ def _trim(text: str, span: Span, language: str) -> Span | None:
             cut += 1
         if cut == len(words) or words[cut].group()[:1].islower():
             return None
-        span = Span(words[cut].start(), span.end, span.type)
+        rest = text[words[cut].start() : span.end]
+        span = Span(words[cut].start(), span.end, gazetteer.known(rest, language) or span.type)  # "Японії": LOC
         words = words[cut:]
     while len(words) > 1 and words[-1].group()[:1].islower() and _verb(words[-1].group(), language):
         words.pop()
@@ -122,8 +124,8 @@ def _join_particles(text: str, spans: list[Span], language: str) -> list[Span]:
 
 
 def _join_country(text: str, spans: list[Span], language: str) -> list[Span]:
-    """An organisation and the country right after it in the genitive are one
-    organisation ("МИД Турции", "Министерство обороны Турции"); a region or
+    """An organisation and the country or city right after it in the genitive
+    are one organisation ("МИД Турции", "Арбитражный суд Москвы"); a region or
     district after a court or council is a place of its own ("райсуду
     Харківської області", "сільської ради Бориспільського району")."""
     out: list[Span] = []
@@ -131,7 +133,7 @@ def _join_country(text: str, spans: list[Span], language: str) -> list[Span]:
         prev = out[-1] if out else None
         if (prev is not None and prev.type == "ORG" and s.type == "LOC"
                 and not text[prev.end : s.start].strip() and text[prev.end : s.start].count("\n") == 0
-                and _genitive(text, s, language) and gazetteer.is_country(text[s.start : s.end], language)):
+                and _genitive(text, s, language) and gazetteer.place_kind(text[s.start : s.end], language) in ("country", "city")):
             out[-1] = Span(prev.start, s.end, "ORG")
         else:
             out.append(s)
@@ -150,6 +152,23 @@ def _genitive(text: str, span: Span, language: str) -> bool:
 _QUOTED_NAME = re.compile(r"[«„“\"][ \t]*([^«»„“”\"\n]{1,80}?)[ \t]*[»“”\"]")
 _WORD_BEFORE_QUOTE = re.compile(r"([^\W\d_][\w'’-]*)[ \t]*:?[ \t]*$")
 _LIST_GLUE = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+(?:і|й|та|и|а также)[ \t]+)$")
+
+
+def _person_by_first_name(text: str, span: Span, language: str) -> Span:
+    """"Марта Кос" is no place: a known first name, then a word that is no
+    adjective ("Софія Київська" and "Олександрія Кіровоградська" are places)."""
+    if span.type != "LOC":
+        return span
+    words = _words(text, span)
+    if len(words) != 2 or not all(w.group()[:1].isupper() for w in words):
+        return span
+    first = parse(words[0].group().lower(), language)
+    second = parse(words[1].group().lower(), language)
+    if (any(p.is_known and {"Name", "sing", "nomn"} <= p.tag.grammemes for p in first)
+            and not any(p.tag.POS == "ADJF" for p in second)
+            and gazetteer.known(text[span.start : span.end], language) is None):
+        return Span(span.start, span.end, "PER")
+    return span
 
 
 def _quoted_organisations(text: str, spans: list[Span], language: str) -> list[Span]:

@@ -26,10 +26,11 @@ def _kb():
     return knowledge_base()
 
 
-def is_country(name: str, language: str | None) -> bool:
-    """A country (or a union of them), by any of its names or forms."""
+def place_kind(name: str, language: str | None) -> str | None:
+    """"country", "city" or "region" for a known place (any of its names or
+    forms), None for anything else."""
     entry = _kb().lookup(name, language)
-    return entry is not None and entry.id.startswith("loc:country:")
+    return entry.kind if entry is not None and entry.type == "LOC" else None
 
 
 @lru_cache(maxsize=200_000)
