@@ -38,6 +38,9 @@ _TOKEN = re.compile(r"[^\s«»„“”\"]+")
 
 
 def fix(text: str, spans: list[Span], language: str | None) -> list[Span]:
+    """The recogniser's spans with their edges and types mended: edges first
+    (a title or verb cut off may leave a span that then joins its neighbour),
+    then joins, then types, and a person split off an organisation last."""
     if language not in MORPH_LANGUAGES:
         return spans
     spans = sorted(spans, key=lambda s: s.start)
@@ -67,14 +70,15 @@ def _words(text: str, span: Span) -> list[re.Match[str]]:
 # ---------------------------------------------------------------- edges: titles and verbs
 
 @cache
-def _titles(language: str) -> tuple[frozenset[tuple[str, ...]], frozenset[str], int]:
-    """(titles as lemma sequences, complement lemmas, longest title in words)."""
+def _titles(language: str) -> tuple[frozenset[tuple[str, ...]], frozenset[str], frozenset[str], int]:
+    """(titles as lemma sequences, their first lemmas, complement lemmas, longest title in words)."""
     try:
         module = importlib.import_module(f"newsgraph.lang.{language}.titles")
     except ModuleNotFoundError:
-        return frozenset(), frozenset(), 0
+        return frozenset(), frozenset(), frozenset(), 0
     titles = frozenset(tuple(lemma(w, language) for w in WORD.findall(t)) for t in module.TITLES)
-    return titles, frozenset(module.COMPLEMENTS), max((len(t) for t in titles), default=0)
+    return (titles, frozenset(t[0] for t in titles), frozenset(module.COMPLEMENTS),
+            max((len(t) for t in titles), default=0))
 
 
 def _trim(text: str, span: Span, language: str) -> Span | None:
@@ -83,9 +87,11 @@ def _trim(text: str, span: Span, language: str) -> Span | None:
     if any(q in text[max(0, span.start - 1) : span.end] for q in QUOTES):
         return span  # «Прем'єр Лізинг», ТОВ «Віртум строй»: a quoted name is as written
     words = _words(text, span)
-    titles, complements, longest = _titles(language)
-    lemmas = [lemma(w.group(), language) for w in words]
-    cut = next((n for n in range(min(longest, len(words)), 0, -1) if tuple(lemmas[:n]) in titles), 0)
+    titles, first_lemmas, complements, longest = _titles(language)
+    cut = 0
+    if words and lemma(words[0].group(), language) in first_lemmas:
+        lemmas = [lemma(w.group(), language) for w in words]
+        cut = next((n for n in range(min(longest, len(words)), 0, -1) if tuple(lemmas[:n]) in titles), 0)
     if cut:
         while cut < len(words) and words[cut].group()[:1].islower() and lemmas[cut] in complements:
             cut += 1
