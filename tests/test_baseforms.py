@@ -31,6 +31,10 @@ from newsgraph.analysis.baseforms import base_form
         # a woman's surname ending in a consonant does not decline
         ("Урсули фон дер Ляєн", "PER", "uk", "Урсула фон дер Ляєн"),
         ("Урсула фон дер Ляєн", "PER", "uk", "Урсула фон дер Ляєн"),
+        # compounds: a first part ending in a linking vowel does not decline
+        ("Нови-Саде", "LOC", "ru", "Нови-Сад"),
+        ("Івано-Франківська", "LOC", "uk", "Івано-Франківськ"),
+        ("Кам'янця-Подільського", "LOC", "uk", "Кам'янець-Подільський"),
         # a country after an acronym is its genitive complement
         ("МИД Турции", "ORG", "ru", "МИД Турции"),
         ("МЗС Туреччини", "ORG", "uk", "МЗС Туреччини"),

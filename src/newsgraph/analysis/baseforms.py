@@ -53,13 +53,37 @@ def _base_form(text: str, entity_type: str, language: str) -> str:
         replacements = _person(words, parses, morph, *_inflection(language))
     else:
         replacements = _phrase(words, parses, language)
+    linking = _linking(language)
     out, pos = [], 0
     for m, new in zip(words, replacements):
+        if new and "-" in m.group():
+            new = _keep_linking_parts(m.group(), new, linking)
         out.append(text[pos : m.start()])
         out.append(_match_case(m.group(), new) if new else m.group())
         pos = m.end()
     out.append(text[pos:])
     return "".join(out)
+
+
+def _keep_linking_parts(word: str, new: str, linking: tuple[str, ...]) -> str:
+    """The first parts of a compound name do not decline when they end in a
+    linking vowel: "Нови-Саде" is Нови-Сад, "Івано-Франківська" Івано-Франківськ
+    ("Кам'янця-Подільського" declines in both: Кам'янець-Подільський)."""
+    old_parts, new_parts = word.split("-"), new.split("-")
+    if len(old_parts) != len(new_parts):
+        return new
+    kept = [o if o.lower().endswith(linking) else n for o, n in zip(old_parts[:-1], new_parts[:-1])]
+    return "-".join(kept + new_parts[-1:])
+
+
+@lru_cache(maxsize=8)
+def _linking(language: str) -> tuple[str, ...]:
+    import importlib
+
+    try:
+        return tuple(importlib.import_module(f"newsgraph.lang.{language}.inflection").LINKING_ENDINGS)
+    except (ModuleNotFoundError, AttributeError):
+        return ()
 
 
 def _frozen_ranges(text: str) -> list[tuple[int, int]]:

@@ -9,3 +9,7 @@ INDECLINABLE_SURNAME_ENDINGS = ("еску", "ску", "швили", "дзе", "�
 #: a woman's surname ending in any other letter does not decline ("Анной
 #: Линдквист", "Урсулы фон дер Ляйен").
 VOWELS = "аеёиоуыэюя"
+
+#: the first part of a compound place name ending so does not decline
+#: ("Нови-Саде" → "Нови-Сад", "Сан-Паулу").
+LINKING_ENDINGS = ("о", "е", "и")

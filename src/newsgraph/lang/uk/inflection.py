@@ -10,3 +10,7 @@ INDECLINABLE_SURNAME_ENDINGS = ("еску", "ску", "швілі", "дзе", "�
 #: a woman's surname ending in any other letter does not decline ("Ганною
 #: Ліндквіст", "Урсули фон дер Ляєн").
 VOWELS = "аеєиіїоуюя"
+
+#: the first part of a compound place name ending so does not decline
+#: ("Івано-Франківська" → "Івано-Франківськ", "Нови-Саду" → "Нови-Сад").
+LINKING_ENDINGS = ("о", "е", "и", "і")
