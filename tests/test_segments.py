@@ -85,3 +85,16 @@ def test_crlf_offsets_exclude_carriage_returns():
     segs, _ = _kinds(text)
     assert [t for _, t, _ in segs] == ["Заголовок", "Перший абзац новини про важливу подію в місті сьогодні.",
                                          "Другий абзац тексту."]
+
+
+def test_a_one_word_article_line_takes_the_articles_language():
+    text = ("Дорожники відремонтують вулиці у кількох селах Київщини до кінця року.\n"
+            "* вул. Щорса в смт.\nДимер\n* вул. Леніна в с.\nЯсногородка\n"
+            "Решту робіт виконають навесні, повідомили в обласній адміністрації.\n"
+            "Ответ редакции: спасибо за ваше письмо, мы обязательно его рассмотрим.")
+    segments, language = _kinds(text)
+    langs = {t: lang for _, t, lang in segments}
+    assert language == "uk"
+    assert langs["Димер"] == langs["Ясногородка"] == "uk"
+    # a long line keeps its own language
+    assert langs["Ответ редакции: спасибо за ваше письмо, мы обязательно его рассмотрим."] == "ru"

@@ -56,6 +56,19 @@ def _by_script() -> dict[str, list[str]]:
     return scripts
 
 
+#: a line this long (in letters) carries a language of its own, whatever its letters.
+SURE_LETTERS = 30
+
+
+def is_sure(text: str, code: str) -> bool:
+    """Whether a line's detected language stands on its own: a long enough
+    line, or one with that language's own letters. A one-word line ("Димер")
+    has no language of its own; it takes its article's."""
+    if sum(ch.isalpha() for ch in text) >= SURE_LETTERS:
+        return True
+    return bool(_exclusive_counts(text).get(code)) or code not in _exclusive_counts(text)
+
+
 def detect(text: str, *, sample: int = 600) -> str | None:
     """Return a language code, or None when the text has (almost) no letters."""
     text = text[:sample]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .. import lang
 from ..model import ARTICLE_KINDS, LineHint, RawDocument, Segment
-from .language import detect
+from .language import detect, is_sure
 from .hints import LINK_HEAVY, keep_mask
 from .repeated import RepeatedLines
 
@@ -94,6 +94,15 @@ def _majority_language(lines: list[Line]) -> str | None:
     return weights.most_common(1)[0][0] if weights else None
 
 
+def _line_language(line: Line, kind: str | None, language: str | None) -> str | None:
+    """An article line too short to have a language of its own is in the article's
+    (a village's name on a line of its own read as Russian in a Ukrainian list)."""
+    if (kind in (None, "title", "lead") and line.language and language and line.language != language
+            and not is_sure(line.text, line.language)):
+        return language
+    return line.language
+
+
 def segment(raw: RawDocument, repeated: RepeatedLines | None = None) -> tuple[list[Segment], str | None]:
     """Return the segments of ``raw.text`` and the document's language."""
     lines = split_lines(raw.text, raw.hints)
@@ -143,7 +152,7 @@ def segment(raw: RawDocument, repeated: RepeatedLines | None = None) -> tuple[li
             if _words(lines[nxt].text) >= LEAD_MIN_WORDS and len(body_idx) > 2:
                 kinds[nxt] = "lead"
     segments = [
-        Segment(line.start, line.end, kind or "body", line.language)  # type: ignore[arg-type]
+        Segment(line.start, line.end, kind or "body", _line_language(line, kind, language))  # type: ignore[arg-type]
         for line, kind in zip(lines, kinds)
     ]
     language = _majority_language(
