@@ -20,6 +20,7 @@ import importlib
 import re
 from functools import cache
 
+from ..lang import alternation
 from ..model import Span
 from . import gazetteer
 from .morphology import MORPH_LANGUAGES, parse
@@ -31,29 +32,25 @@ _WORD = rf"[{_UPPER}][\w'’ʼ-]+"
 _NAME = rf"(?:(?:[{_UPPER}]\.\s?){{1,2}}|\d+(?:-\w+)?[ \t]+)?{_WORD}(?:[ \t]+{_WORD}){{0,2}}"
 
 
-def _alternatives(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _patterns(language: str | None) -> dict[str, re.Pattern[str]] | None:
     try:
         data = importlib.import_module(f"newsgraph.lang.{language}.places")
     except ModuleNotFoundError:
         return None
-    streets = _alternatives(data.STREET_WORDS)
-    houses = _alternatives(data.HOUSE_WORDS)
+    streets = alternation(data.STREET_WORDS)
+    houses = alternation(data.HOUSE_WORDS)
     return {
         # only the street word ignores case: the name after it must be capitalised
         "street": re.compile(rf"(?<![\w.])(?i:{streets})(?!\w)[ \t]*({_NAME})"),
         # one more street of the list: a single name that ends a list item
         # (not "…Шевченка, Кличко повідомив", not a person's two names)
-        "more": re.compile(rf"(?:,[ \t]*|[ \t]+(?:{_alternatives(data.AND_WORDS)})[ \t]+)({_WORD})(?![\w'’ʼ-])"
-                           rf"(?=[ \t]*(?:[,.;:)\n]|$|(?:{_alternatives(data.AND_WORDS + data.PLACE_PREPOSITIONS)})[ \t]))"),
-        "house": re.compile(rf",[ \t]*(?:(?:{houses})[ \t]*)?\d+(?:[/-]\d+)?(?:-?[{_UPPER}а-яa-z](?!\w))?(?![\d,.]\d)"),
+        "more": re.compile(rf"(?:,[ \t]*|[ \t]+(?:{alternation(data.AND_WORDS)})[ \t]+)({_WORD})(?![\w'’ʼ-])"
+                           rf"(?=[ \t]*(?:[,.;:)\n]|$|(?:{alternation(data.AND_WORDS + data.PLACE_PREPOSITIONS)})[ \t]))"),
+        "house": re.compile(rf"[ \t]?,[ \t]*(?:(?:{houses})[ \t]*)?\d+(?:[/-]\d+)?(?:-?[{_UPPER}а-яa-z](?!\w))?(?![\d,.]\d)"),
         # case-sensitive: "М." is an initial; a number or "кв." before it makes "м." metres;
         # scraped lists break the line after the abbreviation ("в с.\nЯсногородка")
-        "settlement": re.compile(rf"(?<![\w.])(?<!\d )(?<!кв )(?<!кв\. )(?:{_alternatives(data.SETTLEMENT_WORDS)})"
+        "settlement": re.compile(rf"(?<![\w.])(?<!\d )(?<!кв )(?<!кв\. )(?<!кв \. )(?:{alternation(data.SETTLEMENT_WORDS)})"
                                  rf"(?!\w)[ \t]*\n?[ \t]*({_WORD})(?:[ \t]+({_WORD}))?"),
         "street_end": re.compile(rf"(?i:{streets})$"),
     }

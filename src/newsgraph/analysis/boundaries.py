@@ -29,6 +29,7 @@ import importlib
 import re
 from functools import cache
 
+from ..lang import alternation
 from ..model import Span
 from . import gazetteer
 from .morphology import CLOSING_QUOTES, MORPH_LANGUAGES, OPENING_QUOTES, WORD, lemma, parse
@@ -226,7 +227,7 @@ def _named_after(language: str) -> re.Pattern[str] | None:
     words = _data(language, "NAMED_AFTER_WORDS")
     if not words:
         return None
-    return re.compile(rf"(?:{'|'.join(re.escape(w) for w in words)})(?!\w)")
+    return re.compile(rf"(?:{alternation(words)})(?!\w)")
 
 
 def _join_named_after(text: str, spans: list[Span], language: str) -> list[Span]:

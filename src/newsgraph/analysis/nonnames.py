@@ -19,6 +19,7 @@ import importlib
 import re
 from functools import cache
 
+from ..lang import alternation
 from ..model import Span
 from .morphology import MORPH_LANGUAGES, OPENING_QUOTES, parse
 
@@ -72,8 +73,7 @@ def _law_words(language: str | None) -> re.Pattern[str] | None:
         words = importlib.import_module(f"newsgraph.lang.{language}.names").LAW_WORDS
     except (ModuleNotFoundError, AttributeError):
         return None
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?i:{alternatives})[ \t]+$")
+    return re.compile(rf"(?<!\w)(?i:{alternation(words)})[ \t]+$")
 
 
 def _after_law_word(text: str, start: int, language: str | None) -> bool:

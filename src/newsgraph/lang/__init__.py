@@ -49,6 +49,12 @@ def all_languages() -> list[LanguageData]:
     return [get(code) for code in CODES]
 
 
+def alternation(words) -> str:
+    """A regex alternation of ``words``, longest first; an abbreviation's dot
+    may stand apart, as in pre-tokenised text ("вул . Шевченка", "ім . Глієра")."""
+    return "|".join(re.escape(w).replace(r"\.", r"[ \t]?\.") for w in sorted(words, key=len, reverse=True))
+
+
 def _compile(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
