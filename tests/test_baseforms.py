@@ -31,6 +31,8 @@ from newsgraph.analysis.baseforms import base_form
         # a woman's surname ending in a consonant does not decline
         ("Урсули фон дер Ляєн", "PER", "uk", "Урсула фон дер Ляєн"),
         ("Урсула фон дер Ляєн", "PER", "uk", "Урсула фон дер Ляєн"),
+        # a part the dictionary cannot read at all ("Дже") does not stop the others
+        ("Лі Дже Мьоном", "PER", "uk", "Лі Дже Мьон"),
         # compounds: a first part ending in a linking vowel does not decline
         ("Нови-Саде", "LOC", "ru", "Нови-Сад"),
         ("Івано-Франківська", "LOC", "uk", "Івано-Франківськ"),

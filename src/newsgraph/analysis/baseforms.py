@@ -92,7 +92,8 @@ def _frozen_ranges(text: str) -> list[tuple[int, int]]:
 
 def _is_acronym(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
-    return len(letters) > 1 and sum(c.isupper() for c in letters) * 2 >= len(letters)
+    upper = sum(c.isupper() for c in letters)
+    return upper >= 2 and upper * 2 >= len(letters)  # "ЄС", "НАТО"; "Лі" is a name
 
 
 def _cases(parse) -> str | None:
@@ -137,7 +138,7 @@ def _person(words, parses, morph, indeclinable: tuple[str, ...] = (),
             declines.append(False)
             continue
         cases = {_cases(p) for p in ps} - {None}
-        narrowed = cases if not declines else shared & cases
+        narrowed = cases if not any(declines) else shared & cases
         if narrowed:
             shared = narrowed
             declines.append(True)
