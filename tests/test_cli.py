@@ -137,3 +137,17 @@ def test_eval_ner_scores_only_the_listed_documents(tmp_path):
     assert proc.returncode == 0, proc.stderr
     micro = next(line for line in proc.stdout.splitlines() if line.startswith("micro"))
     assert int(micro.split()[-1]) == gold > 0
+
+
+def test_eval_ner_misses_lists_what_was_missed_and_invented(tmp_path):
+    text = "Канцлер Олаф Шольц прибув до Берліна разом із Марком Рютте."
+    (tmp_path / "doc.txt").write_text(text, encoding="utf-8")
+    gold = [("PERS", "Олаф Шольц"), ("LOC", "Берліна"), ("ORG", "Канцлер")]  # the last one cannot be found
+    rows = [f"T{i}\t{t}\t{text.index(s)}\t{text.index(s) + len(s)}\t{s}" for i, (t, s) in enumerate(gold, 1)]
+    (tmp_path / "doc.ann").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    proc = run("eval", "ner", tmp_path, "--misses")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert any(l.startswith("missed") and "ORG" in l and "'Канцлер'" in l for l in lines)
+    assert any(l.startswith("invented") and "PER" in l and "'Марком Рютте'" in l for l in lines)
+    assert not any("'Олаф Шольц'" in l for l in lines if l.startswith(("missed", "invented")))

@@ -337,7 +337,8 @@ def eval_() -> None:
 @click.option("--convention", type=click.Choice(["exact", "tokens"]), default="exact", show_default=True,
               help="exact: character spans; tokens: natasha's token-level factRuEval tables (factRuEval only).")
 @click.option("--types", default="PER,ORG,LOC", show_default=True)
-@click.option("--misses", is_flag=True, help="BSNLP: list the mentions found with a wrong base form.")
+@click.option("--misses", is_flag=True, help="List the differences from the gold: mentions missed and invented "
+                                             "(in context), or for BSNLP those found with a wrong base form.")
 @click.option("--only", type=click.Path(exists=True, dir_okay=False),
               help="Score only the documents named in this file, one a line "
                    "(e.g. training/ner_uk/heldout.txt: the NER-UK documents kept out of training).")
@@ -372,7 +373,10 @@ def eval_ner(path: str, fmt: str, convention: str, types: str, misses: bool, onl
         if only:
             names = set(Path(only).read_text(encoding="utf-8").split())
             docs = (d for d in docs if d.name in names)
-        scores = ner.evaluate(docs, wanted)
+        found: list[ner.Miss] | None = [] if misses else None
+        scores = ner.evaluate(docs, wanted, found)
+        for miss in found or ():
+            out.print(escape(str(miss)), soft_wrap=True)
     out.print(f"{fmt}, {convention} match, {path}")
     out.print(scores.table(wanted))
 

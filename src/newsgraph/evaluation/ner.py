@@ -85,10 +85,33 @@ def predicted_spans(text: str, name: str = "") -> list[Span]:
     return [Span(m["start"], m["end"], e["type"]) for e in doc["entities"] for m in e["mentions"]]
 
 
-def evaluate(docs: Iterator[GoldDocument], types: tuple[str, ...] = MAIN_TYPES) -> Scores:
+@dataclass(frozen=True)
+class Miss:
+    """A gold mention not found ("missed") or a found one not in the gold ("invented")."""
+
+    document: str
+    kind: str
+    type: str
+    text: str
+    context: str
+
+    def __str__(self) -> str:
+        return f"{self.kind:<8} {self.type:<4} {self.document}: {self.text!r} | {self.context}"
+
+
+def evaluate(docs: Iterator[GoldDocument], types: tuple[str, ...] = MAIN_TYPES,
+             misses: list[Miss] | None = None) -> Scores:
+    """Scores of the pipeline on ``docs``; with ``misses``, each difference
+    from the gold is appended to it, in its context, for error analysis."""
     scores = Scores()
     for doc in docs:
         gold = {(s.start, s.end, s.type) for s in doc.spans if s.type in types}
         pred = {(s.start, s.end, s.type) for s in predicted_spans(doc.text, doc.name) if s.type in types}
         scores.add(gold, pred)
+        if misses is not None:
+            for start, end, etype in sorted(gold ^ pred):
+                context = (doc.text[max(0, start - 30) : start] + "[" + doc.text[start:end] + "]"
+                           + doc.text[end : end + 30]).replace("\n", " ")
+                misses.append(Miss(doc.name, "missed" if (start, end, etype) in gold else "invented",
+                                   etype, doc.text[start:end], context))
     return scores
