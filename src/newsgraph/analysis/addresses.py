@@ -20,6 +20,7 @@ import importlib
 import re
 from functools import cache
 
+from .. import lang
 from ..lang import alternation
 from ..model import Span
 from . import gazetteer
@@ -38,6 +39,7 @@ def _patterns(language: str | None) -> dict[str, re.Pattern[str]] | None:
         data = importlib.import_module(f"newsgraph.lang.{language}.places")
     except ModuleNotFoundError:
         return None
+    conjunctions = lang.get(language).and_words
     streets = alternation(data.STREET_WORDS)
     houses = alternation(data.HOUSE_WORDS)
     return {
@@ -45,8 +47,8 @@ def _patterns(language: str | None) -> dict[str, re.Pattern[str]] | None:
         "street": re.compile(rf"(?<![\w.])(?i:{streets})(?!\w)[ \t]*({_NAME})"),
         # one more street of the list: a single name that ends a list item
         # (not "…Шевченка, Кличко повідомив", not a person's two names)
-        "more": re.compile(rf"(?:,[ \t]*|[ \t]+(?:{alternation(data.AND_WORDS)})[ \t]+)({_WORD})(?![\w'’ʼ-])"
-                           rf"(?=[ \t]*(?:[,.;:)\n]|$|(?:{alternation(data.AND_WORDS + data.PLACE_PREPOSITIONS)})[ \t]))"),
+        "more": re.compile(rf"(?:,[ \t]*|[ \t]+(?:{alternation(conjunctions)})[ \t]+)({_WORD})(?![\w'’ʼ-])"
+                           rf"(?=[ \t]*(?:[,.;:)\n]|$|(?:{alternation(conjunctions + data.PLACE_PREPOSITIONS)})[ \t]))"),
         "house": re.compile(rf"[ \t]?,[ \t]*(?:(?:{houses})[ \t]*)?\d+(?:[/-]\d+)?(?:-?[{_UPPER}а-яa-z](?!\w))?(?![\d,.]\d)"),
         # case-sensitive: "М." is an initial; a number or "кв." before it makes "м." metres;
         # scraped lists break the line after the abbreviation ("в с.\nЯсногородка")

@@ -29,6 +29,7 @@ import importlib
 import re
 from functools import cache
 
+from .. import lang
 from ..lang import alternation
 from ..model import Span
 from . import gazetteer
@@ -156,11 +157,6 @@ def _genitive(text: str, span: Span, language: str) -> bool:
 
 # ---------------------------------------------------------------- types
 
-_QUOTED_NAME = re.compile(r"[«„“\"][ \t]*([^«»„“”\"\n]{1,80}?)[ \t]*[»“”\"]")
-_WORD_BEFORE_QUOTE = re.compile(r"([^\W\d_][\w'’-]*)[ \t]*:?[ \t]*$")
-_LIST_GLUE = re.compile(r"(?:[ \t]*,[ \t]*|[ \t]+(?:і|й|та|и|а также)[ \t]+)$")
-
-
 def _person_by_first_name(text: str, span: Span, language: str) -> Span:
     """"Марта Кос" is no place: a known first name, then a word that is no
     adjective ("Софія Київська" and "Олександрія Кіровоградська" are places)."""
@@ -178,6 +174,16 @@ def _person_by_first_name(text: str, span: Span, language: str) -> Span:
     return span
 
 
+_QUOTED_NAME = re.compile(r"[«„“\"][ \t]*([^«»„“”\"\n]{1,80}?)[ \t]*[»“”\"]")
+_WORD_BEFORE_QUOTE = re.compile(r"([^\W\d_][\w'’-]*)[ \t]*:?[ \t]*$")
+
+
+@cache
+def _list_glue(language: str) -> re.Pattern[str]:
+    """What joins two items of a list: a comma or a conjunction."""
+    return re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+(?:{alternation(lang.get(language).and_words)})[ \t]+)$")
+
+
 def _quoted_organisations(text: str, spans: list[Span], language: str) -> list[Span]:
     """A quoted name after an organisation word, and the quoted names listed
     after it, are organisations: "фірми «Імперія-Холдинг» і «Капітал СТ»"."""
@@ -191,7 +197,7 @@ def _quoted_organisations(text: str, spans: list[Span], language: str) -> list[S
         if not inner.end > inner.start or not text[inner.start].isupper():
             previous_end = None
             continue
-        listed = previous_end is not None and _LIST_GLUE.fullmatch(text[previous_end : m.start()]) is not None
+        listed = previous_end is not None and _list_glue(language).fullmatch(text[previous_end : m.start()]) is not None
         word = _WORD_BEFORE_QUOTE.search(text, max(0, m.start() - 40), m.start())
         if not listed and not (word and word.group(1)[:1].islower() and lemma(word.group(1), language) in words):
             previous_end = None
@@ -203,6 +209,7 @@ def _quoted_organisations(text: str, spans: list[Span], language: str) -> list[S
         elif len(holders) == 1 and (holders[0].start, holders[0].end) == (inner.start, inner.end):
             out[out.index(holders[0])] = inner
     return sorted(out, key=lambda s: s.start)
+
 
 def _organisation_by_word(text: str, span: Span, language: str) -> Span:
     """A foreign or quoted name after "авіакомпанія", "профспілка" that is no

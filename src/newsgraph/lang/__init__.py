@@ -33,6 +33,8 @@ class LanguageData:
     months: dict[str, int] = field(default_factory=dict)
     #: sentence splitter (a name in ``newsgraph.analysis.sentences.SPLITTERS``).
     sentences: str = "razdel"
+    #: conjunctions that join the last two items of a list ("Арс, Ніка і Некст").
+    and_words: tuple[str, ...] = ()
     #: named-entity recogniser: a module of ``newsgraph.analysis`` with
     #: ``recognize_many(texts) -> list[list[Span]]``; None when there is none yet.
     ner: str | None = None

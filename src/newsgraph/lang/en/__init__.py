@@ -7,6 +7,7 @@ LANGUAGE = LanguageData(
     script="Latn",
     sentences="razdel",
     ner=None,
+    and_words=("and",),
     exclusive_letters="",
     related_patterns=(
         r"^\s*(?:read|see)\s+(?:also|more)\b",

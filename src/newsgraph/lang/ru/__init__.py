@@ -6,6 +6,7 @@ LANGUAGE = LanguageData(
     lingua="RUSSIAN",
     sentences="razdel",
     ner='ner_ru',
+    and_words=("и", "а также"),
     exclusive_letters="ыэъёЫЭЪЁ",
     related_patterns=(
         r"^\s*(?:читайте|смотрите|см\.)\s+(?:также|еще|ещё|больше)\b",

@@ -14,8 +14,6 @@ STREET_WORDS = (
     "шоссе",
 )
 
-#: words that join the last two streets of a list ("ул. Ленина, Гагарина и Мира").
-AND_WORDS = ("и",)
 
 #: prepositions after a street list's last name ("ул. Мира в г. Сочи").
 PLACE_PREPOSITIONS = ("в", "во", "на")

@@ -15,8 +15,6 @@ STREET_WORDS = (
     "шосе", "узвіз", "узвозі", "узвозу", "майдан", "майдані", "майдану",
 )
 
-#: words that join the last two streets of a list ("вул. Шевченка, Франка та Лесі").
-AND_WORDS = ("і", "й", "та")
 
 #: prepositions after a street list's last name ("вул. Соборна в м. Фастів").
 PLACE_PREPOSITIONS = ("в", "у", "на")
