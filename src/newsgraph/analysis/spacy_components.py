@@ -84,6 +84,18 @@ def name_tag(text: str, lang: str, case: bool = False) -> str:
     return "_".join([str(best.tag.POS or "X"), *names])
 
 
+@lru_cache(maxsize=300_000)
+def _features(text: str, lang: str, tags: bool, cases: bool, places: frozenset[str]) -> tuple[str | None, str | None]:
+    """(NORM, TAG) of a token, once per distinct word: the component's whole per-token work."""
+    norm = lemma_norm(text, lang)
+    if not tags:
+        return norm, None
+    tag = name_tag(text, lang, cases)
+    if places and text[:1].isupper() and (norm in places or text.lower() in places):
+        tag += "_GEO"
+    return norm, tag
+
+
 #: the file, inside the model folder, that holds the place-name lexicon.
 PLACES_FILE = "places.txt"
 
@@ -111,16 +123,12 @@ class LemmaNorm:
     def __call__(self, doc: Doc) -> Doc:
         if not self.active:
             return doc
-        lang, places = self.lang, self.places
+        lang, tags, cases, places = self.lang, self.tags, self.cases, self.places
         for token in doc:
-            text = token.text
-            norm = lemma_norm(text, lang)
+            norm, tag = _features(token.text, lang, tags, cases, places)
             if norm is not None:
                 token.norm_ = norm
-            if self.tags:
-                tag = name_tag(text, lang, self.cases)
-                if places and text[:1].isupper() and (norm in places or text.lower() in places):
-                    tag += "_GEO"
+            if tag is not None:
                 token.tag_ = tag
         return doc
 
