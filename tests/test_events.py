@@ -63,6 +63,13 @@ def test_dative_recipient_and_nominative_actor():
         [("AID", "military", ["Польща"], ["Україна"])]
 
 
+def test_an_acronym_heads_its_name_in_any_case():
+    # the genitive country after the acronym does not make the ministry a genitive
+    ents = {"МИД Украины": ("ORG", "МИД Украины"), "Россию": ("LOC", "Россия")}
+    _, evs = run([("body", "МИД Украины осудил Россию за удары по гражданской инфраструктуре.")], "ru", ents)
+    assert [(e["type"], e["actors"], e["recipients"]) for e in evs] == [("ACCUSE", ["МИД Украины"], ["Россия"])]
+
+
 def test_destination_accusative_is_recipient_locative_is_location():
     _, evs = run([("body", "Польща направила війська в Україну, повідомили в Берліні.")], "uk", UK)
     assert evs[0]["type"] == "AID" and evs[0]["mode"] == "personnel"

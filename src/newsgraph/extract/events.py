@@ -222,7 +222,11 @@ def _args(doc: Document, toks: list[Tok], s_start: int, s_end: int, language: st
             continue
         for i in idx:
             toks[i].mention = len(args)
-        head_word = next((toks[i] for i in idx if toks[i].cases), toks[idx[0]])
+        # the first word with a case is the head ("Вооруженные силы Украины"), unless
+        # the name starts with an acronym, which heads it in any case ("МИД Украины")
+        first = doc.text[toks[idx[0]].start : toks[idx[0]].end]
+        acronym = len(first) > 1 and first.isupper()
+        head_word = toks[idx[0]] if acronym else next((toks[i] for i in idx if toks[i].cases), toks[idx[0]])
         args.append(Arg(eid, etype, idx[0], idx[-1], head_word.cases))
     preps = [p for ps, *_ in data.prepositions for p in ps]
     for n, a in enumerate(args):
