@@ -45,7 +45,7 @@ def fix(text: str, spans: list[Span], language: str | None) -> list[Span]:
     then joins, then types, and a person split off an organisation last."""
     if language not in MORPH_LANGUAGES:
         return spans
-    spans = sorted(spans, key=lambda s: s.start)
+    spans = _whole_words(text, sorted(spans, key=lambda s: s.start))
     spans = [t for s in spans if (t := _trim(text, s, language)) is not None]
     spans = _join_named_after(text, spans, language)
     spans = _join_particles(text, spans, language)
@@ -102,10 +102,56 @@ def _trim(text: str, span: Span, language: str) -> Span | None:
         rest = text[words[cut].start() : span.end]
         span = Span(words[cut].start(), span.end, gazetteer.known(rest, language) or span.type)  # "Японії": LOC
         words = words[cut:]
-    while len(words) > 1 and words[-1].group()[:1].islower() and _verb(words[-1].group(), language):
-        words.pop()
+    while len(words) > 1 and words[-1].group()[:1].islower() and (
+            _verb(words[-1].group(), language) or _title_before_name(words[-1].group(), language, first_lemmas)):
+        words.pop()  # "Європейська комісія нагадала", "ГУ НГУ підполковник"
         span = Span(span.start, words[-1].end(), span.type)
+    if span.type in ("PER", "LOC"):  # "Хмельницького і кримських": a list runs on, not the name
+        conjunctions = lang.get(language).and_words
+        for i, w in enumerate(words[1:-1], 1):
+            if w.group() in conjunctions and all(x.group()[:1].islower() for x in words[i:]):
+                span = Span(span.start, words[i - 1].end(), span.type)
+                break
     return span
+
+
+_HYPHENATED = re.compile(r"[\w'’ʼ]+(?:-[\w'’ʼ]+)+")
+
+
+def _whole_words(text: str, spans: list[Span]) -> list[Span]:
+    """A name ends at a word's end: "Фрідріх Фальц" of "Фрідріх Фальц-Фейн" and
+    "Жанейро-2016" of "Ріо-де-Жанейро-2016" grow to the whole hyphenated word."""
+    out: list[Span] = []
+    for s in spans:
+        start, end = s.start, s.end
+        if start > 0 and text[start - 1] == "-":
+            m = _word_around(text, start - 1)
+            start = m.start() if m else start
+        if end < len(text) and text[end] == "-":
+            m = _word_around(text, end)
+            end = m.end() if m else end
+        s = Span(start, end, s.type) if (start, end) != (s.start, s.end) else s
+        if out and out[-1].overlaps(s):
+            if (out[-1].end - out[-1].start) < (s.end - s.start):
+                out[-1] = s
+            continue
+        out.append(s)
+    return out
+
+
+def _word_around(text: str, pos: int) -> re.Match[str] | None:
+    lo = pos
+    while lo > 0 and (text[lo - 1].isalnum() or text[lo - 1] in "-'’ʼ"):
+        lo -= 1
+    m = _HYPHENATED.match(text, lo)
+    return m if m and m.start() <= pos < m.end() else None
+
+
+def _title_before_name(word: str, language: str, first_lemmas: frozenset[str]) -> bool:
+    """A title in the nominative singular, as before a person's name ("підполковник"),
+    not an organisation's own last word ("Рада директорів", "Асоціація мерів")."""
+    return lemma(word, language) in first_lemmas and any(
+        {"nomn", "sing"} <= p.tag.grammemes for p in parse(word.lower(), language))
 
 
 def _verb(word: str, language: str) -> bool:
