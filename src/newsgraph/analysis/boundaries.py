@@ -151,7 +151,7 @@ def _title_before_name(word: str, language: str, first_lemmas: frozenset[str]) -
     """A title in the nominative singular, as before a person's name ("підполковник"),
     not an organisation's own last word ("Рада директорів", "Асоціація мерів")."""
     return lemma(word, language) in first_lemmas and any(
-        {"nomn", "sing"} <= p.tag.grammemes for p in parse(word.lower(), language))
+        "nomn" in p.tag.grammemes and "plur" not in p.tag.grammemes for p in parse(word.lower(), language))
 
 
 def _verb(word: str, language: str) -> bool:
