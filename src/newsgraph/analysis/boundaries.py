@@ -54,8 +54,29 @@ def fix(text: str, spans: list[Span], language: str | None) -> list[Span]:
     out: list[Span] = []
     for s in spans:
         s = _person_by_first_name(text, _organisation_by_word(text, s, language), language)
-        out.extend(_split_person(text, s, language) if s.type == "ORG" else [s])
+        s = _place_by_region_word(text, s, language)
+        out.extend(_split_person(text, s, language) if s.type == "ORG"
+                   else _split_people(text, s, language) if s.type == "PER" else [s])
     return out
+
+
+def _place_by_region_word(text: str, span: Span, language: str) -> Span:
+    """"Криничанський р-н", "Донецька область": adjectives and a region word are a place."""
+    if span.type == "LOC":
+        return span
+    words = [w.group() for w in _words(text, span)]
+    regions = _place_data(language, "REGION_WORDS")
+    if 2 <= len(words) <= 3 and text[span.start : span.end].split()[-1].lower() in regions and all(
+            w[:1].isupper() and any(p.tag.POS == "ADJF" for p in parse(w.lower(), language)) for w in words[:-1]):
+        return Span(span.start, span.end, "LOC")
+    return span
+
+
+def _place_data(language: str, name: str):
+    try:
+        return getattr(importlib.import_module(f"newsgraph.lang.{language}.places"), name)
+    except (ModuleNotFoundError, AttributeError):
+        return ()
 
 
 def _data(language: str, name: str, default=()):
@@ -85,7 +106,8 @@ def _titles(language: str) -> tuple[frozenset[tuple[str, ...]], frozenset[str], 
 
 def _trim(text: str, span: Span, language: str) -> Span | None:
     """The span without a leading title and its complements ("Генеральний
-    директор компанії": nothing is left) and without trailing verbs."""
+    директор компанії": nothing is left), without a list it runs on into, and
+    without trailing verbs, ranks, conjunctions and a date's day."""
     if any(q in text[max(0, span.start - 1) : span.end] for q in QUOTES):
         return span  # «Прем'єр Лізинг», ТОВ «Віртум строй»: a quoted name is as written
     words = _words(text, span)
@@ -102,17 +124,30 @@ def _trim(text: str, span: Span, language: str) -> Span | None:
         rest = text[words[cut].start() : span.end]
         span = Span(words[cut].start(), span.end, gazetteer.known(rest, language) or span.type)  # "Японії": LOC
         words = words[cut:]
-    while len(words) > 1 and words[-1].group()[:1].islower() and (
-            _verb(words[-1].group(), language) or _title_before_name(words[-1].group(), language, first_lemmas)):
-        words.pop()  # "Європейська комісія нагадала", "ГУ НГУ підполковник"
-        span = Span(span.start, words[-1].end(), span.type)
+    kept = len(words)
+    conjunctions = lang.get(language).and_words
     if span.type in ("PER", "LOC"):  # "Хмельницького і кримських": a list runs on, not the name
-        conjunctions = lang.get(language).and_words
         for i, w in enumerate(words[1:-1], 1):
             if w.group() in conjunctions and all(x.group()[:1].islower() for x in words[i:]):
-                span = Span(span.start, words[i - 1].end(), span.type)
+                words = words[:i]
                 break
+    months = lang.get(language).months
+    while len(words) > 1 and (
+            (words[-1].group()[:1].islower() and (
+                _runs_on(words[-1].group(), words[-2].group(), language)  # "Європейська комісія нагадала"
+                or _title_before_name(words[-1].group(), language, first_lemmas)  # "ГУ НГУ підполковник"
+                or words[-1].group() in conjunctions))
+            # "Кіровський райсуд м. Дніпропетровська 6 травня": the date's day
+            or (words[-1].group().isdigit() and _next_word(text, words[-1].end()).lower() in months)):
+        words.pop()
+    if len(words) < kept:
+        span = Span(span.start, words[-1].end(), span.type)
     return span
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = WORD.search(text, pos, pos + 40)
+    return m.group() if m else ""
 
 
 _HYPHENATED = re.compile(r"[\w'’ʼ]+(?:-[\w'’ʼ]+)+")
@@ -127,8 +162,8 @@ def _whole_words(text: str, spans: list[Span]) -> list[Span]:
         if start > 0 and text[start - 1] == "-":
             m = _word_around(text, start - 1)
             start = m.start() if m else start
-        if end < len(text) and text[end] == "-":
-            m = _word_around(text, end)
+        if end < len(text) and (text[end] == "-" or (text[end - 1] == "-" and text[end].isalnum())):
+            m = _word_around(text, end if text[end] == "-" else end - 1)
             end = m.end() if m else end
         s = Span(start, end, s.type) if (start, end) != (s.start, s.end) else s
         if out and out[-1].overlaps(s):
@@ -154,10 +189,20 @@ def _title_before_name(word: str, language: str, first_lemmas: frozenset[str]) -
         "nomn" in p.tag.grammemes and "plur" not in p.tag.grammemes for p in parse(word.lower(), language))
 
 
-def _verb(word: str, language: str) -> bool:
+def _runs_on(word: str, before: str, language: str) -> bool:
+    """A verb ends no name ("Європейська комісія нагадала"), nor does an
+    adjective or participle in another case than the word before it ("лікарні
+    очікуваною", "Inc зареєстрована"); one that agrees may end an elliptic
+    name ("студентів Тернопільського педагогічного")."""
     readings = parse(word.lower(), language)
-    return bool(readings) and readings[0].is_known and all(
-        p.tag.POS in ("VERB", "INFN", "GRND") for p in readings)
+    if not readings or not readings[0].is_known:
+        return False
+    if all(p.tag.POS in ("VERB", "INFN", "GRND") for p in readings):
+        return True
+    if not all(p.tag.POS in ("ADJF", "ADJS", "PRTF", "PRTS") for p in readings):
+        return False
+    cases = {p.tag.case for p in parse(before.lower(), language)} - {None}
+    return not cases & {p.tag.case for p in readings}
 
 
 # ---------------------------------------------------------------- joins
@@ -319,6 +364,20 @@ def _split_person(text: str, span: Span, language: str) -> list[Span]:
             break  # «ІНГО Україна»: a name in quotes is the organisation's own
         if _first_name_nominative(person[0].group(), language) and _nominative(person[-1].group(), language):
             return [Span(span.start, before.end(), "ORG"), Span(person[0].start(), span.end, "PER")]
+    return [span]
+
+
+def _split_people(text: str, span: Span, language: str) -> list[Span]:
+    """Two people with no comma between: "мати Юрія Мірошниченка Валентина
+    Кочура" — a first name in the nominative after a word that cannot be one."""
+    words = _words(text, span)
+    for i in range(1, len(words)):
+        if i < 2 and len(words) - i < 2:
+            break  # one word each side: "Тіною Кароль" is one woman, whatever "Кароль" may be
+        prev, word = words[i - 1].group(), words[i].group()
+        if (prev[:1].isupper() and word[:1].isupper() and _first_name_nominative(word, language)
+                and not _nominative(prev, language)):
+            return [Span(span.start, words[i - 1].end(), "PER"), Span(words[i].start(), span.end, "PER")]
     return [span]
 
 
