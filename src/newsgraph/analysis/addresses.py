@@ -55,15 +55,35 @@ def _patterns(language: str | None) -> dict[str, re.Pattern[str]] | None:
         "settlement": re.compile(rf"(?<![\w.])(?<!\d )(?<!кв )(?<!кв\. )(?<!кв \. )(?:{alternation(data.SETTLEMENT_WORDS)})"
                                  rf"(?!\w)[ \t]*\n?[ \t]*({_WORD})(?:[ \t]+({_WORD}))?"),
         "street_end": re.compile(rf"(?i:{streets})$"),
+        # "ремонт вулиць: В. Чорновола, Різдвяна, Героїв Сталінграда, б-р Шевченка, 30 років Перемоги"
+        "list": re.compile(rf"(?<![\w.])(?i:{alternation(data.STREET_WORDS + data.STREET_LIST_WORDS)})"
+                           rf"[ \t]*:[ \t]*"),
+        # one item: an optional street word, then a capitalised name of up to five
+        # words (initials first) or a number and words ("30 років Перемоги")
+        "item": re.compile(rf"(?:(?i:{streets})[ \t]*)?(?:\d+(?:-\w+)?(?:[ \t]+[\w'’ʼ-]+){{1,4}}?"
+                           rf"|(?:[{_UPPER}]\.[ \t]?){{0,2}}[{_UPPER}][\w'’ʼ-]*(?:[ \t]+[\w'’ʼ-]+){{0,4}}?)"
+                           rf"(?=[ \t]*(?:,|[.;\n]|$|(?:{alternation(conjunctions)})[ \t]))"),
+        "glue": re.compile(rf"[ \t]*,[ \t]*|[ \t]+(?:{alternation(conjunctions)})[ \t]+"),
     }
 
 
 def find(text: str, language: str | None) -> list[Span]:
-    """The streets of ``text``, each with its house number, and the further
-    streets of a list ("вул. Горького, Якубовського, Соборна")."""
+    """The streets of ``text``, each with its house number, the further
+    streets of a list ("вул. Горького, Якубовського, Соборна"), and every item
+    of a list a street word and a colon announce ("вулиць: Різдвяна, Героїв
+    Сталінграда, б-р Шевченка")."""
     patterns = _patterns(language)
     if patterns is None:
         return []
+    listed = []  # the items of announced lists win: in them a number after a comma is the next item
+    for m in patterns["list"].finditer(text):
+        pos = m.end()
+        while item := patterns["item"].match(text, pos):
+            listed.append(Span(item.start(), item.end(), "LOC"))
+            glue = patterns["glue"].match(text, item.end())
+            if glue is None:
+                break
+            pos = glue.end()
     found = []
     for m in patterns["street"].finditer(text):
         if gazetteer.known(m.group(1), language) == "LOC":
@@ -73,7 +93,8 @@ def find(text: str, language: str | None) -> list[Span]:
         while more := patterns["more"].match(text, pos):
             found.append(Span(more.start(1), _house(text, more.end(), patterns), "LOC"))
             pos = more.end()
-    return found
+    found = [s for s in found if not any(s.overlaps(t) for t in listed)] + listed
+    return sorted(found, key=lambda s: s.start)
 
 
 def _house(text: str, end: int, patterns: dict[str, re.Pattern[str]]) -> int:
