@@ -6,6 +6,9 @@ and takes "с. Ясногородка" for a woman. The words around the name se
 
 - a street word and the capitalised name after it are one LOC, and so is each
   further single name of the list it opens;
+- after a street word and a colon ("ремонт вулиць: ..."), every capitalised or
+  numbered item of the list is a street ("Героїв Сталінграда", "30 років
+  Перемоги");
 - a house number after a street belongs to it ("вул. Крилова, 7", the way
   NER-UK annotates addresses);
 - a settlement abbreviation ("с.", "смт", "г.") makes a LOC of the name after
