@@ -53,11 +53,12 @@ def _patterns(language: str | None) -> dict[str, re.Pattern[str]] | None:
         "more": re.compile(rf"(?:,[ \t]*|[ \t]+(?:{alternation(conjunctions)})[ \t]+)({_WORD})(?![\w'’ʼ-])"
                            rf"(?=[ \t]*(?:[,.;:)\n]|$|(?:{alternation(conjunctions + data.PLACE_PREPOSITIONS)})[ \t]))"),
         "house": re.compile(rf"[ \t]?,[ \t]*(?:(?:{houses})[ \t]*)?\d+(?:[/-]\d+)?(?:-?[{_UPPER}а-яa-z](?!\w))?(?![\d,.]\d)"),
-        # case-sensitive: "М." is an initial; a number or "кв." before it makes "м." metres;
+        # case-sensitive: "М." is an initial; a number or an area word ("кв.") before it makes "м." metres;
         # scraped lists break the line after the abbreviation ("в с.\nЯсногородка")
-        "settlement": re.compile(rf"(?<![\w.])(?<!\d )(?<!кв )(?<!кв\. )(?<!кв \. )(?:{alternation(data.SETTLEMENT_WORDS)})"
+        "settlement": re.compile(rf"(?<![\w.])(?<!\d )(?:{alternation(data.SETTLEMENT_WORDS)})"
                                  rf"(?!\w)[ \t]*\n?[ \t]*({_WORD})(?:[ \t]+({_WORD}))?"),
         "street_end": re.compile(rf"(?i:{streets})$"),
+        "measure_before": re.compile(rf"(?<!\w)(?:{alternation(data.MEASURE_WORDS)})[ \t]*$"),
         # "ремонт вулиць: В. Чорновола, Різдвяна, Героїв Сталінграда, б-р Шевченка, 30 років Перемоги"
         "list": re.compile(rf"(?<![\w.])(?i:{alternation(data.STREET_WORDS + data.STREET_LIST_WORDS)})"
                            rf"[ \t]*:[ \t]*"),
@@ -113,6 +114,8 @@ def settlements(text: str, language: str | None) -> list[Span]:
         return []
     found = []
     for m in patterns["settlement"].finditer(text):
+        if patterns["measure_before"].search(text, max(0, m.start() - 10), m.start()):
+            continue  # "67 кв. м.": square metres
         end = m.end(1)
         if m.group(2) and _adjective(m.group(1), language):
             end = m.end(2)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .. import lang
 from . import gazetteer
 from .morphology import MORPH_LANGUAGES, analyzer, parse
 from .morphology import parse as parse_word
@@ -78,12 +79,7 @@ def _keep_linking_parts(word: str, new: str, linking: tuple[str, ...]) -> str:
 
 @lru_cache(maxsize=8)
 def _linking(language: str) -> tuple[str, ...]:
-    import importlib
-
-    try:
-        return tuple(importlib.import_module(f"newsgraph.lang.{language}.inflection").LINKING_ENDINGS)
-    except (ModuleNotFoundError, AttributeError):
-        return ()
+    return tuple(lang.data(language, "inflection", "LINKING_ENDINGS"))
 
 
 def _frozen_ranges(text: str) -> list[tuple[int, int]]:
@@ -103,13 +99,8 @@ def _cases(parse) -> str | None:
 @lru_cache(maxsize=8)
 def _inflection(language: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """(indeclinable surname endings, vowel letters) from the language's data."""
-    import importlib
-
-    try:
-        module = importlib.import_module(f"newsgraph.lang.{language}.inflection")
-    except ModuleNotFoundError:
-        return (), frozenset()
-    return getattr(module, "INDECLINABLE_SURNAME_ENDINGS", ()), frozenset(getattr(module, "VOWELS", ""))
+    return (tuple(lang.data(language, "inflection", "INDECLINABLE_SURNAME_ENDINGS")),
+            frozenset(lang.data(language, "inflection", "VOWELS", "")))
 
 
 def _person(words, parses, morph, indeclinable: tuple[str, ...] = (),

@@ -25,7 +25,6 @@ of ``newsgraph/lang/<code>/titles.py``.
 """
 from __future__ import annotations
 
-import importlib
 import re
 from functools import cache
 
@@ -36,7 +35,7 @@ from . import gazetteer
 from .morphology import CLOSING_QUOTES, MORPH_LANGUAGES, OPENING_QUOTES, WORD, lemma, parse
 
 QUOTES = OPENING_QUOTES | CLOSING_QUOTES
-_TOKEN = re.compile(r"[^\s«»„“”\"]+")
+_TOKEN = re.compile(rf"[^\s{re.escape(''.join(sorted(QUOTES)))}]+")
 
 
 def fix(text: str, spans: list[Span], language: str | None) -> list[Span]:
@@ -65,25 +64,11 @@ def _place_by_region_word(text: str, span: Span, language: str) -> Span:
     if span.type == "LOC":
         return span
     words = [w.group() for w in _words(text, span)]
-    regions = _place_data(language, "REGION_WORDS")
+    regions = lang.data(language, "places", "REGION_WORDS")
     if 2 <= len(words) <= 3 and text[span.start : span.end].split()[-1].lower() in regions and all(
             w[:1].isupper() and any(p.tag.POS == "ADJF" for p in parse(w.lower(), language)) for w in words[:-1]):
         return Span(span.start, span.end, "LOC")
     return span
-
-
-def _place_data(language: str, name: str):
-    try:
-        return getattr(importlib.import_module(f"newsgraph.lang.{language}.places"), name)
-    except (ModuleNotFoundError, AttributeError):
-        return ()
-
-
-def _data(language: str, name: str, default=()):
-    try:
-        return getattr(importlib.import_module(f"newsgraph.lang.{language}.names"), name)
-    except (ModuleNotFoundError, AttributeError):
-        return default
 
 
 def _words(text: str, span: Span) -> list[re.Match[str]]:
@@ -95,12 +80,9 @@ def _words(text: str, span: Span) -> list[re.Match[str]]:
 @cache
 def _titles(language: str) -> tuple[frozenset[tuple[str, ...]], frozenset[str], frozenset[str], int]:
     """(titles as lemma sequences, their first lemmas, complement lemmas, longest title in words)."""
-    try:
-        module = importlib.import_module(f"newsgraph.lang.{language}.titles")
-    except ModuleNotFoundError:
-        return frozenset(), frozenset(), frozenset(), 0
-    titles = frozenset(tuple(lemma(w, language) for w in WORD.findall(t)) for t in module.TITLES)
-    return (titles, frozenset(t[0] for t in titles), frozenset(module.COMPLEMENTS),
+    titles = frozenset(tuple(lemma(w, language) for w in WORD.findall(t))
+                       for t in lang.data(language, "titles", "TITLES"))
+    return (titles, frozenset(t[0] for t in titles), frozenset(lang.data(language, "titles", "COMPLEMENTS")),
             max((len(t) for t in titles), default=0))
 
 
@@ -207,19 +189,30 @@ def _runs_on(word: str, before: str, language: str) -> bool:
 
 # ---------------------------------------------------------------- joins
 
-def _join_particles(text: str, spans: list[Span], language: str) -> list[Span]:
-    """"Урсула" + "фон дер" + "Ляєн": one person."""
-    particles = frozenset(_data(language, "NAME_PARTICLES"))
+def _join_adjacent(spans: list[Span], joined) -> list[Span]:
+    """Each span merged into the one before it where ``joined(prev, span)``
+    gives the merged span, kept apart where it gives None."""
     out: list[Span] = []
     for s in spans:
-        prev = out[-1] if out else None
-        between = text[prev.end : s.start].split() if prev is not None else []
-        if (prev is not None and prev.type == s.type == "PER" and between
-                and all(w in particles for w in between)):
-            out[-1] = Span(prev.start, s.end, "PER")
-        else:
+        merged = joined(out[-1], s) if out else None
+        if merged is None:
             out.append(s)
+        else:
+            out[-1] = merged
     return out
+
+
+def _join_particles(text: str, spans: list[Span], language: str) -> list[Span]:
+    """"Урсула" + "фон дер" + "Ляєн": one person."""
+    particles = frozenset(lang.data(language, "names", "NAME_PARTICLES"))
+
+    def joined(prev: Span, s: Span) -> Span | None:
+        between = text[prev.end : s.start].split()
+        if prev.type == s.type == "PER" and between and all(w in particles for w in between):
+            return Span(prev.start, s.end, "PER")
+        return None
+
+    return _join_adjacent(spans, joined)
 
 
 def _join_country(text: str, spans: list[Span], language: str) -> list[Span]:
@@ -227,16 +220,14 @@ def _join_country(text: str, spans: list[Span], language: str) -> list[Span]:
     are one organisation ("МИД Турции", "Арбитражный суд Москвы"); a region or
     district after a court or council is a place of its own ("райсуду
     Харківської області", "сільської ради Бориспільського району")."""
-    out: list[Span] = []
-    for s in spans:
-        prev = out[-1] if out else None
-        if (prev is not None and prev.type == "ORG" and s.type == "LOC"
-                and not text[prev.end : s.start].strip() and text[prev.end : s.start].count("\n") == 0
-                and _genitive(text, s, language) and gazetteer.place_kind(text[s.start : s.end], language) in ("country", "city")):
-            out[-1] = Span(prev.start, s.end, "ORG")
-        else:
-            out.append(s)
-    return out
+    def joined(prev: Span, s: Span) -> Span | None:
+        if (prev.type == "ORG" and s.type == "LOC" and not text[prev.end : s.start].strip()
+                and "\n" not in text[prev.end : s.start] and _genitive(text, s, language)
+                and gazetteer.place_kind(text[s.start : s.end], language) in ("country", "city")):
+            return Span(prev.start, s.end, "ORG")
+        return None
+
+    return _join_adjacent(spans, joined)
 
 
 def _genitive(text: str, span: Span, language: str) -> bool:
@@ -265,7 +256,8 @@ def _person_by_first_name(text: str, span: Span, language: str) -> Span:
     return span
 
 
-_QUOTED_NAME = re.compile(r"[«„“\"][ \t]*([^«»„“”\"\n]{1,80}?)[ \t]*[»“”\"]")
+_OPEN, _CLOSE = (re.escape("".join(sorted(q))) for q in (OPENING_QUOTES, CLOSING_QUOTES))
+_QUOTED_NAME = re.compile(rf"[{_OPEN}][ \t]*([^{_OPEN}{_CLOSE}\n]{{1,80}}?)[ \t]*[{_CLOSE}]")
 _WORD_BEFORE_QUOTE = re.compile(r"([^\W\d_][\w'’-]*)[ \t]*:?[ \t]*$")
 
 
@@ -278,7 +270,7 @@ def _list_glue(language: str) -> re.Pattern[str]:
 def _quoted_organisations(text: str, spans: list[Span], language: str) -> list[Span]:
     """A quoted name after an organisation word, and the quoted names listed
     after it, are organisations: "фірми «Імперія-Холдинг» і «Капітал СТ»"."""
-    words = _data(language, "ORGANISATION_WORDS")
+    words = lang.data(language, "names", "ORGANISATION_WORDS")
     if not words:
         return spans
     out = list(spans)
@@ -308,9 +300,9 @@ def _organisation_by_word(text: str, span: Span, language: str) -> Span:
     if span.type not in ("PER", "LOC"):
         return span
     before = list(WORD.finditer(text, max(0, span.start - 30), span.start))
-    if not before or text[before[-1].end() : span.start].strip(" \t«\"„“"):
+    if not before or text[before[-1].end() : span.start].strip(" \t" + "".join(OPENING_QUOTES)):
         return span
-    if lemma(before[-1].group(), language) not in _data(language, "ORGANISATION_WORDS"):
+    if lemma(before[-1].group(), language) not in lang.data(language, "names", "ORGANISATION_WORDS"):
         return span
     if not (text[span.start : span.end].isascii() or text[before[-1].end() : span.start].strip()):
         return span  # "партії Польщі", "фонді Сердюка": the party's country, the fund's owner
@@ -322,7 +314,7 @@ def _organisation_by_word(text: str, span: Span, language: str) -> Span:
 
 @cache
 def _named_after(language: str) -> re.Pattern[str] | None:
-    words = _data(language, "NAMED_AFTER_WORDS")
+    words = lang.data(language, "names", "NAMED_AFTER_WORDS")
     if not words:
         return None
     return re.compile(rf"(?:{alternation(words)})(?!\w)")
@@ -335,18 +327,19 @@ def _join_named_after(text: str, spans: list[Span], language: str) -> list[Span]
     pattern = _named_after(language)
     if pattern is None:
         return spans
-    out: list[Span] = []
-    for s in spans:
+
+    def retyped(s: Span) -> Span:
         inside = pattern.search(text, s.start, s.end)
         if s.type == "PER" and inside and text[s.start : inside.start()].strip():
-            s = Span(s.start, s.end, "ORG")
-        prev = out[-1] if out else None
-        if (prev is not None and prev.type in ("ORG", "LOC") and s.type == "PER"
-                and pattern.fullmatch(text[prev.end : s.start].strip())):
-            out[-1] = Span(prev.start, s.end, prev.type)
-            continue
-        out.append(s)
-    return out
+            return Span(s.start, s.end, "ORG")
+        return s
+
+    def joined(prev: Span, s: Span) -> Span | None:
+        if prev.type in ("ORG", "LOC") and s.type == "PER" and pattern.fullmatch(text[prev.end : s.start].strip()):
+            return Span(prev.start, s.end, prev.type)
+        return None
+
+    return _join_adjacent([retyped(s) for s in spans], joined)
 
 
 def _split_person(text: str, span: Span, language: str) -> list[Span]:

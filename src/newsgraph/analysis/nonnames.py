@@ -15,10 +15,10 @@ things it keeps taking for names, each settled by the words around it:
 """
 from __future__ import annotations
 
-import importlib
 import re
 from functools import cache
 
+from .. import lang
 from ..lang import alternation
 from ..model import Span
 from .morphology import MORPH_LANGUAGES, OPENING_QUOTES, parse
@@ -69,9 +69,8 @@ def _latin_gloss(text: str, span: Span, spans: list[Span]) -> bool:
 
 @cache
 def _law_words(language: str | None) -> re.Pattern[str] | None:
-    try:
-        words = importlib.import_module(f"newsgraph.lang.{language}.names").LAW_WORDS
-    except (ModuleNotFoundError, AttributeError):
+    words = lang.data(language, "names", "LAW_WORDS")
+    if not words:
         return None
     return re.compile(rf"(?<!\w)(?i:{alternation(words)})[ \t]+$")
 

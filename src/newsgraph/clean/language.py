@@ -66,7 +66,8 @@ def is_sure(text: str, code: str) -> bool:
     has no language of its own; it takes its article's."""
     if sum(ch.isalpha() for ch in text) >= SURE_LETTERS:
         return True
-    return bool(_exclusive_counts(text).get(code)) or code not in _exclusive_counts(text)
+    counts = _exclusive_counts(text)
+    return code not in counts or bool(counts[code])
 
 
 def detect(text: str, *, sample: int = 600) -> str | None:

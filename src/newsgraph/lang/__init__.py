@@ -51,6 +51,17 @@ def all_languages() -> list[LanguageData]:
     return [get(code) for code in CODES]
 
 
+def data(code: str | None, module: str, name: str, default=()):
+    """``name`` from ``newsgraph.lang.<code>.<module>``, or ``default`` where the
+    language has no such module or name (the pipeline never branches on codes)."""
+    if code not in CODES:
+        return default
+    try:
+        return getattr(importlib.import_module(f"{__name__}.{code}.{module}"), name, default)
+    except ModuleNotFoundError:
+        return default
+
+
 def alternation(words) -> str:
     """A regex alternation of ``words``, longest first; an abbreviation's dot
     may stand apart, as in pre-tokenised text ("вул . Шевченка", "ім . Глієра")."""

@@ -21,6 +21,9 @@ PLACE_PREPOSITIONS = ("в", "во", "на")
 #: words before a house number that belongs to the street before it ("ул. Мира, д. 5").
 HOUSE_WORDS = ("д.", "дом")
 
+#: words of measure after which "м." is metres, not a town ("67 кв. м.").
+MEASURE_WORDS = ("кв.", "кв")
+
 #: abbreviations and words that make a settlement of the capitalised name
 #: after them ("с. Петровка", "пгт Ильинка"). Lower case only: "Г." is an
 #: initial. "город" is left out: cities are well known.

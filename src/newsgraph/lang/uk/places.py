@@ -22,6 +22,9 @@ PLACE_PREPOSITIONS = ("в", "у", "на")
 #: words before a house number that belongs to the street before it ("вул. Промислова, буд. 29").
 HOUSE_WORDS = ("буд.", "будинок", "б.")
 
+#: words of measure after which "м." is metres, not a town ("67 кв. м.").
+MEASURE_WORDS = ("кв.", "кв")
+
 #: abbreviations and words that make a settlement of the capitalised name
 #: after them ("с. Ясногородка", "смт Димер"). Lower case only: "М." is an
 #: initial. "місто" is left out: cities are well known, and "очільник міста
