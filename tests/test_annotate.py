@@ -334,3 +334,28 @@ def test_every_item_of_an_announced_street_list_is_a_street():
     assert _found("На вулиці: люди стояли, чекали.", "uk") == []
     ru = "Без света остались улицы: Ленина, Садовая и Мира."
     assert [t for t, _ in _found(ru, "ru")] == ["Ленина", "Садовая", "Мира"]
+
+
+def test_a_name_found_once_is_found_wherever_it_recurs_in_the_document():
+    from newsgraph.analysis import consistency
+
+    title = "ОСББ на Виноградарі судиться з Загребельською"
+    body = ("Загребельська очолює ОСББ із 2019 року. Правління ОСББ зібралося в четвер, "
+            "а Загребельська не прийшла до бухгалтерії ОСББ. Староста будинку мовчить. Обов'язки старости ніхто не виконує. "
+            "Від ОСББ «Нива Плюс» ніхто не прийшов.")
+    osbb = body.index("ОСББ")
+    spans = [Span(osbb, osbb + 4, "ORG"), Span(0, len("Загребельська"), "PER"),
+             Span(body.index("Староста"), body.index(" будинку"), "PER")]
+    title_spans, body_spans = consistency.spread([(title, [], "uk"), (body, spans, "uk")])
+    assert title_spans == [Span(0, 4, "ORG")]  # across stretches of the document
+    found = [(body[s.start : s.end], s.type, s.start) for s in body_spans]
+    assert ("ОСББ", "ORG", body.index("бухгалтерії ОСББ") + 12) in found
+    assert ("ОСББ", "ORG", body.index("Правління ОСББ") + 10) not in found  # glued to a capitalised word
+    assert ("Загребельська", "PER", body.index("а Загребельська") + 2) in found
+    assert ("ОСББ", "ORG", body.index("Від ОСББ") + 4) not in found  # part of «ОСББ «Нива Плюс»»
+    # a capitalised common word ("Староста" at a sentence start) that also stands in lower case is no name to spread
+    assert sum(1 for text, _, _ in found if text == "Староста") == 1
+    # a name with two types in the document is left as the recogniser read it
+    mixed = "Київ переміг. Київ готує бюджет."
+    assert consistency.spread([(mixed, [Span(0, 4, "ORG"), Span(14, 18, "LOC")], "uk")]) == [
+        [Span(0, 4, "ORG"), Span(14, 18, "LOC")]]

@@ -19,7 +19,7 @@ from typing import Any
 
 from .. import lang
 from ..model import Document, Span
-from . import addresses, boundaries, gazetteer, nonnames
+from . import addresses, boundaries, consistency, gazetteer, nonnames
 from .baseforms import base_form
 from .sentences import sentences
 from .values import find_values
@@ -90,7 +90,7 @@ def annotate_many(docs: Sequence[Document]) -> list[Document]:
     for k, doc in enumerate(docs):
         for language, runs in _runs(doc).items():
             stretches[language].extend((k, offset, text) for offset, text in runs)
-    mentions: list[list[tuple[int, Span, str | None]]] = [[] for _ in docs]
+    read: list[list[tuple[int, str, list[Span], str | None]]] = [[] for _ in docs]
     for language, items in stretches.items():
         recognize = _recognizer(language)
         found = recognize([t for _, _, t in items]) if recognize else [[] for _ in items]
@@ -99,7 +99,12 @@ def annotate_many(docs: Sequence[Document]) -> list[Document]:
             spans = nonnames.drop(text, spans, language)
             spans = boundaries.fix(text, spans, language)
             spans = addresses.merge(text, spans, language)
-            mentions[k].extend((offset, s, language) for s in spans)
+            read[k].append((offset, text, spans, language))
+    mentions: list[list[tuple[int, Span, str | None]]] = []
+    for parts in read:
+        spread = consistency.spread([(text, spans, language) for _, text, spans, language in parts])
+        mentions.append([(offset, s, language) for (offset, _, _, language), spans in zip(parts, spread)
+                         for s in spans])
     return [_finish(doc, found) for doc, found in zip(docs, mentions)]
 
 

@@ -1,0 +1,96 @@
+"""One name, one reading per document: a name recognised once is recognised
+wherever the same words recur in the document.
+
+A recogniser decides each occurrence from its few neighbouring words, so it
+finds "ОСББ" or "Загребельська" in one sentence and passes them by in the
+next. Annotators do not: in NER-UK's 391 documents, 9 847 of the 9 885
+recurrences of an annotated name outside a longer one are annotated too,
+with the same type. So each name the recogniser found (capitalised, not a
+common word, one type in the document) is looked for again in every analysed
+stretch of the document, and each free occurrence becomes a mention.
+
+The recurrence must stand alone: glued to a capitalised word or a quoted
+name it is part of a longer name the recogniser did not see ("Київ" in
+"Динамо Київ", "ОСББ «Нива»"). A capitalised common word the recogniser
+took for a name once ("Староста" at a sentence start) is not spread when the
+document also has it in lower case, in any form.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from ..model import Span
+from .morphology import OPENING_QUOTES, WORD, lemma
+
+#: types worth spreading: values and dates have their own finders.
+TYPES = frozenset({"PER", "ORG", "LOC", "MISC"})
+_NEXT_WORD = re.compile(rf"[ \t]+[{''.join(sorted(OPENING_QUOTES))}]?[ \t]*(\w)")
+_PREVIOUS_WORD = re.compile(r"([\w'’-]+)[ \t]+$")
+
+
+def spread(stretches: Sequence[tuple[str, list[Span], str | None]]) -> list[list[Span]]:
+    """``stretches`` are (text, spans, language) of one document; returns each
+    stretch's spans with the recurrences of its document's names added."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for text, spans, _ in stretches:
+        for s in spans:
+            surface = text[s.start : s.end]
+            if s.type in TYPES and _is_name(surface):
+                votes[surface][s.type] += 1
+    types = {}
+    for surface, counts in votes.items():
+        (best, n), *rest = counts.most_common()
+        if not rest or rest[0][1] < n:
+            types[surface] = best
+    common = _common_words(stretches, [x for x in types if " " not in x])
+    types = {x: t for x, t in types.items() if x not in common}
+    if not types:
+        return [list(spans) for _, spans, _ in stretches]
+    pattern = re.compile("|".join(re.escape(x) for x in sorted(types, key=len, reverse=True)))
+    out = []
+    for text, spans, _ in stretches:
+        taken = sorted(spans, key=lambda s: s.start)
+        added = []
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            if (a and (text[a - 1].isalnum() or text[a - 1] in "-'’")) or (b < len(text) and (text[b].isalnum() or text[b] in "-'’")):
+                continue
+            if any(s.start < b and a < s.end for s in taken) or _glued(text, a, b):
+                continue
+            added.append(Span(a, b, types[m.group()]))
+        out.append(sorted(taken + added, key=lambda s: s.start))
+    return out
+
+
+def _is_name(surface: str) -> bool:
+    """Capitalised, on one line, and more than one letter."""
+    return len(surface) > 1 and surface[0].isupper() and "\n" not in surface
+
+
+def _common_words(stretches, words: list[str]) -> set[str]:
+    """The one-word names that also stand in the document in lower case, in
+    any form ("Староста" at a sentence start, "старости" further on): a
+    capitalised common word, not a name, that the recogniser took once."""
+    if not words:
+        return set()
+    lower: dict[str | None, set[str]] = defaultdict(set)
+    for text, _, language in stretches:
+        lower[language].update(w for w in WORD.findall(text) if w.islower())
+    common = set()
+    for word in words:
+        for language, forms in lower.items():
+            if word.lower() in forms or lemma(word, language) in {lemma(w, language) for w in forms}:
+                common.add(word)
+                break
+    return common
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """A capitalised word right before or after: a longer name, or a run of them."""
+    after = _NEXT_WORD.match(text, end)
+    if after and after.group(1).isupper():
+        return True
+    before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    return bool(before and before.group(1)[0].isupper())
