@@ -352,6 +352,10 @@ def test_a_name_found_once_is_found_wherever_it_recurs_in_the_document():
     assert ("ОСББ", "ORG", body.index("бухгалтерії ОСББ") + 12) in found
     assert ("ОСББ", "ORG", body.index("Правління ОСББ") + 10) not in found  # glued to a capitalised word
     assert ("Загребельська", "PER", body.index("а Загребельська") + 2) in found
+    # the surname of a full name, alone further on
+    later = "Голова правління Ірина Кошель подала позов. Кошель вимагає компенсації."
+    (with_surname,) = consistency.spread([(later, [Span(17, 29, "PER")], "uk")])
+    assert [later[s.start : s.end] for s in with_surname] == ["Ірина Кошель", "Кошель"]
     assert ("ОСББ", "ORG", body.index("Від ОСББ") + 4) not in found  # part of «ОСББ «Нива Плюс»»
     # a capitalised common word ("Староста" at a sentence start) that also stands in lower case is no name to spread
     assert sum(1 for text, _, _ in found if text == "Староста") == 1
@@ -359,3 +363,20 @@ def test_a_name_found_once_is_found_wherever_it_recurs_in_the_document():
     mixed = "Київ переміг. Київ готує бюджет."
     assert consistency.spread([(mixed, [Span(0, 4, "ORG"), Span(14, 18, "LOC")], "uk")]) == [
         [Span(0, 4, "ORG"), Span(14, 18, "LOC")]]
+
+
+def test_abbreviations_of_common_nouns_and_natural_features():
+    from newsgraph.analysis import boundaries, nonnames
+
+    text = "Дрон атакував НПЗ під Саратовом, а ППО збила ракети над Фінською затокою."
+    spans = [Span(text.index("НПЗ"), text.index("НПЗ") + 3, "ORG"),
+             Span(text.index("Саратовом"), text.index(", а"), "LOC"),
+             Span(text.index("ППО"), text.index("ППО") + 3, "ORG"),
+             Span(text.index("Фінською"), len(text) - 1, "ORG")]
+    kept = nonnames.drop(text, spans, "uk")
+    assert [text[s.start : s.end] for s in kept] == ["Саратовом", "Фінською затокою"]
+    assert [(text[s.start : s.end], s.type) for s in boundaries.fix(text, kept, "uk")][-1] == ("Фінською затокою", "LOC")
+    ru = "Суда прошли Финский залив."
+    assert boundaries.fix(ru, [Span(12, 25, "ORG")], "ru") == [Span(12, 25, "LOC")]
+    # only adjectives before the feature word make it a place
+    assert boundaries.fix("Хуторок у моря", [Span(0, 14, "ORG")], "uk") == [Span(0, 14, "ORG")]

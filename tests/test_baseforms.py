@@ -26,6 +26,8 @@ from newsgraph.analysis.baseforms import base_form
         # unknown to the dictionary: stays in the nominative news write it in
         ("Сибіга", "PER", "uk", "Сибіга"),
         ("Кая Каллас", "PER", "ru", "Кая Каллас"),
+        ("Кая Каллас", "PER", "uk", "Кая Каллас"),  # the woman's surname "Каллас" rules out "Кай"'s genitive
+        ("Каю Каллас", "PER", "uk", "Кая Каллас"),
         # read only as a plural ("корбины"): a surname in the nominative
         ("Джереми Корбин", "PER", "ru", "Джереми Корбин"),
         # a woman's surname ending in a consonant does not decline

@@ -163,12 +163,15 @@ def _likeliest_case(options, declines, shared: set[str]) -> str:
     man's name in the genitive, though both words also read as a woman's name
     in the nominative."""
     parts = [ps for ps, d in zip(options, declines) if d]
-    # an indeclinable part ("Антоніу") reads as every case and decides none
-    parts = [ps for ps in parts if not all("Fixd" in p.tag for p in ps)] or parts
+    # an indeclinable part ("Антоніу") reads as every case and decides none,
+    # but its gender still counts: "Кая Каллас" is no man's genitive
+    fixed = [ps for ps in parts if all("Fixd" in p.tag for p in ps)]
+    parts = [ps for ps in parts if ps not in fixed] or parts
     for p in parts[0]:
         case, gender = _cases(p), p.tag.gender
         if case in shared and all(any(_cases(q) == case and (gender is None or q.tag.gender in (gender, None))
-                                      for q in qs) for qs in parts[1:]):
+                                      for q in qs) for qs in parts[1:]) \
+                and all(any(gender is None or q.tag.gender in (gender, None) for q in qs) for qs in fixed):
             return case
     # no reading agrees in gender: a name the dictionary does not know ("Кая
     # Каллас" is no genitive of "Кай"), which news write in the nominative

@@ -60,12 +60,15 @@ def fix(text: str, spans: list[Span], language: str | None) -> list[Span]:
 
 
 def _place_by_region_word(text: str, span: Span, language: str) -> Span:
-    """"Криничанський р-н", "Донецька область": adjectives and a region word are a place."""
+    """"Криничанський р-н", "Донецька область", "Фінської затоки": adjectives
+    and a region word or a natural feature are a place."""
     if span.type == "LOC":
         return span
     words = [w.group() for w in _words(text, span)]
     regions = lang.data(language, "places", "REGION_WORDS")
-    if 2 <= len(words) <= 3 and text[span.start : span.end].split()[-1].lower() in regions and all(
+    last = text[span.start : span.end].split()[-1]
+    if 2 <= len(words) <= 3 and (last.lower() in regions or (
+            last.islower() and lemma(last, language) in lang.data(language, "places", "FEATURE_WORDS"))) and all(
             w[:1].isupper() and any(p.tag.POS == "ADJF" for p in parse(w.lower(), language)) for w in words[:-1]):
         return Span(span.start, span.end, "LOC")
     return span

@@ -34,11 +34,18 @@ def spread(stretches: Sequence[tuple[str, list[Span], str | None]]) -> list[list
     """``stretches`` are (text, spans, language) of one document; returns each
     stretch's spans with the recurrences of its document's names added."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
+    surnames: Counter[str] = Counter()
     for text, spans, _ in stretches:
         for s in spans:
             surface = text[s.start : s.end]
             if s.type in TYPES and _is_name(surface):
                 votes[surface][s.type] += 1
+            if s.type == "PER" and " " in surface.strip():  # the surname of a full name, alone later on
+                surname = surface.split()[-1]
+                if len(surname) > 2 and _is_name(surname) and surname.isalpha():
+                    surnames[surname] += 1
+    for surname in surnames:
+        votes.setdefault(surname, Counter({"PER": 1}))
     types = {}
     for surface, counts in votes.items():
         (best, n), *rest = counts.most_common()

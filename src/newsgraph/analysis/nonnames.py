@@ -6,6 +6,8 @@ things it keeps taking for names, each settled by the words around it:
 - an adjective alone ("Євроатлантична"), unless it stands in quotes as a name
   («Північна», a plant);
 - Roman numerals ("шкіл I-III ступенів");
+- an abbreviation of a common noun alone ("на НПЗ", "сплатити ПДВ";
+  ``COMMON_ACRONYMS`` in ``newsgraph/lang/<code>/names.py``);
 - a Latin gloss of a common word ("найпростіших (Protozoa)", "боровиків
   (Boletus edulis)"): a term, not a name; an acronym stays ("природи (WWF)");
 - the state in a law's name ("Закону України", "законам України"): the law is
@@ -31,6 +33,7 @@ def drop(text: str, spans: list[Span], language: str | None) -> list[Span]:
     return [s for s in spans
             if not (_lone_adjective(text[s.start : s.end], language, text[max(0, s.start - 2) : s.start])
                     or _roman(text[s.start : s.end])
+                    or text[s.start : s.end] in lang.data(language, "names", "COMMON_ACRONYMS", frozenset())
                     or _latin_gloss(text, s, spans)
                     or (s.type == "LOC" and _after_law_word(text, s.start, language)))]
 

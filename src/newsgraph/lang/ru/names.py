@@ -54,3 +54,9 @@ ORGANISATION_WORDS = frozenset({
     "корпорация", "холдинг", "фирма", "предприятие", "организация", "группировка", "клуб",
     "университет", "оператор", "стартап", "ритейлер", "перевозчик",
 })
+
+#: capitalised abbreviations of common nouns: a refinery, a power plant, VAT,
+#: the media. Alone they name nothing ("на НПЗ", "уплатить НДС"); factRuEval
+#: leaves "СМИ" unmarked.
+COMMON_ACRONYMS = frozenset({"НПЗ", "АЭС", "ТЭС", "ТЭЦ", "ГЭС", "ГАЭС", "АЗС", "ЛЭП", "ДТП", "НДС", "ВВП",
+                             "СМИ", "СМС", "ГСМ", "БПЛА", "РСЗО", "ПВО"})
