@@ -55,20 +55,25 @@ def spread(stretches: Sequence[tuple[str, list[Span], str | None]]) -> list[list
     types = {x: t for x, t in types.items() if x not in common}
     if not types:
         return [list(spans) for _, spans, _ in stretches]
-    pattern = re.compile("|".join(re.escape(x) for x in sorted(types, key=len, reverse=True)))
+    names = sorted(types, key=len, reverse=True)  # the longest name first
     out = []
     for text, spans, _ in stretches:
-        taken = sorted(spans, key=lambda s: s.start)
-        added = []
-        for m in pattern.finditer(text):
-            a, b = m.span()
-            if (a and (text[a - 1].isalnum() or text[a - 1] in "-'’")) or (b < len(text) and (text[b].isalnum() or text[b] in "-'’")):
-                continue
-            if any(s.start < b and a < s.end for s in taken) or _glued(text, a, b):
-                continue
-            added.append(Span(a, b, types[m.group()]))
-        out.append(sorted(taken + added, key=lambda s: s.start))
+        found = list(spans)
+        for name in names:
+            a = text.find(name)
+            while a >= 0:
+                b = a + len(name)
+                if not (_inside_word(text, a, b) or any(s.start < b and a < s.end for s in found)
+                        or _glued(text, a, b)):
+                    found.append(Span(a, b, types[name]))
+                a = text.find(name, b)
+        out.append(sorted(found, key=lambda s: s.start))
     return out
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    return bool((start and (text[start - 1].isalnum() or text[start - 1] in "-'’"))
+                or (end < len(text) and (text[end].isalnum() or text[end] in "-'’")))
 
 
 def _is_name(surface: str) -> bool:
@@ -82,13 +87,18 @@ def _common_words(stretches, words: list[str]) -> set[str]:
     capitalised common word, not a name, that the recogniser took once."""
     if not words:
         return set()
-    lower: dict[str | None, set[str]] = defaultdict(set)
+    lower: dict[str | None, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # language -> first letters -> words
     for text, _, language in stretches:
-        lower[language].update(w for w in WORD.findall(text) if w.islower())
+        for w in WORD.findall(text):
+            if w.islower():
+                lower[language][w[:3]].add(w)
     common = set()
     for word in words:
+        low = word.lower()
+        stem = low[: max(3, len(low) - 2)]  # only words sharing the stem can share the lemma
         for language, forms in lower.items():
-            if word.lower() in forms or lemma(word, language) in {lemma(w, language) for w in forms}:
+            if any(w == low or (w.startswith(stem) and lemma(w, language) == lemma(word, language))
+                   for w in forms.get(low[:3], ())):
                 common.add(word)
                 break
     return common
