@@ -252,7 +252,7 @@ def _person_by_first_name(text: str, span: Span, language: str) -> Span:
         return span
     first = parse(words[0].group().lower(), language)
     second = parse(words[1].group().lower(), language)
-    if (any(p.is_known and {"Name", "sing", "nomn"} <= p.tag.grammemes for p in first)
+    if (any(p.is_known and {"Name", "nomn"} <= p.tag.grammemes and "plur" not in p.tag for p in first)
             and not any(p.tag.POS == "ADJF" for p in second)
             and gazetteer.known(text[span.start : span.end], language) is None):
         return Span(span.start, span.end, "PER")
