@@ -383,3 +383,8 @@ def test_abbreviations_of_common_nouns_and_natural_features():
     assert boundaries.fix(ru, [Span(12, 25, "ORG")], "ru") == [Span(12, 25, "LOC")]
     # only adjectives before the feature word make it a place
     assert boundaries.fix("Хуторок у моря", [Span(0, 14, "ORG")], "uk") == [Span(0, 14, "ORG")]
+
+
+def test_a_known_name_ending_in_a_title_word_keeps_it():
+    text = "Кабінет міністрів ухвалив постанову, а генерал Залужний її підтримав."
+    assert _fixed(text, [("Кабінет міністрів", "ORG")]) == [("Кабінет міністрів", "ORG")]

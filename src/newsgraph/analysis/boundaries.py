@@ -95,6 +95,8 @@ def _trim(text: str, span: Span, language: str) -> Span | None:
     without trailing verbs, ranks, conjunctions and a date's day."""
     if any(q in text[max(0, span.start - 1) : span.end] for q in QUOTES):
         return span  # «Прем'єр Лізинг», ТОВ «Віртум строй»: a quoted name is as written
+    if gazetteer.known(text[span.start : span.end], language):
+        return span  # "Кабінет міністрів" ends in no title
     words = _words(text, span)
     titles, first_lemmas, complements, longest = _titles(language)
     cut = 0
