@@ -127,9 +127,28 @@ def _trim(text: str, span: Span, language: str) -> Span | None:
             # "Кіровський райсуд м. Дніпропетровська 6 травня": the date's day
             or (words[-1].group().isdigit() and _next_word(text, words[-1].end()).lower() in months)):
         words.pop()
+    if span.type == "ORG":  # "Національного банку України поточного року": the name ends at its country
+        words = _end_at_place(words, language)
     if len(words) < kept:
         span = Span(span.start, words[-1].end(), span.type)
     return span
+
+
+def _end_at_place(words: list[re.Match[str]], language: str) -> list[re.Match[str]]:
+    """An organisation's name goes on after its country or city only with a
+    preposition ("ДСНС України в Житомирській області", "Державна служба
+    України з надзвичайних ситуацій": all 11 such names in NER-UK)."""
+    regions = lang.data(language, "places", "REGION_WORDS")
+    for i in range(1, len(words) - 1):
+        following = words[i + 1].group()
+        if (words[i].group()[:1].isupper() and following[:1].islower() and following not in regions
+                and gazetteer.known(words[i].group(), language) == "LOC"
+                and not any(p.tag.POS in ("PREP", "CONJ") for p in parse(following.lower(), language))
+                # a place inside the name's own phrase: "Подільська районна у м. Києві рада"
+                and not any(p.tag.POS == "PREP" for w in words[max(0, i - 2) : i]
+                            for p in parse(w.group().lower(), language))):
+            return words[: i + 1]
+    return words
 
 
 def _next_word(text: str, pos: int) -> str:
