@@ -323,7 +323,7 @@ def test_regions_dates_and_words_that_run_on():
              ("Кіровський райсуд м. Дніпропетровська 6", "ORG"),
              ("Хмельницької обласної дитячої лікарні очікуваною", "ORG"), ("Тернопільського педагогічного", "ORG")]
     assert _fixed(text, spans) == [
-        ("Криничанському р-ні", "LOC"), ("Криничанський р-н", "LOC"), ("Дніпропетровська обл.", "LOC"),
+        ("Криничанському р-ні", "LOC"), ("Криничанський р-н", "LOC"), ("Дніпропетровська обл", "LOC"),  # NER-UK: no dot
         ("Кіровський райсуд м. Дніпропетровська", "ORG"), ("Хмельницької обласної дитячої лікарні", "ORG"),
         ("Тернопільського педагогічного", "ORG")]
 
@@ -398,3 +398,16 @@ def test_an_organisation_ends_at_its_country_unless_a_preposition_goes_on():
     assert _fixed(text, [("ДСНС України в Житомирській області", "ORG"),
                          ("Подільська районна у м. Києві рада", "ORG")]) == [
         ("ДСНС України в Житомирській області", "ORG"), ("Подільська районна у м. Києві рада", "ORG")]
+
+
+def test_company_forms_keep_their_dot_and_a_regions_short_form_is_the_region():
+    from newsgraph.analysis.baseforms import base_form
+    from newsgraph.link.kb import knowledge_base
+
+    text = "Засновники: «Ронтекс Інк.» (Беліз) та Redshire Solutions Ltd. з Кіпру."
+    spans = [("Ронтекс Інк", "ORG"), ("Redshire Solutions Ltd", "PER")]
+    assert _fixed(text, spans) == [("Ронтекс Інк.", "ORG"), ("Redshire Solutions Ltd.", "ORG")]
+    assert base_form("Донецької обл", "LOC", "uk") == "Донецька обл"
+    assert base_form("Криничанського р-ну", "LOC", "uk") == "Криничанський р-н"
+    assert base_form("Донецкой обл.", "LOC", "ru") == "Донецкая обл."
+    assert knowledge_base().lookup("Донецька обл", "uk").id == "loc:region:Donetsk-Oblast"

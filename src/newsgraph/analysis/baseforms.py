@@ -50,8 +50,11 @@ def _base_form(text: str, entity_type: str, language: str) -> str:
         return text
     morph = analyzer(language)
     parses = [parse(m.group().lower(), language) for m in words]
+    abbreviated = lang.data(language, "inflection", "ABBREVIATED_HEADS", {}).get(words[-1].group())
     if entity_type == "PER":
         replacements = _person(words, parses, morph, *_inflection(language))
+    elif abbreviated:
+        replacements = _before_abbreviation(words, parses, abbreviated, language)
     else:
         replacements = _phrase(words, parses, language)
     linking = _linking(language)
@@ -247,6 +250,18 @@ def _inflect(parse, grammemes: set[str], word: str, language: str) -> str | None
             if done:
                 return done.word if i == 0 else f"{prefix}-{done.word}"
     return None
+
+
+def _before_abbreviation(words, parses, head: tuple[str, str], language: str) -> list[str | None]:
+    """"Донецької обл." → "Донецька обл.": the abbreviation stands for a head
+    noun of known gender, and the adjectives before it agree with that noun."""
+    gender, base = head
+    out: list[str | None] = []
+    for m, ps in zip(words[:-1], parses[:-1]):
+        mod = next((p for p in ps if p.tag.POS in _MODIFIERS and p.tag.gender == gender), None)
+        out.append(_inflect(mod, {"nomn", gender, "sing"}, m.group().lower(), language)
+                   if mod and _cases(mod) != "nomn" else None)
+    return out + [None if words[-1].group() == base else base]
 
 
 def _phrase(words, parses, language) -> list[str | None]:

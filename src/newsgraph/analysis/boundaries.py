@@ -56,7 +56,19 @@ def fix(text: str, spans: list[Span], language: str | None) -> list[Span]:
         s = _place_by_region_word(text, s, language)
         out.extend(_split_person(text, s, language) if s.type == "ORG"
                    else _split_people(text, s, language) if s.type == "PER" else [s])
-    return out
+    return [_abbreviation_dot(text, s, language) for s in out]
+
+
+def _abbreviation_dot(text: str, span: Span, language: str) -> Span:
+    """A company form makes an organisation and keeps its dot ("Ронтекс Інк.",
+    "Redshire Solutions Ltd."); a region's "обл" ends the name without it, as
+    NER-UK annotates ("Донецька обл")."""
+    last = text[span.start : span.end].rstrip(".").rsplit(None, 1)[-1]
+    if text[span.end - 1 : span.end] == "." and last in lang.data(language, "names", "DOTLESS_ENDINGS"):
+        return Span(span.start, span.end - 1, span.type)
+    if last in lang.data(language, "names", "COMPANY_FORMS") and " " in text[span.start : span.end].strip():
+        return Span(span.start, span.end + (text[span.end : span.end + 1] == "."), "ORG")
+    return span
 
 
 def _place_by_region_word(text: str, span: Span, language: str) -> Span:

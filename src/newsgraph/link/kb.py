@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from .. import lang
 from .data.cities import CITIES, REGIONS
 from .data.countries import ALIASES, DISPLAY, NOT_COUNTRIES
 from .data.organisations import ORGANISATIONS
@@ -205,7 +206,7 @@ def knowledge_base() -> KnowledgeBase:
     for kind, rows in (("city", CITIES), ("region", REGIONS)):
         for en, country, uk, ru, en_more in rows:
             names = {"en": en, **({"uk": uk[0]} if uk else {}), **({"ru": ru[0]} if ru else {})}
-            aliases = {"uk": list(uk), "ru": list(ru), "en": [en, *en_more]}
+            aliases = {"uk": _with_short_forms(uk, "uk"), "ru": _with_short_forms(ru, "ru"), "en": [en, *en_more]}
             kb.add(Entry(f"loc:{kind}:{_slug(en)}", "LOC", names, aliases, kind=kind,
                          country=country or None))
     for suffix, kind, uk, ru, en in ORGANISATIONS:
@@ -216,6 +217,16 @@ def knowledge_base() -> KnowledgeBase:
         kb.add_person({"uk": uk, "ru": ru, "en": en}, variants)
     kb.index_lemmas()
     return kb
+
+
+def _with_short_forms(names, language: str) -> list[str]:
+    """``names`` and their short forms: "Донецька обл" beside "Донецька область"."""
+    short = lang.data(language, "places", "REGION_ABBREVIATIONS", {})
+    out = list(names)
+    for name in names:
+        *rest, last = name.split(" ")
+        out.extend(" ".join([*rest, s]) for s in short.get(last, ()) if rest)
+    return out
 
 
 __all__ = ["Entry", "KnowledgeBase", "knowledge_base", "normalize", "person_id", "phonetic_key"]

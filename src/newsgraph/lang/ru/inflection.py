@@ -13,3 +13,7 @@ VOWELS = "аеёиоуыэюя"
 #: the first part of a compound place name ending so does not decline
 #: ("Нови-Саде" → "Нови-Сад", "Сан-Паулу").
 LINKING_ENDINGS = ("о", "е", "и")
+
+#: abbreviated head nouns: their gender, which the adjectives before them take
+#: in the base form, and their own base form ("Донецкой обл." → "Донецкая обл.").
+ABBREVIATED_HEADS = {"обл": ("femn", "обл"), "р-н": ("masc", "р-н"), "р-на": ("masc", "р-н"), "р-не": ("masc", "р-н")}

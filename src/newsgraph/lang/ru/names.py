@@ -60,3 +60,6 @@ ORGANISATION_WORDS = frozenset({
 #: leaves "СМИ" unmarked.
 COMMON_ACRONYMS = frozenset({"НПЗ", "АЭС", "ТЭС", "ТЭЦ", "ГЭС", "ГАЭС", "АЗС", "ЛЭП", "ДТП", "НДС", "ВВП",
                              "СМИ", "СМС", "ГСМ", "БПЛА", "РСЗО", "ПВО"})
+
+#: company forms that end a name with their dot ("Ронтекс Инк.", "Редшир Солюшнз лтд.").
+COMPANY_FORMS = ("Инк", "Корп", "Лтд", "лтд", "ЛТД", "Лимитед", "Inc", "Corp", "Ltd", "Co")

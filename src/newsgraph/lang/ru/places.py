@@ -43,3 +43,6 @@ REGION_WORDS = ("область", "области", "областью", "обл.
 
 #: plural words that, before a colon, announce a list of streets ("вулиць: Різдвяна, Героїв Сталінграда").
 STREET_LIST_WORDS = ("улиц", "улицы", "улицах", "улицами", "улицам", "переулков", "переулки", "адреса", "адресам", "адресах")
+
+#: short forms of region words, which the knowledge base also accepts ("Донецька обл" for "Донецька область").
+REGION_ABBREVIATIONS = {"область": ("обл", "обл.")}

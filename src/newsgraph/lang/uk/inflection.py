@@ -14,3 +14,7 @@ VOWELS = "аеєиіїоуюя"
 #: the first part of a compound place name ending so does not decline
 #: ("Івано-Франківська" → "Івано-Франківськ", "Нови-Саду" → "Нови-Сад").
 LINKING_ENDINGS = ("о", "е", "и", "і")
+
+#: abbreviated head nouns: their gender, which the adjectives before them take
+#: in the base form, and their own base form ("Донецької обл." → "Донецька обл.").
+ABBREVIATED_HEADS = {"обл": ("femn", "обл"), "р-н": ("masc", "р-н"), "р-ну": ("masc", "р-н"), "р-ні": ("masc", "р-н")}

@@ -72,3 +72,10 @@ ORGANISATION_WORDS = frozenset({
 #: "ПДВ" unmarked all 11 times and "ЗМІ" 18 times of 26.
 COMMON_ACRONYMS = frozenset({"НПЗ", "АЕС", "ТЕС", "ТЕЦ", "ГЕС", "ГАЕС", "АЗС", "ЛЕП", "ДТП", "ПДВ", "ВВП",
                              "ЗМІ", "СМС", "УКХ", "ПММ", "БПЛА", "РСЗВ", "ППО", "ОТГ"})
+
+#: abbreviations that end a name without their dot, as NER-UK annotates them
+#: ("Донецька обл" in "(Донецька обл.)": 13 of 18 in the corpus).
+DOTLESS_ENDINGS = ("обл",)
+
+#: company forms that end a name with their dot ("Ронтекс Інк.", "Редшир Солюшнз лтд.").
+COMPANY_FORMS = ("Інк", "Корп", "Лтд", "лтд", "ЛТД", "Лімітед", "Inc", "Corp", "Ltd", "Co")

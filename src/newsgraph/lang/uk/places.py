@@ -44,3 +44,6 @@ REGION_WORDS = ("область", "області", "областю", "обл.",
 
 #: plural words that, before a colon, announce a list of streets ("вулиць: Різдвяна, Героїв Сталінграда").
 STREET_LIST_WORDS = ("вулиць", "вулиці", "вулицях", "вулицями", "вулицям", "провулків", "провулки", "адреси", "адресами", "адресах")
+
+#: short forms of region words, which the knowledge base also accepts ("Донецька обл" for "Донецька область").
+REGION_ABBREVIATIONS = {"область": ("обл", "обл.")}
