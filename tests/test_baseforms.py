@@ -28,6 +28,9 @@ from newsgraph.analysis.baseforms import base_form
         ("Кая Каллас", "PER", "ru", "Кая Каллас"),
         ("Кая Каллас", "PER", "uk", "Кая Каллас"),  # the woman's surname "Каллас" rules out "Кай"'s genitive
         ("Каю Каллас", "PER", "uk", "Кая Каллас"),
+        # a first name the dictionary does not know, ending in -у, is foreign and nominative
+        ("Яманду Орси", "PER", "ru", "Яманду Орси"),
+        ("Юрію Мірошниченку", "PER", "uk", "Юрій Мірошниченко"),
         # read only as a plural ("корбины"): a surname in the nominative
         ("Джереми Корбин", "PER", "ru", "Джереми Корбин"),
         # a woman's surname ending in a consonant does not decline

@@ -52,7 +52,7 @@ def _base_form(text: str, entity_type: str, language: str) -> str:
     parses = [parse(m.group().lower(), language) for m in words]
     abbreviated = lang.data(language, "inflection", "ABBREVIATED_HEADS", {}).get(words[-1].group())
     if entity_type == "PER":
-        replacements = _person(words, parses, morph, *_inflection(language))
+        replacements = _person(words, parses, morph, *_inflection(language), language=language)
     elif abbreviated:
         replacements = _before_abbreviation(words, parses, abbreviated, language)
     else:
@@ -107,7 +107,7 @@ def _inflection(language: str) -> tuple[tuple[str, ...], frozenset[str]]:
 
 
 def _person(words, parses, morph, indeclinable: tuple[str, ...] = (),
-            vowels: frozenset[str] = frozenset()) -> list[str | None]:
+            vowels: frozenset[str] = frozenset(), language: str | None = None) -> list[str | None]:
     """All parts of a name share one case: find it, then undo it in each part."""
     # Name readings first (Марка is Марк, not "марка"), singular before plural.
     options = []
@@ -126,9 +126,11 @@ def _person(words, parses, morph, indeclinable: tuple[str, ...] = (),
     # (a woman's foreign surname: "Ганною Ліндквіст").
     shared: set[str] = set()
     declines = []
-    for m, ps in zip(words, options):
+    first_endings = tuple(lang.data(language, "inflection", "INDECLINABLE_FIRST_NAME_ENDINGS"))
+    for i, (m, ps) in enumerate(zip(words, options)):
         word = m.group().lower()
-        if word.endswith(indeclinable) and not morph.word_is_known(word):
+        if not morph.word_is_known(word) and (word.endswith(indeclinable) or (
+                i == 0 and len(words) > 1 and first_endings and word.endswith(first_endings))):
             declines.append(False)
             continue
         cases = {_cases(p) for p in ps} - {None}

@@ -17,3 +17,8 @@ LINKING_ENDINGS = ("о", "е", "и")
 #: abbreviated head nouns: their gender, which the adjectives before them take
 #: in the base form, and their own base form ("Донецкой обл." → "Донецкая обл.").
 ABBREVIATED_HEADS = {"обл": ("femn", "обл"), "р-н": ("masc", "р-н"), "р-на": ("masc", "р-н"), "р-не": ("masc", "р-н")}
+
+#: a first name the dictionary does not know, ending in one of these, is a
+#: foreign name in the nominative ("Яманду Орси", "Александру Мунтяну"),
+#: not the accusative of a guessed "Яманда".
+INDECLINABLE_FIRST_NAME_ENDINGS = ("у", "ю")

@@ -18,3 +18,8 @@ LINKING_ENDINGS = ("о", "е", "и", "і")
 #: abbreviated head nouns: their gender, which the adjectives before them take
 #: in the base form, and their own base form ("Донецької обл." → "Донецька обл.").
 ABBREVIATED_HEADS = {"обл": ("femn", "обл"), "р-н": ("masc", "р-н"), "р-ну": ("masc", "р-н"), "р-ні": ("masc", "р-н")}
+
+#: a first name the dictionary does not know, ending in one of these, is a
+#: foreign name in the nominative ("Яманду Орси", "Александру Мунтяну"),
+#: not the accusative of a guessed "Яманда".
+INDECLINABLE_FIRST_NAME_ENDINGS = ("у", "ю")
