@@ -6,8 +6,9 @@ finds "ОСББ" or "Загребельська" in one sentence and passes them
 next. Annotators do not: in NER-UK's 391 documents, 9 847 of the 9 885
 recurrences of an annotated name outside a longer one are annotated too,
 with the same type. So each name the recogniser found (capitalised, not a
-common word, one type in the document) is looked for again in every analysed
-stretch of the document, and each free occurrence becomes a mention.
+common word, one type in the document), and the surname of each full name
+it found ("Ірина Кошель", then "Кошель"), is looked for again in every
+analysed stretch of the document, and each free occurrence becomes a mention.
 
 The recurrence must stand alone: glued to a capitalised word or a quoted
 name it is part of a longer name the recogniser did not see ("Київ" in
@@ -34,7 +35,7 @@ def spread(stretches: Sequence[tuple[str, list[Span], str | None]]) -> list[list
     """``stretches`` are (text, spans, language) of one document; returns each
     stretch's spans with the recurrences of its document's names added."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
-    surnames: Counter[str] = Counter()
+    surnames: set[str] = set()
     for text, spans, _ in stretches:
         for s in spans:
             surface = text[s.start : s.end]
@@ -43,8 +44,8 @@ def spread(stretches: Sequence[tuple[str, list[Span], str | None]]) -> list[list
             if s.type == "PER" and " " in surface.strip():  # the surname of a full name, alone later on
                 surname = surface.split()[-1]
                 if len(surname) > 2 and _is_name(surname) and surname.isalpha():
-                    surnames[surname] += 1
-    for surname in surnames:
+                    surnames.add(surname)
+    for surname in surnames:  # a reading of its own wins ("Сергій Київ" leaves Kyiv a place)
         votes.setdefault(surname, Counter({"PER": 1}))
     types = {}
     for surface, counts in votes.items():
