@@ -411,3 +411,11 @@ def test_company_forms_keep_their_dot_and_a_regions_short_form_is_the_region():
     assert base_form("Криничанського р-ну", "LOC", "uk") == "Криничанський р-н"
     assert base_form("Донецкой обл.", "LOC", "ru") == "Донецкая обл."
     assert knowledge_base().lookup("Донецька обл", "uk").id == "loc:region:Donetsk-Oblast"
+
+
+def test_a_quoted_nickname_joins_first_name_and_surname():
+    text = "Грали саксофоніст Дмитро « Бобін » Александров і гітарист Олег «Шева» Бойко, а Петро Іванов читав «Вісті»."
+    spans = [("Дмитро « Бобін", "PER"), ("Александров", "PER"), ("Олег", "PER"), ("Бойко", "PER"),
+             ("Петро Іванов", "PER"), ("Вісті", "ORG")]
+    assert _fixed(text, spans) == [("Дмитро « Бобін » Александров", "PER"), ("Олег «Шева» Бойко", "PER"),
+                                   ("Петро Іванов", "PER"), ("Вісті", "ORG")]

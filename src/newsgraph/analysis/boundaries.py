@@ -8,7 +8,8 @@ wrong in ways the words themselves settle:
   the nominative after the lower-case end of an organisation starts a person
   (a name the organisation bears is in the genitive: "Блок Петра Порошенка");
 - it cuts an institution named after a person in two ("К-ПНУ ім. Івана
-  Огієнка"), a name with particles ("Урсула фон дер Ляєн"), and an
+  Огієнка"), a name with particles ("Урсула фон дер Ляєн") or a nickname
+  ("Дмитро «Бобін» Александров"), and an
   organisation from its country ("МИД Турции", which factRuEval and BSNLP
   annotate whole);
 - it takes a capitalised title at the start of a sentence for the start of
@@ -36,6 +37,7 @@ from .morphology import CLOSING_QUOTES, MORPH_LANGUAGES, OPENING_QUOTES, WORD, l
 
 QUOTES = OPENING_QUOTES | CLOSING_QUOTES
 _TOKEN = re.compile(rf"[^\s{re.escape(''.join(sorted(QUOTES)))}]+")
+_OPEN, _CLOSE = (re.escape("".join(sorted(q))) for q in (OPENING_QUOTES, CLOSING_QUOTES))
 
 
 def fix(text: str, spans: list[Span], language: str | None) -> list[Span]:
@@ -48,6 +50,7 @@ def fix(text: str, spans: list[Span], language: str | None) -> list[Span]:
     spans = [t for s in spans if (t := _trim(text, s, language)) is not None]
     spans = _join_named_after(text, spans, language)
     spans = _join_particles(text, spans, language)
+    spans = _join_nickname(text, spans)
     spans = _join_country(text, spans, language)
     spans = _quoted_organisations(text, spans, language)
     out: list[Span] = []
@@ -238,6 +241,24 @@ def _join_adjacent(spans: list[Span], joined) -> list[Span]:
     return out
 
 
+_NICKNAME = re.compile(rf"[ \t]*(?:[{_OPEN}][ \t]*[^\W\d_][\w'’-]*[ \t]*)?[{_CLOSE}][ \t]*")
+
+
+def _join_nickname(text: str, spans: list[Span]) -> list[Span]:
+    """"Дмитро «Бобін» Александров": a quoted nickname between a first name
+    and a surname is part of one person's name."""
+
+    def joined(prev: Span, s: Span) -> Span | None:
+        between = _NICKNAME.fullmatch(text, prev.end, s.start)
+        if prev.type == s.type == "PER" and between and (
+                between.group().strip()[:1] in OPENING_QUOTES
+                or sum(c in OPENING_QUOTES for c in text[prev.start : prev.end]) == 1):
+            return Span(prev.start, s.end, "PER")
+        return None
+
+    return _join_adjacent(spans, joined)
+
+
 def _join_particles(text: str, spans: list[Span], language: str) -> list[Span]:
     """"Урсула" + "фон дер" + "Ляєн": one person."""
     particles = frozenset(lang.data(language, "names", "NAME_PARTICLES"))
@@ -292,7 +313,6 @@ def _person_by_first_name(text: str, span: Span, language: str) -> Span:
     return span
 
 
-_OPEN, _CLOSE = (re.escape("".join(sorted(q))) for q in (OPENING_QUOTES, CLOSING_QUOTES))
 _QUOTED_NAME = re.compile(rf"[{_OPEN}][ \t]*([^{_OPEN}{_CLOSE}\n]{{1,80}}?)[ \t]*[{_CLOSE}]")
 _WORD_BEFORE_QUOTE = re.compile(r"([^\W\d_][\w'’-]*)[ \t]*:?[ \t]*$")
 
