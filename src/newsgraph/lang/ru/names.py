@@ -63,3 +63,6 @@ COMMON_ACRONYMS = frozenset({"НПЗ", "АЭС", "ТЭС", "ТЭЦ", "ГЭС", "
 
 #: company forms that end a name with their dot ("Ронтекс Инк.", "Редшир Солюшнз лтд.").
 COMPANY_FORMS = ("Инк", "Корп", "Лтд", "лтд", "ЛТД", "Лимитед", "Inc", "Corp", "Ltd", "Co")
+
+#: legal forms written before a company's quoted name, which is one name with them ("ООО «Ромашка»").
+LEGAL_FORMS = frozenset({"ООО", "ОАО", "ЗАО", "ПАО", "АО", "НАО", "ИП", "ГУП", "МУП", "ФГУП", "НКО", "АНО", "ТД", "НПО"})

@@ -79,3 +79,8 @@ DOTLESS_ENDINGS = ("обл",)
 
 #: company forms that end a name with their dot ("Ронтекс Інк.", "Редшир Солюшнз лтд.").
 COMPANY_FORMS = ("Інк", "Корп", "Лтд", "лтд", "ЛТД", "Лімітед", "Inc", "Corp", "Ltd", "Co")
+
+#: legal forms written before a company's quoted name, which is one name with
+#: them ("ТОВ «Кримбуд-Юг»": all 820 in NER-UK).
+LEGAL_FORMS = frozenset({"ТОВ", "ТзОВ", "ПП", "ПАТ", "ПрАТ", "ВАТ", "ЗАТ", "АТ", "АК", "ДП", "КП", "КВП", "ДК",
+                         "НАК", "ТД", "ГО", "БФ", "СП", "ВП", "МП", "ОСББ", "КНП", "ДУ", "ФГ", "СФГ", "ПСП"})
