@@ -58,7 +58,8 @@ def fix(text: str, spans: list[Span], language: str | None) -> list[Span]:
         s = _person_by_first_name(text, _organisation_by_word(text, s, language), language)
         s = _place_by_region_word(text, s, language)
         out.extend(_split_person(text, s, language) if s.type == "ORG"
-                   else _split_people(text, s, language) if s.type == "PER" else [s])
+                   else _split_people(text, s, language) if s.type == "PER"
+                   else _split_region(text, s, language) if s.type == "LOC" else [s])
     return [_abbreviation_dot(text, _balanced(text, _with_legal_form(text, s, language)), language) for s in out]
 
 
@@ -134,6 +135,24 @@ def _place_by_region_word(text: str, span: Span, language: str) -> Span:
             w[:1].isupper() and any(p.tag.POS == "ADJF" for p in parse(w.lower(), language)) for w in words[:-1]):
         return Span(span.start, span.end, "LOC")
     return span
+
+
+def _split_region(text: str, span: Span, language: str) -> list[Span]:
+    """"Іршанську Житомирської області": a settlement and its region are two
+    places (NER-UK: 25 of 26), a district and its region one ("Жашківського
+    району Черкаської області")."""
+    words = _words(text, span)
+    regions = lang.data(language, "places", "REGION_WORDS")
+    if len(words) < 3 or text[span.start : span.end].split()[-1].lower() not in regions:
+        return [span]
+    adjective = words[-2]
+    if not adjective.group()[:1].isupper() or not any(
+            p.tag.POS == "ADJF" for p in parse(adjective.group().lower(), language)):
+        return [span]
+    before = text[span.start : adjective.start()].split()
+    if not before or before[-1].lower() in regions or not all(w[:1].isupper() for w in before):
+        return [span]  # "Жашківського району Черкаської області", "Харківська та Сумська області"
+    return [Span(span.start, words[-3].end(), "LOC"), Span(adjective.start(), span.end, "LOC")]
 
 
 def _words(text: str, span: Span) -> list[re.Match[str]]:
