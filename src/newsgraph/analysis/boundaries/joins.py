@@ -1,0 +1,109 @@
+"""Pieces of one name the recogniser made two of: particles, nicknames, an
+institution and the person it is named after, an organisation and its country."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ... import lang
+from ...lang import alternation
+from ...model import Span
+from .. import gazetteer
+from ..morphology import OPENING_QUOTES, parse
+from .tokens import CLOSE, OPEN, span_words
+
+
+def _adjacent(spans: list[Span], joined) -> list[Span]:
+    """Each span merged into the one before it where ``joined(prev, span)``
+    gives the merged span, kept apart where it gives None."""
+    out: list[Span] = []
+    for s in spans:
+        merged = joined(out[-1], s) if out else None
+        if merged is None:
+            out.append(s)
+        else:
+            out[-1] = merged
+    return out
+
+
+_NICKNAME = re.compile(rf"[ \t]*(?:[{OPEN}][ \t]*[^\W\d_][\w'’-]*[ \t]*)?[{CLOSE}][ \t]*")
+
+
+def nickname(text: str, spans: list[Span]) -> list[Span]:
+    """"Дмитро «Бобін» Александров": a quoted nickname between a first name
+    and a surname is part of one person's name."""
+
+    def joined(prev: Span, s: Span) -> Span | None:
+        between = _NICKNAME.fullmatch(text, prev.end, s.start)
+        if prev.type == s.type == "PER" and between and (
+                between.group().strip()[:1] in OPENING_QUOTES
+                or sum(c in OPENING_QUOTES for c in text[prev.start : prev.end]) == 1):
+            return Span(prev.start, s.end, "PER")
+        return None
+
+    return _adjacent(spans, joined)
+
+
+def particles(text: str, spans: list[Span], language: str) -> list[Span]:
+    """"Урсула" + "фон дер" + "Ляєн": one person."""
+    particles = frozenset(lang.data(language, "names", "NAME_PARTICLES"))
+
+    def joined(prev: Span, s: Span) -> Span | None:
+        between = text[prev.end : s.start].split()
+        if prev.type == s.type == "PER" and between and all(w in particles for w in between):
+            return Span(prev.start, s.end, "PER")
+        return None
+
+    return _adjacent(spans, joined)
+
+
+def country(text: str, spans: list[Span], language: str) -> list[Span]:
+    """An organisation and the country or city right after it in the genitive
+    are one organisation ("МИД Турции", "Арбитражный суд Москвы"); a region or
+    district after a court or council is a place of its own ("райсуду
+    Харківської області", "сільської ради Бориспільського району")."""
+    def joined(prev: Span, s: Span) -> Span | None:
+        if (prev.type == "ORG" and s.type == "LOC" and not text[prev.end : s.start].strip()
+                and "\n" not in text[prev.end : s.start] and _genitive(text, s, language)
+                and gazetteer.place_kind(text[s.start : s.end], language) in ("country", "city")):
+            return Span(prev.start, s.end, "ORG")
+        return None
+
+    return _adjacent(spans, joined)
+
+
+def _genitive(text: str, span: Span, language: str) -> bool:
+    words = span_words(text, span)
+    return bool(words) and all(
+        any(p.tag.case == "gent" for p in parse(w.group().lower(), language)) or w.group().isupper()
+        for w in words)
+
+
+@cache
+def _named_after_pattern(language: str) -> re.Pattern[str] | None:
+    words = lang.data(language, "names", "NAMED_AFTER_WORDS")
+    if not words:
+        return None
+    return re.compile(rf"(?:{alternation(words)})(?!\w)")
+
+
+def named_after(text: str, spans: list[Span], language: str) -> list[Span]:
+    """"Університет імені Тараса Шевченка" is one organisation, whatever
+    pieces the recogniser made of it; a "person" with an institution before
+    "імені" is that institution."""
+    pattern = _named_after_pattern(language)
+    if pattern is None:
+        return spans
+
+    def retyped(s: Span) -> Span:
+        inside = pattern.search(text, s.start, s.end)
+        if s.type == "PER" and inside and text[s.start : inside.start()].strip():
+            return Span(s.start, s.end, "ORG")
+        return s
+
+    def joined(prev: Span, s: Span) -> Span | None:
+        if prev.type in ("ORG", "LOC") and s.type == "PER" and pattern.fullmatch(text[prev.end : s.start].strip()):
+            return Span(prev.start, s.end, prev.type)
+        return None
+
+    return _adjacent([retyped(s) for s in spans], joined)
