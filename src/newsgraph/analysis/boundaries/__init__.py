@@ -21,11 +21,13 @@ wrong in ways the words themselves settle:
   NER-UK marks 208 of 217 such names ORG).
 
 The rules live by what they do: ``edges`` (where a name starts and ends),
-``joins`` (two spans that are one name), ``splits`` (one span that is two
-names) and ``kinds`` (what kind of name a span is); ``fix`` runs them in that
-order, splits last. The words are language data: ``NAMED_AFTER_WORDS``, ``NAME_PARTICLES`` and
-``ORGANISATION_WORDS`` in ``newsgraph/lang/<code>/names.py``, and the titles
-of ``newsgraph/lang/<code>/titles.py``.
+``joins`` (two spans that are one name), ``kinds`` (what kind of name a span
+is) and ``splits`` (one span that is two names); ``fix`` runs them in that
+order, and last the edges a final span settles (legal forms, brackets,
+abbreviation dots). The words are language data: ``NAMED_AFTER_WORDS``,
+``NAME_PARTICLES``, ``ORGANISATION_WORDS``, ``LEGAL_FORMS`` and
+``COMPANY_FORMS`` in ``newsgraph/lang/<code>/names.py``, region and feature
+words in ``places.py``, and the titles of ``titles.py``.
 """
 from __future__ import annotations
 
