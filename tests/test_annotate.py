@@ -6,11 +6,14 @@ from newsgraph.analysis.nonnames import _lone_adjective
 from newsgraph.model import Document, Segment, Source, Span
 
 
-def test_lone_adjective_is_no_name_unless_quoted():
+def test_lone_adjective_is_no_name_unless_quoted_or_possessive():
     assert _lone_adjective("Євроатлантична", "uk")
     assert not _lone_adjective("Північна", "uk", "ції біологічної очистки «")
     assert not _lone_adjective("Марк Рютте", "uk")
     assert not _lone_adjective("НАТО", "uk")
+    # a possessive made from a name names its person ("Ірмина мама", "Шекспірових сонетах")
+    assert not _lone_adjective("Ірмина", "uk") and not _lone_adjective("Шекспірових", "uk")
+    assert _lone_adjective("Київська", "uk")
 
 
 def test_runs_join_consecutive_segments_of_one_language_and_stop_at_widgets():

@@ -4,7 +4,7 @@ A statistical recogniser leans on capital letters; these are the capitalised
 things it keeps taking for names, each settled by the words around it:
 
 - an adjective alone ("Євроатлантична"), unless it stands in quotes as a name
-  («Північна», a plant);
+  («Північна», a plant) or is a possessive made from a name ("Ірмина мама");
 - Roman numerals ("шкіл I-III ступенів");
 - an abbreviation of a common noun alone ("на НПЗ", "сплатити ПДВ";
   ``COMMON_ACRONYMS`` in ``newsgraph/lang/<code>/names.py``);
@@ -40,13 +40,17 @@ def drop(text: str, spans: list[Span], language: str | None) -> list[Span]:
 
 def _lone_adjective(surface: str, language: str | None, before: str = "") -> bool:
     """"Євроатлантична", "Індо-Тихоокеанські": an adjective alone names nothing,
-    unless it stands in quotes as a name («Північна», a plant; «Дніпровська»)."""
+    unless it stands in quotes as a name («Північна», a plant; «Дніпровська»)
+    or is a possessive made from a name ("Ірмина", "Шекспірових";
+    ``POSSESSIVE_ENDINGS`` of its dictionary form in ``lang/<code>/inflection.py``)."""
     if language not in MORPH_LANGUAGES or " " in surface.strip() or surface.isupper():
         return False
     if before.rstrip()[-1:] in OPENING_QUOTES:
         return False
     readings = parse(surface.lower(), language)
-    return bool(readings) and all(p.tag.POS in ("ADJF", "ADJS") for p in readings)
+    possessive = lang.data(language, "inflection", "POSSESSIVE_ENDINGS")
+    return bool(readings) and all(p.tag.POS in ("ADJF", "ADJS") and not p.normal_form.endswith(possessive)
+                                  for p in readings)
 
 
 def _roman(surface: str) -> bool:

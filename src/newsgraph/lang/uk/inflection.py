@@ -23,3 +23,8 @@ ABBREVIATED_HEADS = {"обл": ("femn", "обл"), "р-н": ("masc", "р-н"), "
 #: foreign name in the nominative ("Яманду Орси", "Александру Мунтяну"),
 #: not the accusative of a guessed "Яманда".
 INDECLINABLE_FIRST_NAME_ENDINGS = ("у", "ю")
+
+#: endings of the dictionary form of possessive adjectives made from names
+#: ("Ірмина мама", "Шекспірових сонетах": ірмин, шекспірів), which name their
+#: person (NER-UK marks them PER), unlike other adjectives alone.
+POSSESSIVE_ENDINGS = ("ин", "ін", "їн", "ів", "їв")
