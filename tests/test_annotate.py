@@ -440,3 +440,13 @@ def test_a_settlement_and_its_region_are_two_places():
     assert _fixed(text, spans) == [("Іршанську", "LOC"), ("Житомирської області", "LOC"),
                                    ("Жашківському районі Черкаської області", "LOC"),
                                    ("Харківська та Сумська області", "LOC")]
+
+
+def test_a_place_closing_a_quoted_title_is_part_of_the_title():
+    from newsgraph.analysis import nonnames
+
+    text = "Про це пишуть «Наші гроші.\nЗапоріжжя» з посиланням на суд. А у «Львові» тихо, як і в Запоріжжі."
+    spans = [Span(text.index("Запоріжжя»"), text.index("Запоріжжя»") + 9, "LOC"),
+             Span(text.index("Львові"), text.index("Львові") + 6, "LOC"),
+             Span(text.index("Запоріжжі"), text.index("Запоріжжі") + 9, "LOC")]
+    assert [text[s.start : s.end] for s in nonnames.drop(text, spans, "uk")] == ["Львові", "Запоріжжі"]
