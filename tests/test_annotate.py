@@ -160,6 +160,11 @@ def test_a_name_after_a_settlement_abbreviation_is_a_place():
         ("Печерського райсуду м. Києва", "ORG")]
     ru = "Жители пгт Ильинка и д. Петровка остались без света."
     assert _found(ru, "ru") == [("Ильинка", "LOC"), ("Петровка", "LOC")]
+    # an adjective-like town name, then its region: two places
+    text = "Засновник фірми живе у м. Вишневе Київської області."
+    region = text.index("Київської")
+    assert _found(text, "uk", [Span(region, len(text) - 1, "LOC")]) == [("Вишневе", "LOC"),
+                                                                         ("Київської області", "LOC")]
 
 
 def test_street_named_after_a_person_is_no_person_in_the_analysis():

@@ -117,7 +117,8 @@ def settlements(text: str, language: str | None) -> list[Span]:
         if patterns["measure_before"].search(text, max(0, m.start() - 10), m.start()):
             continue  # "67 кв. м.": square metres
         end = m.end(1)
-        if m.group(2) and _adjective(m.group(1), language):
+        # "с. Липовий Скиток", not "м. Вишневе Київської (області)": the second word is a noun
+        if m.group(2) and _adjective(m.group(1), language) and not _adjective(m.group(2), language):
             end = m.end(2)
         found.append(Span(m.start(1), end, "LOC"))
     return found
