@@ -455,3 +455,9 @@ def test_a_place_closing_a_quoted_title_is_part_of_the_title():
              Span(text.index("Львові"), text.index("Львові") + 6, "LOC"),
              Span(text.index("Запоріжжі"), text.index("Запоріжжі") + 9, "LOC")]
     assert [text[s.start : s.end] for s in nonnames.drop(text, spans, "uk")] == ["Львові", "Запоріжжі"]
+
+
+def test_a_quoted_organisation_ends_with_its_closing_quote():
+    text = "Договір уклало КП «Маріупольське трамвайно-тролейбусне управління» з фірмою."
+    assert _fixed(text, [("КП «Маріупольське трамвайно-тролейбусне управління", "ORG")]) == [
+        ("КП «Маріупольське трамвайно-тролейбусне управління»", "ORG")]

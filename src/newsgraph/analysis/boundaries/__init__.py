@@ -24,7 +24,7 @@ The rules live by what they do: ``edges`` (where a name starts and ends),
 ``joins`` (two spans that are one name), ``kinds`` (what kind of name a span
 is) and ``splits`` (one span that is two names); ``fix`` runs them in that
 order, and last the edges a final span settles (legal forms, brackets,
-abbreviation dots). The words are language data: ``NAMED_AFTER_WORDS``,
+closing quotes, abbreviation dots). The words are language data: ``NAMED_AFTER_WORDS``,
 ``NAME_PARTICLES``, ``ORGANISATION_WORDS``, ``LEGAL_FORMS`` and
 ``COMPANY_FORMS`` in ``newsgraph/lang/<code>/names.py``, region and feature
 words in ``places.py``, and the titles of ``titles.py``.
@@ -56,5 +56,5 @@ def fix(text: str, spans: list[Span], language: str | None) -> list[Span]:
         out.extend(splits.person_after_organisation(text, s, language) if s.type == "ORG"
                    else splits.two_people(text, s, language) if s.type == "PER"
                    else splits.settlement_and_region(text, s, language) if s.type == "LOC" else [s])
-    return [edges.abbreviation_dot(text, edges.balanced(text, edges.with_legal_form(text, s, language)), language)
-            for s in out]
+    out = [edges.closing_quote(text, edges.balanced(text, edges.with_legal_form(text, s, language))) for s in out]
+    return [edges.abbreviation_dot(text, s, language) for s in out]
