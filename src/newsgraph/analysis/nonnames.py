@@ -90,7 +90,9 @@ def _after_law_word(text: str, start: int, language: str | None) -> bool:
     return pattern is not None and pattern.search(text, max(0, start - 30), start) is not None
 
 
-_TITLE_BEFORE = re.compile(rf"[{''.join(sorted(OPENING_QUOTES))}][^\n{''.join(sorted(OPENING_QUOTES | CLOSING_QUOTES))}]{{1,60}}\.\s+$")
+_OPEN, _ANY_QUOTE = (re.escape("".join(sorted(q))) for q in (OPENING_QUOTES, OPENING_QUOTES | CLOSING_QUOTES))
+#: an opening quote and a title ending in a dot, right before a span: «Наші гроші. |Львів»
+_TITLE_BEFORE = re.compile(rf"[{_OPEN}][^\n{_ANY_QUOTE}]{{1,60}}\.\s+$")
 
 
 def _title_tail(text: str, span: Span) -> bool:
