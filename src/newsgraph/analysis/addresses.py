@@ -19,7 +19,6 @@ The words are language data (``newsgraph/lang/<code>/places.py``).
 """
 from __future__ import annotations
 
-import importlib
 import re
 from functools import cache
 
@@ -38,9 +37,8 @@ _NAME = rf"(?:(?:[{_UPPER}]\.\s?){{1,2}}|\d+(?:-\w+)?[ \t]+)?{_WORD}(?:[ \t]+{_W
 
 @cache
 def _patterns(language: str | None) -> dict[str, re.Pattern[str]] | None:
-    try:
-        data = importlib.import_module(f"newsgraph.lang.{language}.places")
-    except ModuleNotFoundError:
+    data = lang.module(language, "places")
+    if data is None:
         return None
     conjunctions = lang.get(language).and_words
     streets = alternation(data.STREET_WORDS)

@@ -98,7 +98,8 @@ def _common_words(stretches, words: list[str]) -> set[str]:
         low = word.lower()
         stem = low[: max(3, len(low) - 2)]  # only words sharing the stem can share the lemma
         for language, forms in lower.items():
-            if any(w == low or (w.startswith(stem) and lemma(w, language) == lemma(word, language))
+            base = lemma(word, language)
+            if any(w == low or (w.startswith(stem) and lemma(w, language) == base)
                    for w in forms.get(low[:3], ())):
                 common.add(word)
                 break

@@ -51,15 +51,23 @@ def all_languages() -> list[LanguageData]:
     return [get(code) for code in CODES]
 
 
-def data(code: str | None, module: str, name: str, default=()):
-    """``name`` from ``newsgraph.lang.<code>.<module>``, or ``default`` where the
-    language has no such module or name (the pipeline never branches on codes)."""
+@cache
+def module(code: str | None, name: str):
+    """The data module ``newsgraph.lang.<code>.<name>``, or None where the
+    language has none (looked up once: the rules ask for it per mention)."""
     if code not in CODES:
-        return default
+        return None
     try:
-        return getattr(importlib.import_module(f"{__name__}.{code}.{module}"), name, default)
+        return importlib.import_module(f"{__name__}.{code}.{name}")
     except ModuleNotFoundError:
-        return default
+        return None
+
+
+def data(code: str | None, module_name: str, name: str, default=()):
+    """``name`` from ``newsgraph.lang.<code>.<module_name>``, or ``default`` where
+    the language has no such module or name (the pipeline never branches on codes)."""
+    found = module(code, module_name)
+    return default if found is None else getattr(found, name, default)
 
 
 def alternation(words) -> str:

@@ -14,7 +14,6 @@ STREET_WORDS = (
     "шоссе",
 )
 
-
 #: prepositions after a street list's last name ("ул. Мира в г. Сочи").
 PLACE_PREPOSITIONS = ("в", "во", "на")
 

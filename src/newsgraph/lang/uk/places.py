@@ -15,7 +15,6 @@ STREET_WORDS = (
     "шосе", "узвіз", "узвозі", "узвозу", "майдан", "майдані", "майдану",
 )
 
-
 #: prepositions after a street list's last name ("вул. Соборна в м. Фастів").
 PLACE_PREPOSITIONS = ("в", "у", "на")
 
