@@ -78,7 +78,10 @@ def name_tag(text: str, lang: str, case: bool = False) -> str:
     if not parses or not _analyzer(lang).word_is_known(low):
         return "UNK"
     best = parses[0]
-    names = [g for g in _NAME_GRAMMEMES if any(g in p.tag for p in parses[:3])]
+    # grammemes of the three likeliest readings at once: ``g in tag`` validates
+    # every miss against the tag set, which cost a tenth of a first pass
+    seen = frozenset().union(*(p.tag.grammemes for p in parses[:3]))
+    names = [g for g in _NAME_GRAMMEMES if g in seen]
     if case and best.tag.case:
         names.append(best.tag.case)
     return "_".join([str(best.tag.POS or "X"), *names])
