@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .. import lang
 from . import gazetteer
-from .morphology import MORPH_LANGUAGES, analyzer, parse
+from .morphology import MORPH_LANGUAGES, analyzer, inflect, parse
 from .morphology import parse as parse_word
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*", re.UNICODE)
@@ -189,7 +189,7 @@ def _nominative(word: str, parse, morph, gender: str | None, case: str | None) -
     wanted = {"nomn", "sing"}
     if gender and parse.tag.POS in _MODIFIERS:
         wanted.add(gender)
-    inflected = parse.inflect(wanted) or parse.inflect({"nomn"})
+    inflected = inflect(parse, wanted, {"nomn"})
     form = inflected.word if inflected else parse.normal_form
     if not morph.word_is_known(word) and not word.startswith(form[: max(len(form) - 1, 1)]):
         form = _keep_stem(word, form, morph, case) or form
@@ -205,7 +205,7 @@ def _keep_stem(word: str, form: str, morph, case: str | None) -> str | None:
         for p in morph.parse(stem):
             if _cases(p) != "nomn" or p.tag.POS != "NOUN":
                 continue
-            back = p.inflect({case}) if case else None
+            back = inflect(p, {case}) if case else None
             if back and back.word == word:
                 return stem
     return None
@@ -244,13 +244,9 @@ def _inflect(parse, grammemes: set[str], word: str, language: str) -> str | None
         candidates += [p for p in parse_word(last, language)
                        if p.tag.POS == parse.tag.POS and p.tag.case == parse.tag.case]
     for i, candidate in enumerate(candidates):
-        for wanted in attempts:
-            try:
-                done = candidate.inflect(wanted)
-            except ValueError:  # a grammeme unknown to this language's tag set
-                continue
-            if done:
-                return done.word if i == 0 else f"{prefix}-{done.word}"
+        done = inflect(candidate, *attempts)
+        if done:
+            return done.word if i == 0 else f"{prefix}-{done.word}"
     return None
 
 
