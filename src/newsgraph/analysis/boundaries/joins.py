@@ -1,5 +1,6 @@
 """Pieces of one name the recogniser made two of: particles, nicknames, an
-institution and the person it is named after, an organisation and its country."""
+institution and the person it is named after, an organisation and its country,
+a unit and its authority."""
 from __future__ import annotations
 
 import re
@@ -66,6 +67,33 @@ def country(text: str, spans: list[Span], language: str) -> list[Span]:
         if (prev.type == "ORG" and s.type == "LOC" and not text[prev.end : s.start].strip()
                 and "\n" not in text[prev.end : s.start] and _genitive(text, s, language)
                 and gazetteer.place_kind(text[s.start : s.end], language) in ("country", "city")):
+            return Span(prev.start, s.end, "ORG")
+        return None
+
+    return _adjacent(spans, joined)
+
+
+def subdivision(text: str, spans: list[Span], language: str) -> list[Span]:
+    """A unit of a local authority and the authority right after it are one
+    organisation ("Департамент соціальної політики" + "КМДА",
+    "Управління культури" + "Запорізької міської ради"); a company owned by a
+    council is not its unit ("КП «Ритуал» Харківської міськради")."""
+    units = lang.data(language, "names", "SUBDIVISION_WORDS", frozenset())
+    authorities = lang.data(language, "names", "LOCAL_AUTHORITY_WORDS", frozenset())
+    if not units or not authorities:
+        return spans
+
+    def lemmas(word: str) -> set[str]:
+        return {word.lower()} | {p.normal_form for p in parse(word.lower(), language)}
+
+    def joined(prev: Span, s: Span) -> Span | None:
+        between = text[prev.end : s.start]
+        if prev.type != "ORG" or s.type not in ("ORG", "LOC") or between.strip() or "\n" in between:
+            return None
+        head, words = span_words(text, prev)[:2], span_words(text, s)
+        # the authority's own word ends it ("Одеської ОДА") or starts it ("мэрии Москвы")
+        if (any(lemmas(w.group()) & units for w in head) and words
+                and any(lemmas(w.group()) & authorities for w in (words[0], words[-1]))):
             return Span(prev.start, s.end, "ORG")
         return None
 

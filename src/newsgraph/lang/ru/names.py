@@ -66,3 +66,15 @@ COMPANY_FORMS = ("Инк", "Корп", "Лтд", "лтд", "ЛТД", "Лимит
 
 #: legal forms written before a company's quoted name, which is one name with them ("ООО «Ромашка»").
 LEGAL_FORMS = frozenset({"ООО", "ОАО", "ЗАО", "ПАО", "АО", "НАО", "ИП", "ГУП", "МУП", "ФГУП", "НКО", "АНО", "ТД", "НПО"})
+
+#: lemmas of the first (or second) word of a council's or administration's unit
+#: ("Департамент социальной политики", "Главное управление ...").
+SUBDIVISION_WORDS = frozenset({"департамент", "управление", "отдел"})
+
+#: lemmas of the last word of a local authority: a unit named right before it
+#: belongs to it and is one name with it ("Департамент образования мэрии Москвы").
+LOCAL_AUTHORITY_WORDS = frozenset({
+    "ога", "рга", "кгга", "облгосадминистрация", "райгосадминистрация", "госадминистрация",
+    "администрация", "горадминистрация", "мэрия", "дума", "совет", "горсовет", "облсовет", "райсовет",
+    "горисполком", "исполком",
+})

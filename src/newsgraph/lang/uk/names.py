@@ -84,3 +84,15 @@ COMPANY_FORMS = ("Інк", "Корп", "Лтд", "лтд", "ЛТД", "Ліміт
 #: them ("ТОВ «Кримбуд-Юг»": all 820 in NER-UK).
 LEGAL_FORMS = frozenset({"ТОВ", "ТзОВ", "ПП", "ПАТ", "ПрАТ", "ВАТ", "ЗАТ", "АТ", "АК", "ДП", "КП", "КВП", "ДК",
                          "НАК", "ТД", "ГО", "БФ", "СП", "ВП", "МП", "ОСББ", "КНП", "ДУ", "ФГ", "СФГ", "ПСП"})
+
+#: lemmas of the first (or second) word of a council's or administration's unit
+#: ("Департамент соціальної політики", "Головне управління ...").
+SUBDIVISION_WORDS = frozenset({"департамент", "управління", "відділ"})
+
+#: lemmas of the last word of a local authority: a unit named right before it
+#: belongs to it and is one name with it ("Департамент соціальної політики
+#: КМДА"; NER-UK: 32 units joined with their authority, 2 apart).
+LOCAL_AUTHORITY_WORDS = frozenset({
+    "ода", "рда", "кмда", "одпа", "облдержадміністрація", "райдержадміністрація", "держадміністрація",
+    "адміністрація", "міськрада", "облрада", "райрада", "рада", "міськвиконком", "виконком",
+})
