@@ -482,3 +482,20 @@ def test_a_unit_of_a_local_authority_is_one_organisation_with_it():
     text = "Об этом сообщил отдел образования администрации Сочи."
     assert _fixed(text, [("отдел образования", "ORG"), ("администрации Сочи", "ORG")], "ru") == [
         ("отдел образования администрации Сочи", "ORG")]
+
+
+def test_a_state_body_and_the_region_it_serves_are_one_organisation():
+    text = "Рятувальники ДСНС України в Житомирській області ліквідували пожежу."
+    assert _fixed(text, [("ДСНС України", "ORG"), ("Житомирській області", "LOC")]) == [
+        ("ДСНС України в Житомирській області", "ORG")]
+    # a quoted company in a region is not its office
+    text = "ДП «Укрдержбудекспертиза» в Миколаївській області видало висновок."
+    assert _fixed(text, [("ДП «Укрдержбудекспертиза»", "ORG"),
+                         ("Миколаївській області", "LOC")]) == [
+        ("ДП «Укрдержбудекспертиза»", "ORG"), ("Миколаївській області", "LOC")]
+
+
+def test_a_company_form_after_a_name_is_part_of_it():
+    text = "Послуги надасть «Ricondo & Associates, Inc.», а обладнання — MAKO Trading SA."
+    assert _fixed(text, [("Ricondo & Associates", "ORG"), ("Inc", "PER"), ("MAKO Trading", "ORG")]) == [
+        ("Ricondo & Associates, Inc.", "ORG"), ("MAKO Trading SA", "ORG")]

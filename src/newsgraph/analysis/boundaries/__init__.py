@@ -49,6 +49,8 @@ def fix(text: str, spans: list[Span], language: str | None) -> list[Span]:
     spans = joins.nickname(text, spans)
     spans = joins.country(text, spans, language)
     spans = joins.subdivision(text, spans, language)
+    spans = joins.regional_office(text, spans, language)
+    spans = joins.company_form(text, spans, language)
     spans = kinds.quoted_organisations(text, spans, language)
     out: list[Span] = []
     for s in spans:

@@ -10,7 +10,7 @@ from ... import lang
 from ...lang import alternation
 from ...model import Span
 from .. import gazetteer
-from ..morphology import OPENING_QUOTES, parse
+from ..morphology import CLOSING_QUOTES, OPENING_QUOTES, parse
 from .tokens import CLOSE, OPEN, span_words
 
 
@@ -94,6 +94,48 @@ def subdivision(text: str, spans: list[Span], language: str) -> list[Span]:
         # the authority's own word ends it ("Одеської ОДА") or starts it ("мэрии Москвы")
         if (any(lemmas(w.group()) & units for w in head) and words
                 and any(lemmas(w.group()) & authorities for w in (words[0], words[-1]))):
+            return Span(prev.start, s.end, "ORG")
+        return None
+
+    return _adjacent(spans, joined)
+
+
+def company_form(text: str, spans: list[Span], language: str) -> list[Span]:
+    """A company form after an organisation's name is part of it, comma and
+    all ("Ricondo & Associates, Inc.", "Flughafen Munchen GmbH"; NER-UK: 75
+    of 75), also where the recogniser took the form for a name of its own."""
+    forms = frozenset(lang.data(language, "names", "COMPANY_FORMS", ())) | frozenset(
+        lang.data(language, "names", "COMPANY_WORDS", ()))
+    if not forms:
+        return spans
+    out: list[Span] = []
+    added = (0, 0)  # the stretch of text a form just added to a name
+    for s in spans:
+        if added[0] <= s.start and s.end <= added[1]:
+            continue  # the form, which the recogniser had read apart
+        if s.type == "ORG" and (m := _COMPANY_FORM.match(text, s.end)) and m.group(1) in forms:
+            added = (s.end, m.end())
+            s = Span(s.start, m.end(), "ORG")
+        out.append(s)
+    return out
+
+
+_COMPANY_FORM = re.compile(r",?[ \t]+([^\W\d_]+)(?!\w)")
+
+
+def regional_office(text: str, spans: list[Span], language: str) -> list[Span]:
+    """A state body and the region it serves are one organisation: "ДСНС
+    України" + "в" + "Житомирській області" (NER-UK: 28 joined, 4 apart). A
+    quoted company in a region is not its office ("ДП «Укрдержбудекспертиза»
+    в Миколаївській області")."""
+    prepositions = lang.data(language, "places", "OFFICE_PREPOSITIONS", ())
+    regions = lang.data(language, "places", "REGION_WORDS", ())
+
+    def joined(prev: Span, s: Span) -> Span | None:
+        between = text[prev.end : s.start].split(" ")
+        if (prev.type == "ORG" and s.type == "LOC" and len(between) == 3 and between[1] in prepositions
+                and not between[0] and not between[2] and text[prev.end - 1] not in CLOSING_QUOTES
+                and text[s.start : s.end].split()[-1] in regions):
             return Span(prev.start, s.end, "ORG")
         return None
 

@@ -64,6 +64,10 @@ COMMON_ACRONYMS = frozenset({"НПЗ", "АЭС", "ТЭС", "ТЭЦ", "ГЭС", "
 #: company forms that end a name with their dot ("Ронтекс Инк.", "Редшир Солюшнз лтд.").
 COMPANY_FORMS = ("Инк", "Корп", "Лтд", "лтд", "ЛТД", "Лимитед", "Inc", "Corp", "Ltd", "Co")
 
+#: company forms written without a dot of their own: after a name they are part
+#: of it ("Flughafen Munchen GmbH", "MAKO Trading SA"), a dot after them ends the sentence.
+COMPANY_WORDS = ("GmbH", "AG", "SA", "LLC", "LLP", "Limited", "plc", "PLC", "OY", "Oy", "NV", "BV", "ГмбХ")
+
 #: legal forms written before a company's quoted name, which is one name with them ("ООО «Ромашка»").
 LEGAL_FORMS = frozenset({"ООО", "ОАО", "ЗАО", "ПАО", "АО", "НАО", "ИП", "ГУП", "МУП", "ФГУП", "НКО", "АНО", "ТД", "НПО"})
 

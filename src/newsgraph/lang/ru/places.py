@@ -17,6 +17,10 @@ STREET_WORDS = (
 #: prepositions after a street list's last name ("ул. Мира в г. Сочи").
 PLACE_PREPOSITIONS = ("в", "во", "на")
 
+#: prepositions between a state body and the region it serves ("Управление ФСБ
+#: по Московской области": one organisation).
+OFFICE_PREPOSITIONS = ("в", "во", "по")
+
 #: words before a house number that belongs to the street before it ("ул. Мира, д. 5").
 HOUSE_WORDS = ("д.", "дом")
 

@@ -80,6 +80,10 @@ DOTLESS_ENDINGS = ("обл",)
 #: company forms that end a name with their dot ("Ронтекс Інк.", "Редшир Солюшнз лтд.").
 COMPANY_FORMS = ("Інк", "Корп", "Лтд", "лтд", "ЛТД", "Лімітед", "Inc", "Corp", "Ltd", "Co")
 
+#: company forms written without a dot of their own: after a name they are part
+#: of it ("Flughafen Munchen GmbH", "MAKO Trading SA"), a dot after them ends the sentence.
+COMPANY_WORDS = ("GmbH", "AG", "SA", "LLC", "LLP", "Limited", "plc", "PLC", "OY", "Oy", "NV", "BV", "ГмбХ")
+
 #: legal forms written before a company's quoted name, which is one name with
 #: them ("ТОВ «Кримбуд-Юг»": all 820 in NER-UK).
 LEGAL_FORMS = frozenset({"ТОВ", "ТзОВ", "ПП", "ПАТ", "ПрАТ", "ВАТ", "ЗАТ", "АТ", "АК", "ДП", "КП", "КВП", "ДК",

@@ -18,6 +18,10 @@ STREET_WORDS = (
 #: prepositions after a street list's last name ("вул. Соборна в м. Фастів").
 PLACE_PREPOSITIONS = ("в", "у", "на")
 
+#: prepositions between a state body and the region it serves ("ДСНС України
+#: в Житомирській області": one organisation).
+OFFICE_PREPOSITIONS = ("в", "у")
+
 #: words before a house number that belongs to the street before it ("вул. Промислова, буд. 29").
 HOUSE_WORDS = ("буд.", "будинок", "б.")
 
