@@ -11,7 +11,9 @@ wrong in ways the words themselves settle:
   Огієнка"), a name with particles ("Урсула фон дер Ляєн") or a nickname
   ("Дмитро «Бобін» Александров"), and an
   organisation from its country ("МИД Турции", which factRuEval and BSNLP
-  annotate whole);
+  annotate whole), from the authority it is a unit of ("Департамент
+  соціальної політики КМДА"), from the region it serves ("ДСНС України в
+  Житомирській області") or from its company form ("MAKO Trading SA");
 - it takes a capitalised title at the start of a sentence for the start of
   a name ("Прем'єр-міністр Великої Британії") and a verb after a name for its
   end ("Європейська комісія нагадала");
@@ -25,9 +27,10 @@ The rules live by what they do: ``edges`` (where a name starts and ends),
 is) and ``splits`` (one span that is two names); ``fix`` runs them in that
 order, and last the edges a final span settles (legal forms, brackets,
 closing quotes, abbreviation dots). The words are language data: ``NAMED_AFTER_WORDS``,
-``NAME_PARTICLES``, ``ORGANISATION_WORDS``, ``LEGAL_FORMS`` and
-``COMPANY_FORMS`` in ``newsgraph/lang/<code>/names.py``, region and feature
-words in ``places.py``, and the titles of ``titles.py``.
+``NAME_PARTICLES``, ``ORGANISATION_WORDS``, ``LEGAL_FORMS``, ``COMPANY_FORMS``,
+``COMPANY_WORDS``, ``SUBDIVISION_WORDS`` and ``LOCAL_AUTHORITY_WORDS`` in
+``newsgraph/lang/<code>/names.py``, region and feature words and
+``OFFICE_PREPOSITIONS`` in ``places.py``, and the titles of ``titles.py``.
 """
 from __future__ import annotations
 
