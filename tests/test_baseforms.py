@@ -70,3 +70,22 @@ from newsgraph.analysis.baseforms import base_form
 )
 def test_base_form_keeps_agreement(mention, etype, language, expected):
     assert base_form(mention, etype, language) == expected
+
+
+def test_inflect_picks_the_form_pymorphy_picks_with_one_lexeme():
+    from newsgraph.analysis.morphology import inflect, parse
+
+    cases = [("олафом", "uk"), ("північної", "uk"), ("верховного", "uk"), ("республікою", "uk"),
+             ("шольцем", "uk"), ("лавровым", "ru"), ("северной", "ru"), ("кореи", "ru")]
+    for word, language in cases:
+        for reading in parse(word, language)[:3]:
+            for wanted in ({"nomn"}, {"nomn", "sing"}, {"gent", "plur"}, {"nomn", "femn", "sing"}):
+                try:
+                    expected = reading.inflect(wanted)
+                except ValueError:  # "sing" is unknown to the Ukrainian tag set
+                    expected = None
+                got = inflect(reading, wanted)
+                assert (got.word, got.tag) == (expected.word, expected.tag) if expected else got is None
+    # the first set that has a form wins; an unknown grammeme only skips its set
+    reading = parse("олафом", "uk")[0]
+    assert inflect(reading, {"nomn", "sing"}, {"nomn"}).word == "олаф"
