@@ -13,10 +13,10 @@ goes) -> the variant with the best dev F1 is copied to
 ``src/newsgraph/models/ner_uk`` with LICENSE.md and README.md.
 
 With ``--all`` the held-out documents are trained on too, for config.cfg's
-fixed number of steps (the learning rate decays to zero there), and
+fixed number of steps (``max_steps``: where the held-out splits peaked), and
 ``model-last`` is shipped: the final model, once the variant was chosen on
 the held-out split. Its held-out figures are then meaningless; report those
-of the run without ``--all``.
+of the runs without ``--all``.
 
 Variants (features of the ``newsgraph_lemma_norm`` component and tok2vec):
 ``baseline`` (spaCy's own NORM), ``lemma`` (pymorphy3 lemma as NORM, name
