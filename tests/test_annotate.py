@@ -499,3 +499,11 @@ def test_a_company_form_after_a_name_is_part_of_it():
     text = "Послуги надасть «Ricondo & Associates, Inc.», а обладнання — MAKO Trading SA."
     assert _fixed(text, [("Ricondo & Associates", "ORG"), ("Inc", "PER"), ("MAKO Trading", "ORG")]) == [
         ("Ricondo & Associates, Inc.", "ORG"), ("MAKO Trading SA", "ORG")]
+
+
+def test_a_persons_name_ends_in_a_capitalised_word():
+    text = "Денис радів перемозі, а Індо-Тихоокеанська безпека лишається темою саміту."
+    assert _fixed(text, [("Денис радів", "PER"), ("Індо-Тихоокеанська безпека", "PER")]) == [("Денис", "PER")]
+    # particles stay inside the name
+    text = "Зустрілися Урсула фон дер Ляєн та Людвіг ван Бетховен."
+    assert _fixed(text, [("Урсула фон дер Ляєн", "PER")]) == [("Урсула фон дер Ляєн", "PER")]

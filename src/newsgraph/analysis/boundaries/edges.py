@@ -51,9 +51,15 @@ def trim(text: str, span: Span, language: str) -> Span | None:
                 words = words[:i]
                 break
     months = lang.get(language).months
+    particles = lang.data(language, "names", "NAME_PARTICLES", ())
+    if span.type == "PER" and len(words) == 2 and _common_phrase(words[0].group(), words[1].group(), language):
+        return None  # "Індо-Тихоокеанська безпека": an adjective and its noun, no person
     while len(words) > 1 and (
             (words[-1].group()[:1].islower() and (
-                _runs_on(words[-1].group(), words[-2].group(), language)  # "Європейська комісія нагадала"
+                # "Денис радів": every word of a person's name but its particles is capitalised
+                # (NER-UK: no person's name ends in a lower-case word)
+                (span.type == "PER" and words[-1].group() not in particles)
+                or _runs_on(words[-1].group(), words[-2].group(), language)  # "Європейська комісія нагадала"
                 or _title_before_name(words[-1].group(), language, first_lemmas)  # "ГУ НГУ підполковник"
                 or words[-1].group() in conjunctions))
             # "Кіровський райсуд м. Дніпропетровська 6 травня": the date's day
@@ -64,6 +70,18 @@ def trim(text: str, span: Span, language: str) -> Span | None:
     if len(words) < kept:
         span = Span(span.start, words[-1].end(), span.type)
     return span
+
+
+def _common_phrase(first: str, second: str, language: str) -> bool:
+    """A capitalised adjective and a lower-case noun it agrees with: a common
+    phrase at the start of a sentence or a heading, not a name."""
+    if not first[:1].isupper() or not second[:1].islower():
+        return False
+    adjectives = [p.tag for p in parse(first.lower(), language)
+                  if p.tag.POS == "ADJF" and not {"Name", "Surn", "Patr"} & p.tag.grammemes]
+    nouns = [p.tag for p in parse(second, language) if p.tag.POS == "NOUN"]
+    return any(a.case == n.case and a.number == n.number and (a.gender == n.gender or a.number == "plur")
+               for a in adjectives for n in nouns)
 
 
 def _end_at_place(words: list[re.Match[str]], language: str) -> list[re.Match[str]]:
