@@ -16,12 +16,11 @@ from functools import lru_cache
 
 from .. import lang
 from . import gazetteer
-from .morphology import MORPH_LANGUAGES, analyzer, inflect, parse
+from .morphology import MORPH_LANGUAGES, NAME_GRAMMEMES, analyzer, inflect, parse
 from .morphology import parse as parse_word
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*", re.UNICODE)
 _QUOTED = re.compile(r"[«„“\"].*?[»“”\"]")
-_NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 _MODIFIERS = frozenset({"ADJF", "PRTF", "NUMR"})
 #: endings stripped when checking whether an unknown surname keeps its stem
 #: ("Шольцем" → "Шольц", not the dictionary's guess "Шолец").
@@ -115,7 +114,7 @@ def _person(words, parses, morph, indeclinable: tuple[str, ...] = (),
         # a part read only as a plural is a surname the dictionary does not
         # know, in the nominative ("Корбин", not the genitive of "корбины")
         sing = [p for p in ps if "plur" not in p.tag]
-        named = [p for p in sing if _NAME_TAGS & p.tag.grammemes]
+        named = [p for p in sing if NAME_GRAMMEMES & p.tag.grammemes]
         if i == 0 and len(parses) > 1:  # the first of several parts is a first name
             named.sort(key=lambda p: "Name" not in p.tag.grammemes)  # "Урсула", not "Урсул"'s genitive
         # a word the dictionary knows as no name may be one in the nominative
@@ -269,7 +268,7 @@ def _phrase(words, parses, language) -> list[str | None]:
     # person and rarely plural: "Львові" is Львів, not the surname Львов;
     # "Ради ЄС" is the Council's genitive, not "councils".
     head_parses = [p for p in parses[head] if p.tag.POS == "NOUN"] or list(parses[head])
-    head_parses.sort(key=lambda p: (bool(_NAME_TAGS & p.tag.grammemes), "anim" in p.tag, "plur" in p.tag))
+    head_parses.sort(key=lambda p: (bool(NAME_GRAMMEMES & p.tag.grammemes), "anim" in p.tag, "plur" in p.tag))
     # the head reading its modifiers agree with in case, gender and number
     # ("Білого дому" is дім, not дома)
     agreeing = [h for h in head_parses

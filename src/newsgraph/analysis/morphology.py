@@ -13,6 +13,8 @@ import pymorphy3
 #: languages pymorphy3 has dictionaries for; others are lower-cased only.
 MORPH_LANGUAGES = ("uk", "ru")
 WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*|\d+", re.UNICODE)
+#: the dictionaries' grammemes of a person's name: first name, surname, patronymic.
+NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
 #: quotation marks of uk, ru and en news: «», „“, “” and straight ones.
 OPENING_QUOTES = frozenset("«„“\"")
 CLOSING_QUOTES = frozenset("»“”\"")
@@ -49,11 +51,9 @@ def inflect(reading, *wanted: set[str] | frozenset[str]):
     every set it tries and again for its rare-case fallback (six times per name
     word on average, half of a base form's time). A set with a grammeme unknown
     to the language's tag set ("sing" in Ukrainian) is skipped."""
-    lexeme = None
+    lexeme = reading.lexeme if wanted else []
     for grammemes in wanted:
         grammemes = frozenset(grammemes)
-        if lexeme is None:
-            lexeme = reading.lexeme
         hits = [f for f in lexeme if grammemes <= f.tag.grammemes]
         if not hits:
             grammemes = reading.tag.fix_rare_cases(grammemes)

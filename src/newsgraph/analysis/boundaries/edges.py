@@ -8,7 +8,7 @@ from functools import cache
 from ... import lang
 from ...model import Span
 from .. import gazetteer
-from ..morphology import CLOSING_QUOTES, OPENING_QUOTES, WORD, lemma, parse
+from ..morphology import CLOSING_QUOTES, NAME_GRAMMEMES, OPENING_QUOTES, WORD, lemma, parse
 from .tokens import QUOTES, span_words
 
 
@@ -78,7 +78,7 @@ def _common_phrase(first: str, second: str, language: str) -> bool:
     if not first[:1].isupper() or not second[:1].islower():
         return False
     adjectives = [p.tag for p in parse(first.lower(), language)
-                  if p.tag.POS == "ADJF" and not {"Name", "Surn", "Patr"} & p.tag.grammemes]
+                  if p.tag.POS == "ADJF" and not NAME_GRAMMEMES & p.tag.grammemes]
     nouns = [p.tag for p in parse(second, language) if p.tag.POS == "NOUN"]
     return any(a.case == n.case and a.number == n.number and (a.gender == n.gender or a.number == "plur")
                for a in adjectives for n in nouns)

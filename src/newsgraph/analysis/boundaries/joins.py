@@ -104,8 +104,7 @@ def company_form(text: str, spans: list[Span], language: str) -> list[Span]:
     """A company form after an organisation's name is part of it, comma and
     all ("Ricondo & Associates, Inc.", "Flughafen Munchen GmbH"; NER-UK: 75
     of 75), also where the recogniser took the form for a name of its own."""
-    forms = frozenset(lang.data(language, "names", "COMPANY_FORMS", ())) | frozenset(
-        lang.data(language, "names", "COMPANY_WORDS", ()))
+    forms = _company_forms(language)
     if not forms:
         return spans
     out: list[Span] = []
@@ -121,6 +120,12 @@ def company_form(text: str, spans: list[Span], language: str) -> list[Span]:
 
 
 _COMPANY_FORM = re.compile(r",?[ \t]+([^\W\d_]+)(?!\w)")
+
+
+@cache
+def _company_forms(language: str) -> frozenset[str]:
+    return frozenset(lang.data(language, "names", "COMPANY_FORMS", ())) | frozenset(
+        lang.data(language, "names", "COMPANY_WORDS", ()))
 
 
 def regional_office(text: str, spans: list[Span], language: str) -> list[Span]:
