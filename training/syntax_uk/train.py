@@ -1,0 +1,132 @@
+"""Train newsgraph's Ukrainian parser (UPOS, FEATS, dependency trees) and ship it.
+
+    OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 nice -n 10 \\
+        .venv/bin/python training/syntax_uk/train.py            # ~30 min on 2 CPU cores
+
+Steps: convert.py (zoloto XML -> ``build/syntax_uk/corpus``, the UD dev
+sentences left out of training) -> ``spacy train`` with config.cfg (seed
+fixed; at most ``--minutes`` of wall time: spaCy keeps the best checkpoint on
+the UD dev file in ``model-best``) -> ``model-best`` is copied to
+``src/newsgraph/models/syntax_uk`` with LICENSE.md; README.md there is kept.
+
+The dev scores spaCy prints are on gold tokens; the figure we publish is
+``newsgraph eval syntax ../shared/data/uk-treebank/uk_iu-ud-dev.conllu``,
+from raw text with newsgraph's own sentences and tokens.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+CORPUS = REPO / "build" / "syntax_uk" / "corpus"
+RUNS = REPO / "build" / "syntax_uk" / "runs"
+SHIP = REPO / "src" / "newsgraph" / "models" / "syntax_uk"
+
+LICENSE = """# License of this model
+
+This spaCy model (newsgraph Ukrainian morphology and dependency syntax) was
+trained on **zoloto**, the treebank of the Institute of the Ukrainian Language
+(mova-institute, https://mova.institute/), the source of UD_Ukrainian-IU
+(https://github.com/UniversalDependencies/UD_Ukrainian-IU), which is licensed
+under the Creative Commons Attribution-NonCommercial-ShareAlike 4.0
+International license (CC BY-NC-SA 4.0).
+
+As a work derived from that treebank, **this model inherits CC BY-NC-SA 4.0**:
+you may share and adapt it with attribution, for **non-commercial purposes
+only**, and derived works must be shared under the same license. See
+https://creativecommons.org/licenses/by-nc-sa/4.0/ .
+
+Attribution: UD_Ukrainian-IU / zoloto by Natalia Kotsyba, Bohdan Moskalevskyi,
+Mykhailo Romanenko and the Institute of the Ukrainian Language. The newsgraph
+source code itself is licensed separately; this folder's license applies to
+the model weights and data files in it.
+"""
+
+# thinc's blis gemm is ~3x slower than numpy's BLAS on current x86 CPUs (see
+# spacy_components.MatmulOps); training uses the same product.
+TRAIN_SNIPPET = """
+import sys
+from thinc.api import NumpyOps, Ops
+NumpyOps.gemm = Ops.gemm
+import newsgraph.analysis.spacy_components  # registers newsgraph_lemma_norm
+from spacy.cli.train import train
+from spacy.cli._util import parse_config_overrides
+config, out, *rest = sys.argv[1:]
+train(config, out, overrides=parse_config_overrides(rest))
+"""
+
+
+def train(name: str, minutes: float, extra: list[str]) -> Path:
+    out = RUNS / name
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+        env.setdefault(var, "1")
+    cmd = [sys.executable, "-c", TRAIN_SNIPPET, str(HERE / "config.cfg"), str(out),
+           "--paths.train", str(CORPUS / "train.spacy"), "--paths.dev", str(CORPUS / "dev.spacy"), *extra]
+    print("$", " ".join(cmd[3:]), flush=True)
+    with open(out / "train.log", "w", encoding="utf-8") as log:
+        proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            proc.wait(timeout=minutes * 60)
+        except subprocess.TimeoutExpired:
+            print(f"{name}: time limit of {minutes} min reached, keeping model-best", flush=True)
+            proc.terminate()
+            proc.wait()
+    return out / "model-best"
+
+
+def ship(model: Path) -> None:
+    keep = (SHIP / "README.md").read_text(encoding="utf-8") if (SHIP / "README.md").exists() else None
+    if SHIP.exists():
+        shutil.rmtree(SHIP)
+    shutil.copytree(model, SHIP)
+    if keep is not None:
+        (SHIP / "README.md").write_text(keep, encoding="utf-8")
+    (SHIP / "LICENSE.md").write_text(LICENSE, encoding="utf-8")
+    meta_path = SHIP / "meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta.update({
+        "name": "syntax_uk", "version": "0.1.0",
+        "description": "newsgraph Ukrainian UPOS, FEATS and dependency syntax, trained on zoloto (UD_Ukrainian-IU)",
+        "license": "CC BY-NC-SA 4.0",
+        "sources": [{"name": "UD_Ukrainian-IU / zoloto", "url": "https://github.com/UniversalDependencies/UD_Ukrainian-IU",
+                     "license": "CC BY-NC-SA 4.0"}],
+        "requirements": ["pymorphy3", "pymorphy3-dicts-uk"],
+    })
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
+    size = sum(f.stat().st_size for f in SHIP.rglob("*") if f.is_file())
+    print(f"shipped {model} -> {SHIP} ({size / 1e6:.1f} MB)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--name", default="main", help="run folder under build/syntax_uk/runs")
+    p.add_argument("--minutes", type=float, default=60.0, help="wall-time limit of the run")
+    p.add_argument("--no-ship", action="store_true", help="train only")
+    p.add_argument("overrides", nargs="*", help="spaCy config overrides, e.g. --components.parser.model.hidden_width 64")
+    args, extra = p.parse_known_args(argv)
+    if not (CORPUS / "train.spacy").exists():
+        subprocess.run([sys.executable, str(HERE / "convert.py")], check=True, cwd=REPO)
+    best = train(args.name, args.minutes, [*args.overrides, *extra])
+    if not best.exists():
+        print(f"no model in {best}", file=sys.stderr)
+        return 1
+    perf = json.loads((best / "meta.json").read_text(encoding="utf-8")).get("performance", {})
+    print("dev (gold tokens):", {k: round(v, 4) for k, v in perf.items() if isinstance(v, float)})
+    if not args.no_ship:
+        ship(best)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
