@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from newsgraph.analysis.annotate import entity_id
 from newsgraph.analysis.sentences import sentences
+from newsgraph.analysis.syntax import tokens_only
 from newsgraph.model import Document, Segment, Source
 
 
@@ -15,7 +16,7 @@ def make_doc(text: str, language: str, entities: list[tuple[str, str, str]], kin
             kind = (kinds or {}).get(n, "body")
             segments.append(Segment(pos, pos + len(line), kind, language))
             if kind != "boilerplate":
-                sents += [{"start": pos + a, "end": pos + b} for a, b in sentences(line, language)]
+                sents += [(pos + a, pos + b) for a, b in sentences(line, language)]
         pos += len(line) + 1
     by_id: dict[str, dict] = {}
     for surface, etype, lemma in sorted(entities, key=lambda x: -len(x[0])):
@@ -31,7 +32,7 @@ def make_doc(text: str, language: str, entities: list[tuple[str, str, str]], kin
     for e in by_id.values():
         e["mentions"].sort(key=lambda m: m["start"])
     return Document(id="t", source=Source(), language=language, title=None, lead=None, published=None,
-                    text=text, segments=segments, sentences=sents, entities=list(by_id.values()))
+                    text=text, segments=segments, sentences=tokens_only([text], [sents], language)[0], entities=list(by_id.values()))
 
 
 def eid(doc: Document, name: str) -> str:

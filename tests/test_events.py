@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.analysis.annotate import _recognizer, entity_id
+from newsgraph.analysis.syntax import tokens_only
 from newsgraph.evaluation.events import entity_keys, evaluate_events, name_matches
 from newsgraph.extract.events import FACTUALITIES
 from newsgraph.model import Document, Segment, Source
@@ -26,7 +27,7 @@ def make_doc(lines: list[tuple[str, str]], language: str, entities: dict[str, tu
     segments, sentences, pos = [], [], 0
     for kind, line in lines:
         segments.append(Segment(pos, pos + len(line), kind, language))
-        sentences.append({"start": pos, "end": pos + len(line)})
+        sentences.append((pos, pos + len(line)))
         pos += len(line) + 1
     ents: dict[str, dict] = {}
     for surface, (etype, name) in entities.items():
@@ -36,7 +37,8 @@ def make_doc(lines: list[tuple[str, str]], language: str, entities: dict[str, tu
         for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
             e["mentions"].append({"start": m.start(), "end": m.end(), "text": surface, "lemma": name})
     return Document(id="t", source=Source(), language=language, title=None, lead=None, published=None,
-                    text=text, segments=segments, sentences=sentences, entities=list(ents.values()))
+                    text=text, segments=segments, sentences=tokens_only([text], [sentences], language)[0],
+                    entities=list(ents.values()))
 
 
 def run(lines, language, entities):
@@ -166,7 +168,7 @@ def test_no_events_from_related_or_boilerplate_lines_and_title_repeats_once():
              ("related", "Читайте також: Литва передала Україні допомогу"),
              ("boilerplate", "Латвія передала Україні допомогу")]
     doc, evs = run(lines, "uk", UK)
-    assert [(e["actors"], e["evidence"]["start"]) for e in evs] == [(["Польща"], doc.sentences[1]["start"])]
+    assert [(e["actors"], e["evidence"]["start"]) for e in evs] == [(["Польща"], doc.sentences[1].start)]
 
 
 def test_scorer_name_matching():

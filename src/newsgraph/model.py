@@ -120,6 +120,57 @@ class Value:
 
 
 @dataclass(frozen=True)
+class Token:
+    """One word or punctuation mark as every stage sees it, with its syntax.
+
+    Offsets index the document's ``text``. ``id`` is 1-based within the
+    sentence and ``head`` is the ``id`` of the head word, 0 for the root, as in
+    CoNLL-U; ``deprel``, ``upos`` and ``feats`` are Universal Dependencies
+    labels. A language without a parser gives tokens with ``head`` None.
+    """
+
+    start: int
+    end: int
+    id: int
+    lemma: str
+    upos: str | None = None
+    #: UD morphological features as CoNLL-U writes them ("Case=Nom|Number=Sing"); "" for none.
+    feats: str = ""
+    head: int | None = None
+    deprel: str | None = None
+
+    def feature(self, name: str) -> str | None:
+        """The value of one UD feature ("Case" -> "Nom"), or None."""
+        for part in self.feats.split("|"):
+            key, _, value = part.partition("=")
+            if key == name:
+                return value
+        return None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of one segment (a sentence never crosses a line), with its tokens."""
+
+    start: int
+    end: int
+    tokens: tuple[Token, ...] = ()
+
+    def head_of(self, token: Token) -> Token | None:
+        """The token's syntactic head within this sentence, None for the root or without a parse."""
+        return self.tokens[token.head - 1] if token.head else None
+
+    def children(self, token: Token) -> list[Token]:
+        return [t for t in self.tokens if t.head == token.id]
+
+    def to_dict(self, tokens: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {"start": self.start, "end": self.end}
+        if tokens:
+            out["tokens"] = [asdict(t) for t in self.tokens]
+        return out
+
+
+@dataclass(frozen=True)
 class Fingerprint:
     exact: str
     minhash: Any  # datasketch.MinHash
@@ -142,7 +193,7 @@ class Document:
     site: str | None = None
     #: id of the canonical document when this one is a reprint of it.
     duplicate_of: str | None = None
-    sentences: list[dict[str, int]] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
     entities: list[dict[str, Any]] = field(default_factory=list)
     values: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
@@ -158,7 +209,8 @@ class Document:
             self.text[s.start : s.end] for s in self.segments if s.kind in ARTICLE_KINDS
         )
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, tokens: bool = False) -> dict[str, Any]:
+        """The JSON contract; ``tokens`` adds each sentence's tokens with their syntax."""
         return {
             "id": self.id,
             "source": asdict(self.source),
@@ -171,7 +223,7 @@ class Document:
             "duplicate_of": self.duplicate_of,
             "text": self.text,
             "segments": [asdict(s) for s in self.segments],
-            "sentences": self.sentences,
+            "sentences": [s.to_dict(tokens) for s in self.sentences],
             "entities": [_split_references(e) for e in self.entities],
             "values": self.values,
             "quotes": self.quotes,

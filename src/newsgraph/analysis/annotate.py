@@ -18,8 +18,8 @@ from functools import cache
 from typing import Any
 
 from .. import lang
-from ..model import Document, Span
-from . import addresses, boundaries, consistency, gazetteer, nonnames
+from ..model import Document, Sentence, Span
+from . import addresses, boundaries, consistency, gazetteer, nonnames, syntax
 from .baseforms import base_form
 from .sentences import sentences
 from .values import find_values
@@ -105,20 +105,49 @@ def annotate_many(docs: Sequence[Document]) -> list[Document]:
         spread = consistency.spread([(text, spans, language) for _, text, spans, language in parts])
         mentions.append([(offset, s, language) for (offset, _, _, language), spans in zip(parts, spread)
                          for s in spans])
-    return [_finish(doc, found) for doc, found in zip(docs, mentions)]
+    parsed, warnings = _parse(docs)
+    return [_finish(doc, found, sents, warned)
+            for doc, found, sents, warned in zip(docs, mentions, parsed, warnings)]
 
 
-def _finish(doc: Document, mentions: list[tuple[int, Span, str | None]]) -> Document:
-    """Sentences, entities with base forms, and values of one document."""
+def _parse(docs: Sequence[Document]) -> tuple[list[list[Sentence]], list[list[str]]]:
+    """Every segment's sentences with tokens and syntax, each language's parser
+    reading the sentences of all the documents at once.
+
+    Boilerplate and widget lines are tokenised and parsed too: the document's
+    tokens cover its whole text, whatever a later stage makes of a line."""
+    spans: dict[str | None, list[tuple[int, list[tuple[int, int]]]]] = defaultdict(list)
+    for k, doc in enumerate(docs):
+        mine: dict[str | None, list[tuple[int, int]]] = defaultdict(list)
+        for seg in doc.segments:
+            language = seg.language or doc.language
+            mine[language].extend((seg.start + a, seg.start + b)
+                                  for a, b in sentences(doc.text[seg.start : seg.end], language))
+        for language, found in mine.items():
+            spans[language].append((k, found))
+    parsed: list[list[Sentence]] = [[] for _ in docs]
+    warnings: list[list[str]] = [[] for _ in docs]
+    for language, items in spans.items():
+        done, warning = syntax.parse(language, [docs[k].text for k, _ in items], [found for _, found in items])
+        for (k, _), sents in zip(items, done):
+            parsed[k].extend(sents)
+            if warning:
+                warnings[k].append(warning)
+    for sents in parsed:
+        sents.sort(key=lambda s: s.start)
+    return parsed, warnings
+
+
+def _finish(doc: Document, mentions: list[tuple[int, Span, str | None]], sents: list[Sentence],
+            warnings: list[str]) -> Document:
+    """Entities with base forms, and values of one document."""
     parts: dict[str | None, list[tuple[int, str]]] = defaultdict(list)
-    sents: list[dict[str, int]] = []
     for seg in doc.segments:
         if seg.kind not in ANALYSED_KINDS:
             continue
         text = doc.text[seg.start : seg.end]
         language = seg.language or doc.language
         parts[language].append((seg.start, text))
-        sents.extend({"start": seg.start + a, "end": seg.start + b} for a, b in sentences(text, language))
 
     entities: dict[str, dict[str, Any]] = {}
     for offset, span, language in sorted(mentions, key=lambda m: m[0] + m[1].start):
@@ -143,5 +172,5 @@ def _finish(doc: Document, mentions: list[tuple[int, Span, str | None]]) -> Docu
                                **({"end_value": v.end_value} if v.end_value is not None else {}),
                                **({"partial": True} if v.partial else {})})
     values.sort(key=lambda v: v["start"])
-    return replace(doc, sentences=sorted(sents, key=lambda s: s["start"]),
-                   entities=list(entities.values()), values=values)
+    return replace(doc, sentences=sents, entities=list(entities.values()), values=values,
+                   warnings=[*doc.warnings, *warnings])

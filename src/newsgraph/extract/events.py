@@ -49,7 +49,7 @@ from functools import cache
 from typing import Any
 
 from ..analysis.morphology import MORPH_LANGUAGES, parse
-from ..model import ARTICLE_KINDS, Document
+from ..model import ARTICLE_KINDS, Document, Sentence
 
 TOKEN = re.compile(r"[^\W_]+(?:['’ʼ\-][^\W_]+)*", re.UNICODE)
 #: types whose object stands in the accusative without a preposition
@@ -360,7 +360,7 @@ def events(doc: Document) -> Document:
     seg_kinds = [(s.start, s.end, s.kind, s.language) for s in doc.segments]
     names = {e["id"]: e for e in doc.entities}
     for sent in doc.sentences:
-        seg = next((s for s in seg_kinds if s[0] <= sent["start"] < s[1]), None)
+        seg = next((s for s in seg_kinds if s[0] <= sent.start < s[1]), None)
         if seg is None or seg[2] not in ARTICLE_KINDS:
             continue
         language = seg[3] or doc.language
@@ -372,9 +372,9 @@ def events(doc: Document) -> Document:
     return replace(doc, events=_dedupe(found))
 
 
-def _sentence_events(doc: Document, sent: dict, language: str, data: EventData,
+def _sentence_events(doc: Document, sent: Sentence, language: str, data: EventData,
                      names: dict) -> list[dict]:
-    s_start, s_end = sent["start"], sent["end"]
+    s_start, s_end = sent.start, sent.end
     toks = _tokens(doc.text[s_start:s_end], s_start, language)
     if not toks:
         return []
@@ -388,7 +388,7 @@ def _sentence_events(doc: Document, sent: dict, language: str, data: EventData,
 
 
 def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: EventData,
-           sent: dict) -> dict | None:
+           sent: Sentence) -> dict | None:
     etype, mode, _, _, flags = data.triggers[tr.row]
     ti = _trigger_index(tr)
     trig = toks[ti]
@@ -489,7 +489,7 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
         + (0.1 if any(a.cases and "nomn" in a.cases for a in actors) or genitive_actor else 0)
     if factuality == "hypothetical":
         conf -= 0.1
-    s_start, s_end = sent["start"], sent["end"]
+    s_start, s_end = sent.start, sent.end
     location = next((a.eid for a in locations if a.etype == "LOC" and a.eid not in recipient_ids),
                     None)
     return {

@@ -609,7 +609,7 @@ def _previous(ctx: _Context, s_start: int, seg_start: int, seg_kind: str) -> tup
     """What "це" in "Про це заявив X" refers to: the sentences before, in the paragraph,
     or the last sentence of the previous paragraph (not a headline)."""
     doc = ctx.doc
-    before = [(s["start"], s["end"]) for s in doc.sentences if seg_start <= s["start"] and s["end"] <= s_start]
+    before = [(s.start, s.end) for s in doc.sentences if seg_start <= s.start and s.end <= s_start]
     if before:
         before = before[-3:]
         return before[0][0], _strip_end(ctx.text, before[-1][1], before[0][0])
@@ -617,7 +617,7 @@ def _previous(ctx: _Context, s_start: int, seg_start: int, seg_kind: str) -> tup
     if not prev:
         return None
     seg = prev[-1]
-    sents = [(s["start"], s["end"]) for s in doc.sentences if seg.start <= s["start"] and s["end"] <= seg.end]
+    sents = [(s.start, s.end) for s in doc.sentences if seg.start <= s.start and s.end <= seg.end]
     if not sents:
         return seg.start, _strip_end(ctx.text, seg.end, seg.start)
     return sents[-1][0], _strip_end(ctx.text, sents[-1][1], sents[-1][0])

@@ -85,7 +85,7 @@ def inside(start: int, end: int, spans) -> bool:
 
 def sentences_in(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
     """Sentences of a segment; the segment itself where the analyser gave none."""
-    found = [(s["start"], s["end"]) for s in doc.sentences if start <= s["start"] and s["end"] <= end]
+    found = [(s.start, s.end) for s in doc.sentences if start <= s.start and s.end <= end]
     return found or [(start, end)]
 
 

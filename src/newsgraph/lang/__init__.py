@@ -38,6 +38,9 @@ class LanguageData:
     #: named-entity recogniser: a module of ``newsgraph.analysis`` with
     #: ``recognize_many(texts) -> list[list[Span]]``; None when there is none yet.
     ner: str | None = None
+    #: tokens, UD morphology and dependency trees: a module of ``newsgraph.analysis``
+    #: with ``parse_many(texts, sentences) -> list[list[Sentence]]``; None: tokens only.
+    syntax: str | None = None
 
 
 @cache

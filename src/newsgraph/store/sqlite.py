@@ -17,7 +17,7 @@ from pathlib import Path
 from ..analysis import morphology
 from ..clean import dedup
 from ..clean.repeated import RepeatedLines
-from ..model import ARTICLE_KINDS, Document, Failure, Segment, Source
+from ..model import ARTICLE_KINDS, Document, Failure, Segment, Sentence, Source
 from ..pipeline import Pipeline
 
 DEFAULT_DB = "newsgraph.db"
@@ -117,7 +117,7 @@ class Store:
                 (doc.id, doc.source.path, doc.source.url, doc.source.format, doc.source.record, doc.site,
                  doc.language, doc.title, doc.lead, doc.published, doc.author, doc.encoding, doc.text,
                  doc.duplicate_of, fp.exact if fp else None, dedup.signature_bytes(fp.minhash) if fp else None,
-                 json.dumps({k: getattr(doc, k) for k in ANALYSIS_FIELDS}, ensure_ascii=False)),
+                 json.dumps(_analysis(doc), ensure_ascii=False)),
             )
             self._save_knowledge(doc)
             self.db.executemany(
@@ -239,7 +239,7 @@ class Store:
             language=row["language"], title=row["title"], lead=row["lead"], published=row["published"],
             author=row["author"], encoding=row["encoding"], site=row["site"], text=row["text"],
             segments=segments, duplicate_of=row["duplicate_of"],
-            **json.loads(row["analysis"] or "{}"),
+            **_load_analysis(row["analysis"]),
         )
 
     def reprints(self, doc_id: str) -> list[str]:
@@ -251,6 +251,20 @@ class Store:
         from .queries import search
 
         return search(self, query, limit=limit, offset=offset, include_duplicates=include_duplicates)
+
+
+def _analysis(doc: Document) -> dict:
+    """The analysis columns as JSON; sentences are kept as spans (their tokens
+    are recomputed by analysis, not stored: they would triple the database)."""
+    out = {k: getattr(doc, k) for k in ANALYSIS_FIELDS}
+    out["sentences"] = [s.to_dict() for s in doc.sentences]
+    return out
+
+
+def _load_analysis(raw: str | None) -> dict:
+    out = json.loads(raw or "{}")
+    out["sentences"] = [Sentence(s["start"], s["end"]) for s in out.get("sentences", [])]
+    return out
 
 
 def _split_sql(sql: str) -> list[str]:

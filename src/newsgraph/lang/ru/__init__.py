@@ -6,6 +6,7 @@ LANGUAGE = LanguageData(
     lingua="RUSSIAN",
     sentences="razdel",
     ner='ner_ru',
+    syntax='syntax_ru',
     and_words=("и", "а также"),
     exclusive_letters="ыэъёЫЭЪЁ",
     related_patterns=(

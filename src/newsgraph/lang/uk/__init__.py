@@ -6,6 +6,7 @@ LANGUAGE = LanguageData(
     lingua="UKRAINIAN",
     sentences="tokenize_uk",
     ner='ner_uk',
+    syntax='syntax_uk',
     and_words=("і", "й", "та"),
     exclusive_letters="іїєґІЇЄҐ",
     related_patterns=(
