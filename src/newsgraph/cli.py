@@ -74,7 +74,9 @@ def _report(doc: Document) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per document (JSONL).")
-def analyze(paths: tuple[str, ...], as_json: bool) -> None:
+@click.option("--tokens", is_flag=True,
+              help="With --json: each sentence's tokens (offsets, lemma, UPOS, features, head, relation).")
+def analyze(paths: tuple[str, ...], as_json: bool, tokens: bool) -> None:
     """Analyse files, folders or '-' (stdin) without storing anything."""
     pipeline = Pipeline()
     failed = 0
@@ -86,7 +88,7 @@ def analyze(paths: tuple[str, ...], as_json: bool) -> None:
         else:
             _warn(item)
             if as_json:
-                sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+                sys.stdout.write(json.dumps(item.to_dict(tokens=tokens), ensure_ascii=False) + "\n")
             else:
                 _report(item)
     sys.exit(1 if failed else 0)
@@ -409,6 +411,29 @@ def eval_events(gold: str, misses: bool) -> None:
             out.print(f"  missed   {escape(line)}")
         for line in scores.invented:
             out.print(f"  invented {escape(line)}")
+
+
+@eval_.command(name="syntax")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--language", metavar="CODE",
+              help="Parse every document in this language (uk, ru) instead of the one detected.")
+@click.option("--by-relation", is_flag=True, help="Also LAS per universal dependency relation.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+def eval_syntax(path: str, language: str | None, by_relation: bool, as_json: bool) -> None:
+    """Tokens, sentences, UPOS, UAS and LAS of `analyze` on the raw text of a
+    CoNLL-U file, aligned by character span as the CoNLL 2018 scorer does
+    (headline: LAS on the words that are not punctuation)."""
+    from .evaluation import syntax
+    from .lang import CODES
+
+    if language is not None and language not in CODES:
+        raise click.BadParameter(f"{language!r}; supported: {', '.join(CODES)}", param_hint="--language")
+    scores = syntax.evaluate(path, language)
+    if as_json:
+        sys.stdout.write(json.dumps(scores.to_dict(by_relation), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.print(f"syntax, CoNLL 2018 alignment, {escape(path)}")
+        out.print(escape(scores.table(by_relation)), soft_wrap=True)
 
 
 if __name__ == "__main__":
