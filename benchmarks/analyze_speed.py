@@ -7,7 +7,8 @@ from ../shared/data/factrueval-dev, falling back to the bundled examples.
 The timing covers what `newsgraph analyze` does to a document after reading
 it, stage by stage (see ``bench``). Model loading and a process's first
 batches are excluded (warm-up sentences and 20 other documents run first).
-Prints figures; asserts nothing.
+natasha's full Russian pipeline runs last on the Russian texts, for the
+comparison. Prints figures; asserts nothing.
 """
 from __future__ import annotations
 
@@ -107,15 +108,49 @@ def bench(language: str, docs: list[str], warmup: list[str] = ()) -> None:
             print(f"  {stage:15s} {dt:6.2f} s  {len(docs) / dt:7.1f} docs/s  {words / dt:8.0f} words/s")
 
 
+def natasha(docs: list[str]) -> None:
+    """natasha's own full Russian pipeline (segmentation, morphology, syntax,
+    NER) on the same texts: the speed the issue holds newsgraph to. Same
+    warm-up rule: one document first, then two timed passes."""
+    try:
+        from natasha import (Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger,
+                             NewsSyntaxParser, Segmenter)
+    except ImportError:
+        print("natasha not installed: no comparison")
+        return
+    emb = NewsEmbedding()
+    segmenter, morph, syntax, ner = Segmenter(), NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb)
+    MorphVocab()
+
+    def run(text: str) -> None:
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_morph(morph)
+        doc.parse_syntax(syntax)
+        doc.tag_ner(ner)
+
+    run(WARMUP[1])
+    words = sum(len(t.split()) for t in docs)
+    for label in ("first pass", "second pass"):
+        t0 = time.perf_counter()
+        for text in docs:
+            run(text)
+        dt = time.perf_counter() - t0
+        print(f"natasha (ru), {label}: {len(docs)} docs, {words} words  {dt:6.2f} s  {words / dt:8.0f} words/s")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=100)
     ap.add_argument("--languages", default="uk,ru")
+    ap.add_argument("--no-natasha", action="store_true", help="skip natasha's pipeline on the Russian texts")
     args = ap.parse_args()
     for language in args.languages.split(","):
         docs = texts(language, args.docs)
         if docs:
             bench(language, docs, texts(language, WARMUP_DOCS, skip=args.docs))
+    if not args.no_natasha:
+        natasha(texts("ru", args.docs))
     print(f"peak memory (RSS): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 

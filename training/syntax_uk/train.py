@@ -3,6 +3,12 @@
     OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 nice -n 10 \\
         .venv/bin/python training/syntax_uk/train.py            # ~30 min on 2 CPU cores
 
+    # with static vectors (navec respelled to Ukrainian lemmas, as the NER model has):
+    .venv/bin/python training/ner_uk/vectors.py --out build/syntax_uk/vectors \
+        --corpus build/syntax_uk/corpus --places /nonexistent
+    ... training/syntax_uk/train.py --name vectors --paths.vectors build/syntax_uk/vectors \
+        --components.tok2vec.model.embed.include_static_vectors true
+
 Steps: convert.py (zoloto XML -> ``build/syntax_uk/corpus``, the UD dev
 sentences left out of training) -> ``spacy train`` with config.cfg (seed
 fixed; at most ``--minutes`` of wall time: spaCy keeps the best checkpoint on
@@ -93,6 +99,11 @@ def ship(model: Path) -> None:
     if keep is not None:
         (SHIP / "README.md").write_text(keep, encoding="utf-8")
     (SHIP / "LICENSE.md").write_text(LICENSE, encoding="utf-8")
+    if "include_static_vectors = true" in (SHIP / "config.cfg").read_text(encoding="utf-8"):
+        sys.path.insert(0, str(REPO / "training" / "ner_uk"))
+        from vectors import keep_norm_keys  # the lemma-keyed table loses its key attribute on save
+
+        keep_norm_keys(SHIP)
     meta_path = SHIP / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta.update({
@@ -113,11 +124,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--name", default="main", help="run folder under build/syntax_uk/runs")
     p.add_argument("--minutes", type=float, default=60.0, help="wall-time limit of the run")
     p.add_argument("--no-ship", action="store_true", help="train only")
-    p.add_argument("overrides", nargs="*", help="spaCy config overrides, e.g. --components.parser.model.hidden_width 64")
+    # any other --section.key value pairs are spaCy config overrides
     args, extra = p.parse_known_args(argv)
     if not (CORPUS / "train.spacy").exists():
         subprocess.run([sys.executable, str(HERE / "convert.py")], check=True, cwd=REPO)
-    best = train(args.name, args.minutes, [*args.overrides, *extra])
+    best = train(args.name, args.minutes, extra)
     if not best.exists():
         print(f"no model in {best}", file=sys.stderr)
         return 1
