@@ -63,14 +63,19 @@ _NAME_GRAMMEMES = ("Name", "Surn", "Patr", "Abbr")
 
 
 @lru_cache(maxsize=300_000)
-def name_tag(text: str, lang: str, case: bool = False) -> str:
+def name_tag(text: str, lang: str, case: bool = False, agreement: bool = False) -> str:
     """A coarse class for the TAG feature: the dictionary's part of speech and
     name grammemes ("NOUN_Surn"), "UNK" for words the dictionary does not know
     (foreign names), "X" for non-words.
 
     With ``case``, also the case of the likeliest reading ("NOUN_Surn_gent"):
     where a name ends is often where case agreement ends ("глава Ленінської
-    райадміністрації | Максим Мусєєв")."""
+    райадміністрації | Максим Мусєєв").
+
+    With ``agreement`` (the parser's feature), instead of that one case: every
+    case the word's likeliest part of speech allows, and its gender and number
+    ("ADJF_gent+loct_femn_sing"). A head is found by agreement, and the
+    likeliest reading of "України" or "роботи" is often the wrong case."""
     if not any(ch.isalpha() for ch in text):
         return "X"
     low = text.lower().translate(_APOSTROPHES)
@@ -82,18 +87,23 @@ def name_tag(text: str, lang: str, case: bool = False) -> str:
     # every miss against the tag set, which cost a tenth of a first pass
     seen = frozenset().union(*(p.tag.grammemes for p in parses[:3]))
     names = [g for g in _NAME_GRAMMEMES if g in seen]
-    if case and best.tag.case:
+    if agreement:
+        same = [p.tag for p in parses[:8] if p.tag.POS == best.tag.POS]
+        names.append("+".join(sorted({t.case for t in same if t.case})))
+        names += [best.tag.gender or "", best.tag.number or ""]
+    elif case and best.tag.case:
         names.append(best.tag.case)
     return "_".join([str(best.tag.POS or "X"), *names])
 
 
 @lru_cache(maxsize=300_000)
-def _features(text: str, lang: str, tags: bool, cases: bool, places: frozenset[str]) -> tuple[str | None, str | None]:
+def _features(text: str, lang: str, tags: bool, cases: bool, places: frozenset[str],
+              agreement: bool = False) -> tuple[str | None, str | None]:
     """(NORM, TAG) of a token, once per distinct word: the component's whole per-token work."""
     norm = lemma_norm(text, lang)
     if not tags:
         return norm, None
-    tag = name_tag(text, lang, cases)
+    tag = name_tag(text, lang, cases, agreement)
     if places and text[:1].isupper() and (norm in places or text.lower() in places):
         tag += "_GEO"
     return norm, tag
@@ -116,8 +126,10 @@ class LemmaNorm:
     "Васильків" are places and words or surnames too).
     """
 
-    def __init__(self, lang: str, active: bool = True, tags: bool = False, cases: bool = False):
+    def __init__(self, lang: str, active: bool = True, tags: bool = False, cases: bool = False,
+                 agreement: bool = False):
         self.lang = lang
+        self.agreement = agreement
         self.active = active
         self.tags = tags
         self.cases = cases
@@ -126,9 +138,9 @@ class LemmaNorm:
     def __call__(self, doc: Doc) -> Doc:
         if not self.active:
             return doc
-        lang, tags, cases, places = self.lang, self.tags, self.cases, self.places
+        lang, tags, cases, places, agreement = self.lang, self.tags, self.cases, self.places, self.agreement
         for token in doc:
-            norm, tag = _features(token.text, lang, tags, cases, places)
+            norm, tag = _features(token.text, lang, tags, cases, places, agreement)
             if norm is not None:
                 token.norm_ = norm
             if tag is not None:
@@ -160,13 +172,13 @@ def _read_lines(path: Path) -> list[str]:
 
 @Language.factory(
     "newsgraph_lemma_norm",
-    default_config={"morph_lang": None, "active": True, "tags": False, "cases": False},
+    default_config={"morph_lang": None, "active": True, "tags": False, "cases": False, "agreement": False},
 )
 def make_lemma_norm(nlp: Language, name: str, morph_lang: str | None, active: bool,
-                    tags: bool = False, cases: bool = False) -> LemmaNorm:
+                    tags: bool = False, cases: bool = False, agreement: bool = False) -> LemmaNorm:
     """``morph_lang``: pymorphy3 dictionary to use (default: the pipeline's language).
 
     ``active = false`` turns the component into a no-op (the baseline of the
     training comparison).
     """
-    return LemmaNorm(morph_lang or nlp.lang, active=active, tags=tags, cases=cases)
+    return LemmaNorm(morph_lang or nlp.lang, active=active, tags=tags, cases=cases, agreement=agreement)
