@@ -26,7 +26,7 @@ from .. import lang
 from ..lang import alternation
 from ..model import Span
 from . import gazetteer
-from .morphology import MORPH_LANGUAGES, parse
+from .morphology import has_morphology, parse
 
 _UPPER = "A-ZА-ЯЁІЇЄҐ"
 _WORD = rf"[{_UPPER}][\w'’ʼ-]+"
@@ -37,10 +37,10 @@ _NAME = rf"(?:(?:[{_UPPER}]\.\s?){{1,2}}|\d+(?:-\w+)?[ \t]+)?{_WORD}(?:[ \t]+{_W
 
 @cache
 def _patterns(language: str | None) -> dict[str, re.Pattern[str]] | None:
-    data = lang.module(language, "places")
-    if data is None:
+    data = lang.of(language).places
+    if not data.STREET_WORDS:
         return None
-    conjunctions = lang.get(language).and_words
+    conjunctions = lang.of(language).names.AND_WORDS
     streets = alternation(data.STREET_WORDS)
     houses = alternation(data.HOUSE_WORDS)
     return {
@@ -123,7 +123,7 @@ def settlements(text: str, language: str | None) -> list[Span]:
 
 
 def _adjective(word: str, language: str | None) -> bool:
-    if language not in MORPH_LANGUAGES:
+    if not has_morphology(language):
         return False
     readings = parse(word.lower(), language)
     return bool(readings) and readings[0].tag.POS in ("ADJF", "ADJS")

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .. import lang
 from . import gazetteer
-from .morphology import MORPH_LANGUAGES, NAME_GRAMMEMES, analyzer, inflect, parse
+from .morphology import NAME_GRAMMEMES, analyzer, has_morphology, inflect, parse
 from .morphology import parse as parse_word
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*", re.UNICODE)
@@ -29,7 +29,7 @@ _ENDINGS = ("ові", "еві", "ом", "ем", "ём", "єм", "ым", "им", 
 
 def base_form(text: str, entity_type: str, language: str | None) -> str:
     """Nominative form of a mention; unchanged where the language has no morphology."""
-    if language not in MORPH_LANGUAGES or not text:
+    if not has_morphology(language) or not text:
         return text
     return _base_form(text, entity_type, language)
 
@@ -49,7 +49,7 @@ def _base_form(text: str, entity_type: str, language: str) -> str:
         return text
     morph = analyzer(language)
     parses = [parse(m.group().lower(), language) for m in words]
-    abbreviated = lang.data(language, "inflection", "ABBREVIATED_HEADS", {}).get(words[-1].group())
+    abbreviated = lang.of(language).inflection.ABBREVIATED_HEADS.get(words[-1].group())
     if entity_type == "PER":
         replacements = _person(words, parses, morph, *_inflection(language), language=language)
     elif abbreviated:
@@ -81,7 +81,7 @@ def _keep_linking_parts(word: str, new: str, linking: tuple[str, ...]) -> str:
 
 @lru_cache(maxsize=8)
 def _linking(language: str) -> tuple[str, ...]:
-    return tuple(lang.data(language, "inflection", "LINKING_ENDINGS"))
+    return tuple(lang.of(language).inflection.LINKING_ENDINGS)
 
 
 def _frozen_ranges(text: str) -> list[tuple[int, int]]:
@@ -101,8 +101,8 @@ def _cases(parse) -> str | None:
 @lru_cache(maxsize=8)
 def _inflection(language: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """(indeclinable surname endings, vowel letters) from the language's data."""
-    return (tuple(lang.data(language, "inflection", "INDECLINABLE_SURNAME_ENDINGS")),
-            frozenset(lang.data(language, "inflection", "VOWELS", "")))
+    return (tuple(lang.of(language).inflection.INDECLINABLE_SURNAME_ENDINGS),
+            frozenset(lang.of(language).inflection.VOWELS))
 
 
 def _person(words, parses, morph, indeclinable: tuple[str, ...] = (),
@@ -125,7 +125,7 @@ def _person(words, parses, morph, indeclinable: tuple[str, ...] = (),
     # (a woman's foreign surname: "Ганною Ліндквіст").
     shared: set[str] = set()
     declines = []
-    first_endings = tuple(lang.data(language, "inflection", "INDECLINABLE_FIRST_NAME_ENDINGS"))
+    first_endings = tuple(lang.of(language).inflection.INDECLINABLE_FIRST_NAME_ENDINGS)
     for i, (m, ps) in enumerate(zip(words, options)):
         word = m.group().lower()
         if not morph.word_is_known(word) and (word.endswith(indeclinable) or (

@@ -10,8 +10,8 @@ from functools import cache, lru_cache
 
 import pymorphy3
 
-#: languages pymorphy3 has dictionaries for; others are lower-cased only.
-MORPH_LANGUAGES = ("uk", "ru")
+from .. import lang
+
 WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*|\d+", re.UNICODE)
 #: the dictionaries' grammemes of a person's name: first name, surname, patronymic.
 NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr"})
@@ -20,9 +20,18 @@ OPENING_QUOTES = frozenset("«„“\"")
 CLOSING_QUOTES = frozenset("»“”\"")
 
 
+def has_morphology(language: str | None) -> bool:
+    """Whether a language has a dictionary (``Language.morphology``); words of
+    the others are lower-cased only."""
+    return lang.of(language).morphology is not None
+
+
 @cache
 def analyzer(language: str) -> pymorphy3.MorphAnalyzer:
-    return pymorphy3.MorphAnalyzer(lang=language)
+    dictionary = lang.of(language).morphology
+    if dictionary is None:
+        raise ValueError(f"no morphology for {language!r}")
+    return pymorphy3.MorphAnalyzer(lang=dictionary)
 
 
 @lru_cache(maxsize=200_000)
@@ -37,7 +46,7 @@ def lemma(word: str, language: str | None) -> str:
     low = word.lower().replace("’", "'").replace("ʼ", "'")
     # Acronyms (НАТО, ЄС, МИД) are not inflected words: the dictionary would
     # turn НАТО into "ната".
-    if language not in MORPH_LANGUAGES or (word.isupper() and len(word) > 1) or low.isdigit():
+    if lang.of(language).morphology is None or (word.isupper() and len(word) > 1) or low.isdigit():
         return low
     return parse(low, language)[0].normal_form
 
@@ -74,5 +83,5 @@ def lemmas(text: str, language: str | None) -> list[str]:
 def query_forms(word: str) -> set[str]:
     """A query word and its lemmas in every language: queries carry no language tag."""
     forms = {word.lower()}
-    forms.update(lemma(word, code) for code in MORPH_LANGUAGES)
+    forms.update(lemma(word, language.code) for language in lang.all_languages() if language.morphology)
     return forms

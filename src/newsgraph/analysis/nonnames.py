@@ -25,7 +25,7 @@ from functools import cache
 from .. import lang
 from ..lang import alternation
 from ..model import Span
-from .morphology import CLOSING_QUOTES, MORPH_LANGUAGES, OPENING_QUOTES, parse
+from .morphology import CLOSING_QUOTES, OPENING_QUOTES, has_morphology, parse
 
 _ROMAN = re.compile(r"[IVXLCDMІХ]+")  # the Cyrillic І and Х stand in for Latin ones in typed text
 
@@ -35,7 +35,7 @@ def drop(text: str, spans: list[Span], language: str | None) -> list[Span]:
     return [s for s in spans
             if not (_lone_adjective(text[s.start : s.end], language, text[max(0, s.start - 2) : s.start])
                     or _roman(text[s.start : s.end])
-                    or text[s.start : s.end] in lang.data(language, "names", "COMMON_ACRONYMS", frozenset())
+                    or text[s.start : s.end] in lang.of(language).names.COMMON_ACRONYMS
                     or _latin_gloss(text, s, spans)
                     or (s.type == "LOC" and _after_law_word(text, s.start, language))
                     or (s.type == "LOC" and _title_tail(text, s)))]
@@ -46,12 +46,12 @@ def _lone_adjective(surface: str, language: str | None, before: str = "") -> boo
     unless it stands in quotes as a name («Північна», a plant; «Дніпровська»)
     or is a possessive made from a name ("Ірмина", "Шекспірових";
     ``POSSESSIVE_ENDINGS`` of its dictionary form in ``lang/<code>/inflection.py``)."""
-    if language not in MORPH_LANGUAGES or " " in surface.strip() or surface.isupper():
+    if not has_morphology(language) or " " in surface.strip() or surface.isupper():
         return False
     if before.rstrip()[-1:] in OPENING_QUOTES:
         return False
     readings = parse(surface.lower(), language)
-    possessive = lang.data(language, "inflection", "POSSESSIVE_ENDINGS")
+    possessive = lang.of(language).inflection.POSSESSIVE_ENDINGS
     return bool(readings) and all(p.tag.POS in ("ADJF", "ADJS") and not p.normal_form.endswith(possessive)
                                   for p in readings)
 
@@ -79,7 +79,7 @@ def _latin_gloss(text: str, span: Span, spans: list[Span]) -> bool:
 
 @cache
 def _law_words(language: str | None) -> re.Pattern[str] | None:
-    words = lang.data(language, "names", "LAW_WORDS")
+    words = lang.of(language).names.LAW_WORDS
     if not words:
         return None
     return re.compile(rf"(?<!\w)(?i:{alternation(words)})[ \t]+$")

@@ -41,5 +41,5 @@ def sentences(text: str, language: str | None) -> list[tuple[int, int]]:
     if not _INNER_STOP.search(stripped):  # most lines: one sentence, no splitter needed
         start = len(text) - len(text.lstrip())
         return [(start, start + len(stripped))]
-    name = lang.get(language).sentences if language in lang.CODES else "razdel"
+    name = lang.of(language).sentences
     return SPLITTERS[name](text)

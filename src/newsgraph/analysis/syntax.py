@@ -1,7 +1,7 @@
 """Tokens, morphology and dependency syntax of a document's sentences, per language.
 
 Every later stage reads these tokens instead of splitting the text again. A
-language names its parser in its data (``LanguageData.syntax``: a module of
+language names its parser in its data (``Language.parser``: a module of
 ``newsgraph.analysis`` with ``parse_many(texts, sentences)``); a language
 without one, or whose model cannot be loaded, still gets tokens (razdel's,
 which handle Latin and Cyrillic news alike) with dictionary lemmas, and no
@@ -42,7 +42,7 @@ def tokens_only(texts: Sequence[str], sentences: Sequence[Sequence[tuple[int, in
 @cache
 def parser(language: str | None) -> Parser | None:
     """The parser of a language, or None (logged once) when it has none or it cannot load."""
-    name = lang.get(language).syntax if language in lang.CODES else None
+    name = lang.of(language).parser
     if not name:
         return None
     try:

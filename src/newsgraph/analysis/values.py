@@ -40,7 +40,6 @@ Year resolution (dates written without a year)
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -48,7 +47,7 @@ from functools import cache, lru_cache
 from typing import Any, Iterable
 
 from newsgraph import lang as languages
-from newsgraph.analysis.morphology import MORPH_LANGUAGES, analyzer
+from newsgraph.analysis.morphology import analyzer, has_morphology
 from newsgraph.model import Value
 
 # One-for-one character replacements: offsets into the normalised text are
@@ -177,8 +176,8 @@ def _expand(bases: dict[str, Any], language: str, inflect: bool) -> dict[str, An
 
 @cache
 def grammar(language: str) -> _Grammar:
-    data = importlib.import_module(f"newsgraph.lang.{language}.values")
-    inflect = data.INFLECT and language in MORPH_LANGUAGES
+    data = languages.of(language).values
+    inflect = data.INFLECT and has_morphology(language)
     numbers = _expand(data.NUMBER_WORDS, language, inflect)
     numbers.update({k.lower(): v for k, v in data.NUMBER_FORMS.items()})
     multiplier_words = _expand(data.MULTIPLIERS, language, inflect)
@@ -190,7 +189,7 @@ def grammar(language: str) -> _Grammar:
                   **{k.lower(): v for k, v in data.CURRENCY_ABBREVIATIONS.items()},
                   **currency_words}
     percent = _expand(dict.fromkeys(data.PERCENT_WORDS, True), language, inflect)
-    months = {**languages.get(language).months, **data.MONTHS_EXTRA}
+    months = {**languages.of(language).cleaning.MONTHS, **data.MONTHS_EXTRA}
     weekdays = _expand(data.WEEKDAYS, language, inflect)
 
     def words(forms: Iterable[str]) -> str:
@@ -567,11 +566,11 @@ def _date_value(m: re.Match[str], g: _Grammar, pub: dt.date | None
 def find_values(text: str, language: str, published: Any = None) -> list[Value]:
     """Money, dates, quantities and percentages in ``text``, in text order.
 
-    ``language`` is a code with a ``newsgraph/lang/<code>/values.py`` (uk, ru,
-    en); ``published`` an ISO date or datetime string (or ``datetime.date``)
+    ``language`` is a code whose language has a ``values`` section (others get
+    no values); ``published`` an ISO date or datetime string (or ``datetime.date``)
     against which dates without a year and relative dates are resolved.
     """
-    if not text or language not in languages.CODES:
+    if not text or not languages.of(language).values:
         return []
     g = grammar(language)
     norm = text.translate(_NORMALISE)

@@ -492,7 +492,7 @@ def _add(counts: Counts, gold: set, system: set) -> None:
 class _ForcedLanguage(Pipeline):
     """The pipeline with every segment read as one language; what it detected is kept."""
 
-    language: str = "uk"
+    language: str | None = None
     detected: dict[str | None, str | None] = field(default_factory=dict)
 
     def clean(self, raw: RawDocument) -> Document:

@@ -27,7 +27,7 @@ from .data.organisations import ORGANISATIONS
 from .data.people import PEOPLE
 from .translit import person_key, phonetic_key
 
-LANGUAGES = ("uk", "ru", "en")
+LANGUAGES = lang.CODES
 
 
 @dataclass
@@ -62,7 +62,7 @@ def normalize(name: str) -> str:
 
 def _lemma_key(name: str, language: str) -> str | None:
     """The name's words lemmatised one by one; None where there is no morphology."""
-    if language not in ("uk", "ru"):
+    if lang.of(language).morphology is None:
         return None
     from ..analysis.morphology import WORD, lemma
 
@@ -75,7 +75,7 @@ def _lemma_key(name: str, language: str) -> str | None:
 def _inflected_forms(name: str, language: str) -> list[str]:
     """Every case form of a one-word Cyrillic name ("Київ" → "києва", "києві", …):
     the dictionary lemmatises some of them wrongly ("Києві" → "кий")."""
-    if language not in ("uk", "ru") or " " in name or not name[:1].isalpha() or name.isupper():
+    if lang.of(language).morphology is None or " " in name or not name[:1].isalpha() or name.isupper():
         return []
     from ..analysis.morphology import parse
 
@@ -221,7 +221,7 @@ def knowledge_base() -> KnowledgeBase:
 
 def _with_short_forms(names, language: str) -> list[str]:
     """``names`` and their short forms: "Донецька обл" beside "Донецька область"."""
-    short = lang.data(language, "places", "REGION_ABBREVIATIONS", {})
+    short = lang.of(language).places.REGION_ABBREVIATIONS
     out = list(names)
     for name in names:
         *rest, last = name.split(" ")

@@ -1,9 +1,9 @@
 """A cross-language key for person names: "Марк Рютте" = "Mark Rutte".
 
-Two steps. ``romanize`` writes Cyrillic in Latin letters, by Ukraine's
-national transliteration (2010) for Ukrainian and a BGN-like scheme for
-Russian; the result is a readable English spelling ("Kyrylo Budanov",
-"Sergey Lavrov"). ``phonetic_key`` then reduces any Latin spelling to what
+Two steps. ``romanize`` writes Cyrillic in Latin letters by the language's
+``transliteration`` section (Ukraine's national transliteration of 2010 for
+Ukrainian, a BGN-like scheme for Russian); the result is a readable English
+spelling ("Kyrylo Budanov", "Sergey Lavrov"). ``phonetic_key`` then reduces any Latin spelling to what
 survives the differences between the languages and between transcription
 habits: г/х/h/g are one sound class, ц/ts/tz/z/з one, и/ы/і/y/i/й one,
 iu/yu → u, ia/ya → a, ie/ye → e (Рютте/Rutte, Зеленський/Zelensky), doubled
@@ -13,61 +13,61 @@ spell them.
 
 First names differ by language in more than spelling (Кирило/Кирилл,
 Олександр/Александр/Alexander): ``first_name_key`` maps them to one
-canonical group through the tables in ``newsgraph.lang.<code>.names``.
+canonical group through every language's ``names.FIRST_NAMES``.
 """
 from __future__ import annotations
 
-import importlib
 import re
 import unicodedata
 from functools import cache, lru_cache
 
-from ..lang import CODES
+from .. import lang
+from ..lang import Transliteration
 
-_UK = {
-    "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie", "ж": "zh",
-    "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n",
-    "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
-    "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ю": "iu", "я": "ia", "'": "",
-    # Russian letters in a Ukrainian text (quoted names)
-    "ы": "y", "э": "e", "ё": "io", "ъ": "",
-}
-#: word-initial forms of the national transliteration
-_UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
-_RU = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
-    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
-    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
-    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "'": "",
-    # Ukrainian letters in a Russian text
-    "і": "i", "ї": "yi", "є": "ye", "ґ": "g",
-}
-_RU_INITIAL = {"е": "ye"}
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "`": "'", "´": "'"})
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_UK_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
+
+
+@cache
+def _schemes() -> tuple[tuple[re.Pattern[str] | None, Transliteration], ...]:
+    """(the language's own letters, its scheme) of every language that has a
+    transliteration, in ``lang.CODES`` order."""
+    return tuple((re.compile(f"[{re.escape(language.exclusive_letters)}]") if language.exclusive_letters else None,
+                  language.transliteration)
+                 for language in lang.all_languages() if language.transliteration.TABLE)
+
+
+def _scheme(text: str, language: str | None) -> Transliteration:
+    """The language's scheme; for a language without one (English, unknown,
+    None), the scheme of the first language whose own letters the text has
+    (і, ї, є, ґ: Ukrainian), else the fallback one (Russian)."""
+    own = lang.of(language).transliteration
+    if own.TABLE:
+        return own
+    schemes = _schemes()
+    found = next((scheme for letters, scheme in schemes if letters is not None and letters.search(text)), None)
+    return found or next(scheme for _, scheme in schemes if scheme.FALLBACK)
 
 
 def romanize(text: str, language: str | None = None) -> str:
     """Latin spelling of ``text``; Latin text is returned unchanged.
 
-    ``language`` picks the scheme (uk or ru); without it, Ukrainian letters
-    (і, ї, є, ґ) say Ukrainian and anything else Cyrillic is read as Russian.
+    ``language`` picks the scheme (its ``transliteration`` section); without
+    one, the letters say which (see ``_scheme``).
     """
     text = text.translate(_APOSTROPHES)
     if not _CYRILLIC.search(text):
         return text
-    if language not in ("uk", "ru"):
-        language = "uk" if _UK_LETTERS.search(text) else "ru"
-    table, initial = (_UK, _UK_INITIAL) if language == "uk" else (_RU, _RU_INITIAL)
+    scheme = _scheme(text, language)
+    table, initial, after = scheme.TABLE, scheme.INITIAL, scheme.AFTER
     out = []
     prev_letter = False
     for i, ch in enumerate(text):
         low = ch.lower()
         if low in table:
             rom = initial.get(low, table[low]) if not prev_letter else table[low]
-            if language == "uk" and low == "г" and i > 0 and text[i - 1].lower() == "з":
-                rom = "gh"  # "зг" is "zgh" (Згурський → Zghurskyi)
+            if after and i > 0 and text[i - 1].lower() + low in after:
+                rom = after[text[i - 1].lower() + low]  # "зг" is "zgh" (Згурський → Zghurskyi)
             if ch.isupper() and rom:
                 nxt = text[i + 1 : i + 2]
                 rom = rom.upper() if nxt.isupper() and len(text) > 1 else rom[0].upper() + rom[1:]
@@ -119,14 +119,11 @@ def _first_name_tables() -> tuple[dict[str, str], dict[str, str]]:
     """(exact lower-case name -> group, phonetic key -> group) over every language's table."""
     exact: dict[str, str] = {}
     by_key: dict[str, str] = {}
-    for code in CODES:
-        try:
-            table = importlib.import_module(f"newsgraph.lang.{code}.names").FIRST_NAMES
-        except ModuleNotFoundError:
-            continue
+    for language in lang.all_languages():
+        table = language.names.FIRST_NAMES
         for name, group in table.items():
             exact.setdefault(_norm(name), group)
-            by_key.setdefault(phonetic_key(name, code), group)
+            by_key.setdefault(phonetic_key(name, language.code), group)
     return exact, by_key
 
 

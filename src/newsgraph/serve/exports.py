@@ -8,6 +8,8 @@ import re
 from typing import Any
 from xml.sax import saxutils
 
+from ..lang import CODES
+
 #: characters XML 1.0 does not allow; article text sometimes carries them
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -70,8 +72,8 @@ def _edge_label(e: dict[str, Any]) -> str:
 
 
 def graphml(g: dict[str, Any]) -> str:
-    keys = [("n_name", "node", "name"), ("n_type", "node", "type"), ("n_uk", "node", "name_uk"),
-            ("n_ru", "node", "name_ru"), ("n_en", "node", "name_en"), ("e_type", "edge", "type"),
+    keys = [("n_name", "node", "name"), ("n_type", "node", "type"),
+            *((f"n_{code}", "node", f"name_{code}") for code in CODES), ("e_type", "edge", "type"),
             ("e_quad", "edge", "quad"), ("e_window", "edge", "window"), ("e_count", "edge", "count"),
             ("e_evidence", "edge", "evidence")]
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
@@ -84,9 +86,9 @@ def graphml(g: dict[str, Any]) -> str:
         lines.append(f"    <node id={quoteattr(n['id'])}>")
         lines.append(f"      <data key=\"n_name\">{escape(n['name'])}</data>")
         lines.append(f"      <data key=\"n_type\">{escape(n['type'])}</data>")
-        for lang in ("uk", "ru", "en"):
-            if n.get("names", {}).get(lang):
-                lines.append(f"      <data key=\"n_{lang}\">{escape(n['names'][lang])}</data>")
+        for code in CODES:
+            if n.get("names", {}).get(code):
+                lines.append(f"      <data key=\"n_{code}\">{escape(n['names'][code])}</data>")
         lines.append("    </node>")
     for i, e in enumerate(g["edges"]):
         lines.append(f"    <edge id=\"e{i}\" source={quoteattr(e['source'])} target={quoteattr(e['target'])}>")
@@ -109,9 +111,7 @@ def gexf(g: dict[str, Any]) -> str:
              '  <graph defaultedgetype="directed" mode="static">',
              '    <attributes class="node">',
              '      <attribute id="0" title="type" type="string"/>',
-             '      <attribute id="1" title="name_uk" type="string"/>',
-             '      <attribute id="2" title="name_ru" type="string"/>',
-             '      <attribute id="3" title="name_en" type="string"/>',
+             *(f'      <attribute id="{i}" title="name_{code}" type="string"/>' for i, code in enumerate(CODES, 1)),
              '    </attributes>',
              '    <attributes class="edge">',
              '      <attribute id="0" title="type" type="string"/>',
@@ -123,9 +123,9 @@ def gexf(g: dict[str, Any]) -> str:
     for n in g["nodes"]:
         lines.append(f"      <node id={quoteattr(n['id'])} label={quoteattr(n['name'])}><attvalues>")
         lines.append(f"        <attvalue for=\"0\" value={quoteattr(n['type'])}/>")
-        for i, lang in enumerate(("uk", "ru", "en"), 1):
-            if n.get("names", {}).get(lang):
-                lines.append(f"        <attvalue for=\"{i}\" value={quoteattr(n['names'][lang])}/>")
+        for i, code in enumerate(CODES, 1):
+            if n.get("names", {}).get(code):
+                lines.append(f"        <attvalue for=\"{i}\" value={quoteattr(n['names'][code])}/>")
         lines.append("      </attvalues></node>")
     lines.append("    </nodes>")
     lines.append("    <edges>")

@@ -35,7 +35,7 @@ closing quotes, abbreviation dots). The words are language data: ``NAMED_AFTER_W
 from __future__ import annotations
 
 from ...model import Span
-from ..morphology import MORPH_LANGUAGES
+from ..morphology import has_morphology
 from . import edges, joins, kinds, splits
 
 
@@ -43,7 +43,7 @@ def fix(text: str, spans: list[Span], language: str | None) -> list[Span]:
     """The recogniser's spans with their edges and types mended: edges first
     (a title or verb cut off may leave a span that then joins its neighbour),
     then joins, then types, and a person split off an organisation last."""
-    if language not in MORPH_LANGUAGES:
+    if not has_morphology(language):
         return spans
     spans = edges.whole_words(text, sorted(spans, key=lambda s: s.start))
     spans = [t for s in spans if (t := edges.trim(text, s, language)) is not None]

@@ -16,8 +16,8 @@ from .tokens import QUOTES, span_words
 def _titles(language: str) -> tuple[frozenset[tuple[str, ...]], frozenset[str], frozenset[str], int]:
     """(titles as lemma sequences, their first lemmas, complement lemmas, longest title in words)."""
     titles = frozenset(tuple(lemma(w, language) for w in WORD.findall(t))
-                       for t in lang.data(language, "titles", "TITLES"))
-    return (titles, frozenset(t[0] for t in titles), frozenset(lang.data(language, "titles", "COMPLEMENTS")),
+                       for t in lang.of(language).titles.TITLES)
+    return (titles, frozenset(t[0] for t in titles), frozenset(lang.of(language).titles.COMPLEMENTS),
             max((len(t) for t in titles), default=0))
 
 
@@ -44,14 +44,14 @@ def trim(text: str, span: Span, language: str) -> Span | None:
         span = Span(words[cut].start(), span.end, gazetteer.known(rest, language) or span.type)  # "Японії": LOC
         words = words[cut:]
     kept = len(words)
-    conjunctions = lang.get(language).and_words
+    conjunctions = lang.of(language).names.AND_WORDS
     if span.type in ("PER", "LOC"):  # "Хмельницького і кримських": a list runs on, not the name
         for i, w in enumerate(words[1:-1], 1):
             if w.group() in conjunctions and all(x.group()[:1].islower() for x in words[i:]):
                 words = words[:i]
                 break
-    months = lang.get(language).months
-    particles = lang.data(language, "names", "NAME_PARTICLES", ())
+    months = lang.of(language).cleaning.MONTHS
+    particles = lang.of(language).names.NAME_PARTICLES
     if span.type == "PER" and len(words) == 2 and _common_phrase(words[0].group(), words[1].group(), language):
         return None  # "Індо-Тихоокеанська безпека": an adjective and its noun, no person
     while len(words) > 1 and (
@@ -88,7 +88,7 @@ def _end_at_place(words: list[re.Match[str]], language: str) -> list[re.Match[st
     """An organisation's name goes on after its country or city only with a
     preposition ("ДСНС України в Житомирській області", "Державна служба
     України з надзвичайних ситуацій": all 11 such names in NER-UK)."""
-    regions = lang.data(language, "places", "REGION_WORDS")
+    regions = lang.of(language).places.REGION_WORDS
     for i in range(1, len(words) - 1):
         following = words[i + 1].group()
         if (words[i].group()[:1].isupper() and following[:1].islower() and following not in regions
@@ -199,9 +199,9 @@ def abbreviation_dot(text: str, span: Span, language: str) -> Span:
     "Redshire Solutions Ltd."); a region's "обл" ends the name without it, as
     NER-UK annotates ("Донецька обл")."""
     last = text[span.start : span.end].rstrip(".").rsplit(None, 1)[-1]
-    if text[span.end - 1 : span.end] == "." and last in lang.data(language, "names", "DOTLESS_ENDINGS"):
+    if text[span.end - 1 : span.end] == "." and last in lang.of(language).names.DOTLESS_ENDINGS:
         return Span(span.start, span.end - 1, span.type)
-    if last in lang.data(language, "names", "COMPANY_FORMS") and " " in text[span.start : span.end].strip():
+    if last in lang.of(language).names.COMPANY_FORMS and " " in text[span.start : span.end].strip():
         return Span(span.start, span.end + (text[span.end : span.end + 1] == "."), "ORG")
     return span
 
@@ -211,7 +211,7 @@ def with_legal_form(text: str, span: Span, language: str) -> Span:
     are part of it (NER-UK: 820 of 820)."""
     if span.type != "ORG":
         return span
-    forms = lang.data(language, "names", "LEGAL_FORMS")
+    forms = lang.of(language).names.LEGAL_FORMS
     quote = text[max(0, span.start - 2) : span.start].rstrip()[-1:] in OPENING_QUOTES or \
         text[span.start : span.start + 1] in OPENING_QUOTES
     if not forms or not quote:

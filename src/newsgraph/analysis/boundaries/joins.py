@@ -47,7 +47,7 @@ def nickname(text: str, spans: list[Span]) -> list[Span]:
 
 def particles(text: str, spans: list[Span], language: str) -> list[Span]:
     """"Урсула" + "фон дер" + "Ляєн": one person."""
-    particles = frozenset(lang.data(language, "names", "NAME_PARTICLES"))
+    particles = frozenset(lang.of(language).names.NAME_PARTICLES)
 
     def joined(prev: Span, s: Span) -> Span | None:
         between = text[prev.end : s.start].split()
@@ -78,8 +78,8 @@ def subdivision(text: str, spans: list[Span], language: str) -> list[Span]:
     organisation ("Департамент соціальної політики" + "КМДА",
     "Управління культури" + "Запорізької міської ради"); a company owned by a
     council is not its unit ("КП «Ритуал» Харківської міськради")."""
-    units = lang.data(language, "names", "SUBDIVISION_WORDS", frozenset())
-    authorities = lang.data(language, "names", "LOCAL_AUTHORITY_WORDS", frozenset())
+    units = lang.of(language).names.SUBDIVISION_WORDS
+    authorities = lang.of(language).names.LOCAL_AUTHORITY_WORDS
     if not units or not authorities:
         return spans
 
@@ -124,8 +124,8 @@ _COMPANY_FORM = re.compile(r",?[ \t]+([^\W\d_]+)(?!\w)")
 
 @cache
 def _company_forms(language: str) -> frozenset[str]:
-    return frozenset(lang.data(language, "names", "COMPANY_FORMS", ())) | frozenset(
-        lang.data(language, "names", "COMPANY_WORDS", ()))
+    return frozenset(lang.of(language).names.COMPANY_FORMS) | frozenset(
+        lang.of(language).names.COMPANY_WORDS)
 
 
 def regional_office(text: str, spans: list[Span], language: str) -> list[Span]:
@@ -133,8 +133,8 @@ def regional_office(text: str, spans: list[Span], language: str) -> list[Span]:
     України" + "в" + "Житомирській області" (NER-UK: 28 joined, 4 apart). A
     quoted company in a region is not its office ("ДП «Укрдержбудекспертиза»
     в Миколаївській області")."""
-    prepositions = lang.data(language, "places", "OFFICE_PREPOSITIONS", ())
-    regions = lang.data(language, "places", "REGION_WORDS", ())
+    prepositions = lang.of(language).places.OFFICE_PREPOSITIONS
+    regions = lang.of(language).places.REGION_WORDS
 
     def joined(prev: Span, s: Span) -> Span | None:
         between = text[prev.end : s.start].split(" ")
@@ -156,7 +156,7 @@ def _genitive(text: str, span: Span, language: str) -> bool:
 
 @cache
 def _named_after_pattern(language: str) -> re.Pattern[str] | None:
-    words = lang.data(language, "names", "NAMED_AFTER_WORDS")
+    words = lang.of(language).names.NAMED_AFTER_WORDS
     if not words:
         return None
     return re.compile(rf"(?:{alternation(words)})(?!\w)")

@@ -40,13 +40,13 @@ _WORD_BEFORE_QUOTE = re.compile(r"([^\W\d_][\w'’-]*)[ \t]*:?[ \t]*$")
 @cache
 def _list_glue(language: str) -> re.Pattern[str]:
     """What joins two items of a list: a comma or a conjunction."""
-    return re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+(?:{alternation(lang.get(language).and_words)})[ \t]+)$")
+    return re.compile(rf"(?:[ \t]*,[ \t]*|[ \t]+(?:{alternation(lang.of(language).names.AND_WORDS)})[ \t]+)$")
 
 
 def quoted_organisations(text: str, spans: list[Span], language: str) -> list[Span]:
     """A quoted name after an organisation word, and the quoted names listed
     after it, are organisations: "фірми «Імперія-Холдинг» і «Капітал СТ»"."""
-    words = lang.data(language, "names", "ORGANISATION_WORDS")
+    words = lang.of(language).names.ORGANISATION_WORDS
     if not words:
         return spans
     out = list(spans)
@@ -78,7 +78,7 @@ def organisation_by_word(text: str, span: Span, language: str) -> Span:
     before = list(WORD.finditer(text, max(0, span.start - 30), span.start))
     if not before or text[before[-1].end() : span.start].strip(" \t" + "".join(OPENING_QUOTES)):
         return span
-    if lemma(before[-1].group(), language) not in lang.data(language, "names", "ORGANISATION_WORDS"):
+    if lemma(before[-1].group(), language) not in lang.of(language).names.ORGANISATION_WORDS:
         return span
     if not (text[span.start : span.end].isascii() or text[before[-1].end() : span.start].strip()):
         return span  # "партії Польщі", "фонді Сердюка": the party's country, the fund's owner
@@ -94,10 +94,10 @@ def place_by_region_word(text: str, span: Span, language: str) -> Span:
     if span.type == "LOC":
         return span
     words = [w.group() for w in span_words(text, span)]
-    regions = lang.data(language, "places", "REGION_WORDS")
+    regions = lang.of(language).places.REGION_WORDS
     last = text[span.start : span.end].split()[-1]
     if 2 <= len(words) <= 3 and (last.lower() in regions or (
-            last.islower() and lemma(last, language) in lang.data(language, "places", "FEATURE_WORDS"))) and all(
+            last.islower() and lemma(last, language) in lang.of(language).places.FEATURE_WORDS)) and all(
             w[:1].isupper() and any(p.tag.POS == "ADJF" for p in parse(w.lower(), language)) for w in words[:-1]):
         return Span(span.start, span.end, "LOC")
     return span

@@ -45,7 +45,7 @@ def settlement_and_region(text: str, span: Span, language: str) -> list[Span]:
     places (NER-UK: 25 of 26), a district and its region one ("Жашківського
     району Черкаської області")."""
     words = span_words(text, span)
-    regions = lang.data(language, "places", "REGION_WORDS")
+    regions = lang.of(language).places.REGION_WORDS
     if len(words) < 3 or text[span.start : span.end].split()[-1].lower() not in regions:
         return [span]
     adjective = words[-2]

@@ -30,3 +30,5 @@ FIRST_NAMES: dict[str, str] = {
     "Friedrich": "friedrich", "Frank-Walter": "frank-walter", "Annalena": "annalena",
     "Josep": "josep", "Kaja": "kaja", "António": "antonio", "Antonio": "antonio",
 }
+#: conjunctions that join the last two items of a list ("France, Germany and Poland").
+AND_WORDS = ("and",)

@@ -1,4 +1,4 @@
-"""English subject pronouns and their gender/number (data for ``newsgraph.link.coref``)."""
+"""English subject pronouns and their gender/number (data for ``newsgraph.extract.coref``)."""
 
 SUBJECT_PRONOUNS = {"he": "masc", "she": "femn"}
 CLAUSE_OPENERS = frozenset({"and", "but", "also", "however", "then", "later", "earlier", "so"})

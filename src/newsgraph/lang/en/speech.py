@@ -16,6 +16,8 @@ SPEECH_VERBS = frozenset({
 OPINION_WORDS = frozenset({"believes", "believed", "thinks", "thought", "expects", "expected",
                            "hopes", "hoped", "fears", "feared"})
 COMPLEMENTIZERS = ("that",)
+#: "said that ...": no comma before the complementiser.
+COMPLEMENTIZER_AFTER_COMMA = False
 ANAPHORIC = ()
 AS_WORDS = ("as",)
 ACCORDING_TO = (("according", "to"), ("in", "the", "words", "of"))

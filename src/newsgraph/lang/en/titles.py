@@ -10,3 +10,5 @@ TITLES = (
 )
 COMPLEMENTS = frozenset()
 SYNONYMS = {"secretary-general": "secretary general", "head of state": "president"}
+#: the organisation may stand before the title: "NATO Secretary General".
+ORG_BEFORE_TITLE = True

@@ -82,3 +82,5 @@ LOCAL_AUTHORITY_WORDS = frozenset({
     "администрация", "горадминистрация", "мэрия", "дума", "совет", "горсовет", "облсовет", "райсовет",
     "горисполком", "исполком",
 })
+#: conjunctions that join the last two items of a list ("Арс, Ника и Некст").
+AND_WORDS = ("и", "а также")

@@ -1,4 +1,4 @@
-"""Russian subject pronouns and their gender/number (data for ``newsgraph.link.coref``)."""
+"""Russian subject pronouns and their gender/number (data for ``newsgraph.extract.coref``)."""
 
 SUBJECT_PRONOUNS = {"он": "masc", "она": "femn"}
 CLAUSE_OPENERS = frozenset({"а", "и", "но", "также", "тоже", "при", "этом", "кроме", "того",

@@ -1,4 +1,4 @@
-"""Ukrainian subject pronouns and their gender/number (data for ``newsgraph.link.coref``)."""
+"""Ukrainian subject pronouns and their gender/number (data for ``newsgraph.extract.coref``)."""
 
 SUBJECT_PRONOUNS = {"він": "masc", "вона": "femn"}
 #: words that may open a clause before its subject pronoun ("А він додав", "Також вона …").

@@ -63,7 +63,7 @@ YEAR_WORDS = ("року", "році", "рік", "роки", "років", "ро�
 #: words before a bare month name that make it a date ("у жовтні").
 MONTH_PREPOSITIONS = ("у", "в", "з", "із", "до", "від", "наприкінці", "на початку",
                       "в середині", "у середині", "протягом")
-#: extra month forms (abbreviations) beyond ``LanguageData.months``.
+#: extra month forms (abbreviations) beyond ``cleaning.MONTHS``.
 MONTHS_EXTRA = {}
 #: month names must be capitalised to count (English "May", "March").
 MONTHS_CAPITALISED = False
