@@ -2,8 +2,8 @@
 
     python benchmarks/api_load.py [--docs 10000] [--requests 200] [--db /tmp/api_load.db]
 
-The store is built honestly through ``Store.save``: the bundled examples (and the seed, when it is
-beside the repository) are analysed once by the real pipeline, then saved again and again as
+The store is built honestly: the bundled examples (and the seed, when it is beside the repository)
+are ingested once by ``Store.ingest`` with the real pipeline, then saved (``Store.save``) again and again as
 variants (a new id, a numbered title, a dated extra body line, publication dates spread over two
 years), so every copy goes through the same inserts, FTS indexing and lemmatisation as an ingested
 article; only the analysis is reused. An existing --db with enough documents is reused.
@@ -24,8 +24,9 @@ from pathlib import Path
 
 import httpx
 
-import newsgraph
-from newsgraph.model import Failure, Segment
+from newsgraph.ingest import read_paths
+from newsgraph.model import Document, Segment
+from newsgraph.pipeline import Pipeline
 from newsgraph.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,11 +41,9 @@ def build(db: Path, n: int, seed: int = 7) -> None:
         if have >= n:
             print(f"reusing {db}: {have} documents")
             return
-        pipeline = store.pipeline()
-        templates = [d for d in newsgraph.read([p for p in SOURCES if p.exists()], pipeline)
-                     if not isinstance(d, Failure)]
-        for d in templates:
-            store.save(d, pipeline.repeated)
+        templates: list[Document] = []
+        store.ingest(read_paths([p for p in SOURCES if p.exists()]), Pipeline(),
+                     on_item=lambda d: isinstance(d, Document) and templates.append(d))
         rng = random.Random(seed)
         t0 = time.perf_counter()
         k = store.count()

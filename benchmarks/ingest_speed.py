@@ -15,7 +15,8 @@ import time
 from pathlib import Path
 
 from newsgraph.ingest import read_bytes
-from newsgraph.model import Failure, Source
+from newsgraph.model import Document, Source
+from newsgraph.pipeline import Pipeline
 from newsgraph.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,22 +49,23 @@ def variants(paths: list[Path], n: int, html: bool):
 
 
 def bench(name: str, items, db: Path) -> None:
+    """``Store.ingest`` (read, clean, analyse, store) of the items, as ``newsgraph ingest`` runs it."""
     items = list(items)
+    words = 0
+
+    def count(item) -> None:
+        nonlocal words
+        if isinstance(item, Document):
+            words += len(item.text.split())
+
     with Store(db) as store:
-        pipeline = store.pipeline()
+        pipeline = Pipeline()
         t0 = time.perf_counter()
-        stored = failed = words = 0
-        for data, source in items:
-            for raw in read_bytes(data, source):
-                if isinstance(raw, Failure):
-                    failed += 1
-                    continue
-                doc = pipeline.process(raw)
-                words += len(doc.text.split())
-                stored += store.save(doc, pipeline.repeated)
+        report = store.ingest((raw for data, source in items for raw in read_bytes(data, source)), pipeline,
+                              on_item=count)
         dt = time.perf_counter() - t0
     print(f"{name:<6} {len(items):>5} docs  {len(items) / dt:8.1f} docs/s  {words / dt:9.0f} words/s  "
-          f"stored {stored}, failed {failed}, {dt:.1f} s")
+          f"stored {len(report.stored)}, failed {len(report.failures)}, {dt:.1f} s")
 
 
 def main() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -14,9 +15,9 @@ pytest.importorskip("fastapi")
 pytest.importorskip("httpx")
 from fastapi.testclient import TestClient  # noqa: E402
 
-import newsgraph  # noqa: E402
-from newsgraph.ingest import read_bytes  # noqa: E402
+from newsgraph.ingest import read_bytes, read_paths  # noqa: E402
 from newsgraph.model import Failure, Source  # noqa: E402
+from newsgraph.pipeline import Pipeline  # noqa: E402
 from newsgraph.serve import create_app  # noqa: E402
 from newsgraph.store import Store  # noqa: E402
 
@@ -35,18 +36,19 @@ XSS_TEXT = (
 def build_store(path: Path, *, seed: bool = True) -> dict[str, str]:
     """Ingest the examples (and the seed) plus the XSS probe; return ids of the probe and the seed."""
     ids: dict[str, str] = {}
-    with Store(path) as store:
-        pipeline = store.pipeline()
-        paths = [EXAMPLES] + ([SEED] if seed and SEED.exists() else [])
-        for item in newsgraph.read(paths, pipeline):
-            if not isinstance(item, Failure):
-                store.save(item, pipeline.repeated)
-                if "000_d000e6e2b3859341" in (item.source.path or ""):
-                    ids["seed"] = item.id
-        for item in pipeline.run(read_bytes(XSS_TEXT.encode(), Source(path="xss_probe.txt"), "text")):
+    paths = [EXAMPLES] + ([SEED] if seed and SEED.exists() else [])
+    items = itertools.chain(read_paths(paths), read_bytes(XSS_TEXT.encode(), Source(path="xss_probe.txt"), "text"))
+
+    def note(item) -> None:
+        source = item.source.path or ""
+        if source == "xss_probe.txt":
             assert not isinstance(item, Failure), item
-            store.save(item, pipeline.repeated)
             ids["xss"] = item.id
+        elif "000_d000e6e2b3859341" in source and not isinstance(item, Failure):
+            ids["seed"] = item.id
+
+    with Store(path) as store:
+        store.ingest(items, Pipeline(), on_item=note)
     return ids
 
 

@@ -1,5 +1,6 @@
 from newsgraph.ingest import read_bytes
-from newsgraph.model import Source
+from newsgraph.model import Failure, Source
+from newsgraph.pipeline import Pipeline
 from newsgraph.store import Store
 
 STORY = ("Верховна Рада ухвалила закон про посилення санкцій\n"
@@ -12,13 +13,27 @@ OTHER = ("Правительство утвердило программу по�
 
 
 def _store_all(store, texts):
-    pipeline = store.pipeline()
-    stored = []
-    for i, text in enumerate(texts):
-        (raw,) = read_bytes(text.encode(), Source(path=f"doc{i}.txt"))
-        doc = pipeline.process(raw)
-        stored.append((doc, store.save(doc, pipeline.repeated)))
-    return stored
+    """Ingest texts with a fresh pipeline; each document and whether it was stored."""
+    docs = []
+    items = (raw for i, text in enumerate(texts) for raw in read_bytes(text.encode(), Source(path=f"doc{i}.txt")))
+    report = store.ingest(items, Pipeline(), on_item=docs.append)
+    assert len(docs) == len(texts) and not report.failures
+    assert report.read == len(report.stored) + len(report.already_stored)
+    return [(doc, doc.id in report.stored) for doc in docs]
+
+
+def test_ingest_reports_what_it_did_and_records_failures(tmp_path):
+    bad = Failure(Source(path="broken.warc"), "truncated WARC record")
+    with Store(tmp_path / "n.db") as store:
+        (raw,) = read_bytes(STORY.encode(), Source(path="a.txt"))
+        (copy,) = read_bytes(STORY.replace("285", "286").encode(), Source(path="b.txt"))
+        seen = []
+        report = store.ingest([raw, bad, copy], Pipeline(), on_item=seen.append)
+        assert report.read == 3 and len(report.stored) == 2 and report.reprints == 1
+        assert report.already_stored == [] and report.failures == [bad] and seen[1] is bad
+        assert store.failures() == [bad]
+        again = store.ingest([raw], Pipeline())
+        assert again.stored == [] and again.already_stored == [report.stored[0]]
 
 
 def test_saving_twice_adds_nothing(tmp_path):

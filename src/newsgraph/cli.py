@@ -13,10 +13,10 @@ from rich.text import Text
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from . import __version__
-from .ingest import iter_files, read_path
+from .ingest import iter_files, read_path, read_paths
 from .model import Document, Failure
 from .pipeline import Pipeline
-from .store import Store, default_db_path
+from .store import IngestReport, Store, default_db_path
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -50,24 +50,24 @@ def _report(doc: Document) -> None:
     for s in doc.segments:
         if s.kind in ("related", "boilerplate"):
             out.print(f"  [dim]{s.kind:<11}({s.language or '?'}) {escape(doc.text[s.start:s.end][:100])}[/dim]")
-    names = {e["id"]: e["name"] for e in doc.entities}
+    names = {e.id: e.name for e in doc.entities}
     if doc.entities:
-        out.print("  entities   " + escape(", ".join(f"{e['name']} ({e['type']})" for e in doc.entities)))
+        out.print("  entities   " + escape(", ".join(f"{e.name} ({e.type})" for e in doc.entities)))
     for e in doc.entities:
-        for r in e.get("roles", []):
-            out.print(f"  role       {escape(e['name'])} — {escape(r['title'])}"
-                      + (f" — {escape(names.get(r.get('org'), ''))}" if r.get("org") else ""))
+        for r in e.roles:
+            out.print(f"  role       {escape(e.name)} — {escape(r.title)}"
+                      + (f" — {escape(names.get(r.org, ''))}" if r.org else ""))
     for q in doc.quotes:
-        who = names.get(q.get("speaker")) or q.get("speaker_text") or "?"
-        text = doc.text[q["content"]["start"]:q["content"]["end"]]
-        out.print(f"  quote      {escape(who)} {escape('[' + q['kind'] + ']')}: {escape(text[:90])}{'…' if len(text) > 90 else ''}")
+        who = names.get(q.speaker) or q.speaker_text or "?"
+        text = doc.text[q.content.start:q.content.end]
+        out.print(f"  quote      {escape(who)} {escape('[' + q.kind + ']')}: {escape(text[:90])}{'…' if len(text) > 90 else ''}")
     for ev in doc.events:
-        amount = ev.get("amount") or {}
-        out.print(f"  event      {ev['type']}{'/' + ev['mode'] if ev.get('mode') else ''} "
-                  f"{escape(', '.join(names.get(a, a) for a in ev['actors']))} → "
-                  f"{escape(', '.join(names.get(r, r) for r in ev['recipients']) or '—')}"
-                  + (f" {amount['value']:,.0f} {amount['unit']}" if amount.get("value") is not None else "")
-                  + (f" ({ev['factuality']})" if ev.get("factuality") != "asserted" else ""))
+        amount = ev.amount
+        out.print(f"  event      {ev.type}{'/' + ev.mode if ev.mode else ''} "
+                  f"{escape(', '.join(names.get(a, a) for a in ev.actors))} → "
+                  f"{escape(', '.join(names.get(r, r) for r in ev.recipients) or '—')}"
+                  + (f" {amount.value:,.0f} {amount.unit}" if amount and amount.value is not None else "")
+                  + (f" ({ev.factuality})" if ev.factuality != "asserted" else ""))
     out.print()
 
 
@@ -81,7 +81,7 @@ def analyze(paths: tuple[str, ...], as_json: bool, tokens: bool) -> None:
     pipeline = Pipeline()
     failed = 0
     # one stream over all files: the analysis batches documents across them
-    for item in pipeline.run(item for path in iter_files(paths) for item in read_path(path)):
+    for item in pipeline.run(read_paths(paths)):
         if isinstance(item, Failure):
             failed += 1
             _report_failure(item)
@@ -95,16 +95,22 @@ def analyze(paths: tuple[str, ...], as_json: bool, tokens: bool) -> None:
 
 
 @main.command()
+def schema() -> None:
+    """Print the JSON Schema of 'analyze --json' output (docs/contract.schema.json)."""
+    from .contract import schema_text
+
+    sys.stdout.write(schema_text())
+
+
+@main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @db_option
 def ingest(paths: tuple[str, ...], db: str | None) -> None:
     """Analyse files and folders and store them; safe to interrupt and run again."""
     db_path = default_db_path(db)
     files = [p for p in iter_files(paths) if p.resolve() != db_path.resolve()]
-    counts: Counter[str] = Counter()
-    failures: list[Failure] = []
+    report = IngestReport()
     with Store(db_path) as store:
-        pipeline = store.pipeline()
         progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                             TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
         try:
@@ -116,36 +122,27 @@ def ingest(paths: tuple[str, ...], db: str | None) -> None:
                         yield from read_path(path)
                         progress.advance(task)  # read; stored within the next batch
 
-                for item in pipeline.run(items()):
-                    counts["read"] += 1
-                    if isinstance(item, Failure):
-                        failures.append(item)
-                        store.record_failure(item)
-                    elif (item.warnings and _warn(item)) or store.save(item, pipeline.repeated):
-                        counts["stored"] += 1
-                        counts["duplicates"] += item.duplicate_of is not None
-                    else:
-                        counts["already stored"] += 1
+                store.ingest(items(), Pipeline(), report=report,
+                             on_item=lambda item: isinstance(item, Document) and _warn(item))
         except KeyboardInterrupt:
             err.print("[yellow]interrupted[/yellow]: every document stored so far is kept; run the same command to go on")
-            _summary(counts, failures, db_path)
+            _summary(report, db_path)
             sys.exit(130)
-        _summary(counts, failures, db_path)
-    sys.exit(1 if failures and not counts["stored"] + counts["already stored"] else 0)
+        _summary(report, db_path)
+    sys.exit(1 if report.failures and not report.stored + report.already_stored else 0)
 
 
-def _warn(doc: Document) -> bool:
-    """Print a document's warnings; False so that the document is still saved."""
+def _warn(doc: Document) -> None:
+    """Print a document's warnings."""
     for warning in doc.warnings:
         err.print(f"[yellow]warning[/yellow] {escape(doc.source.describe())}: {escape(warning)}")
-    return False
 
 
-def _summary(counts: Counter[str], failures: list[Failure], db_path) -> None:
-    err.print(f"{counts['read']} documents read: "
-              f"{counts['stored']} stored ({counts['duplicates']} as reprints of a stored story), "
-              f"{counts['already stored']} already stored, {len(failures)} failed  → {db_path}")
-    for f in failures:
+def _summary(report: IngestReport, db_path) -> None:
+    err.print(f"{report.read} documents read: "
+              f"{len(report.stored)} stored ({report.reprints} as reprints of a stored story), "
+              f"{len(report.already_stored)} already stored, {len(report.failures)} failed  → {db_path}")
+    for f in report.failures:
         _report_failure(f)
 
 

@@ -22,7 +22,7 @@ from .warc import read_warc
 #: the largest single (non-WARC) file read whole; WARC files are streamed.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
-__all__ = ["MAX_FILE_BYTES", "iter_files", "read_bytes", "read_path", "detect_format"]
+__all__ = ["MAX_FILE_BYTES", "iter_files", "read_bytes", "read_path", "read_paths", "detect_format"]
 
 
 def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
@@ -88,3 +88,10 @@ def read_path(path: str | os.PathLike[str], fmt: str | None = None) -> Iterator[
         yield Failure(source, f"cannot read file: {e.strerror or e}")
         return
     yield from read_bytes(data, source, fmt)
+
+
+def read_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[RawDocument | Failure]:
+    """Every document in files and folders (expanded as :func:`iter_files` does), in order, as one
+    stream: what :meth:`newsgraph.store.Store.ingest` and :meth:`newsgraph.pipeline.Pipeline.run` take."""
+    for path in iter_files(paths):
+        yield from read_path(path)

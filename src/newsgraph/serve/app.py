@@ -22,7 +22,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__
-from ..model import Failure, Source
+from ..model import Source, to_json
 from ..store import Store
 from ..store import queries
 from . import exports, schemas
@@ -188,7 +188,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
             "mentions": queries.mentions(s.db, doc.id),
             "quotes": queries.quotes(s.db, doc_id=doc.id, limit=10_000),
             "events": queries.events(s.db, doc_id=doc.id, limit=10_000),
-            "values": doc.values,
+            "values": [to_json(v) for v in doc.values],
         }
 
     # -- entities ----------------------------------------------------------
@@ -337,21 +337,15 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
 
         def _ingest(data: bytes, filename: str, url: str | None, fmt: str | None) -> dict[str, Any]:
             from ..ingest import read_bytes
+            from ..pipeline import Pipeline
 
-            done: dict[str, list[str]] = {"stored": [], "already_stored": [], "failed": []}
             # one writer at a time; a fresh connection in this worker thread (sqlite3 connections are per
-            # thread) and a pipeline that knows every stored reprint and site line (uploads are rare)
+            # thread) and a fresh pipeline, which the store teaches every stored reprint and site line
+            # (uploads are rare)
             with write_lock, Store(db_path) as w:
-                pipeline = w.pipeline()
-                for item in pipeline.run(read_bytes(data, Source(path=f"upload:{filename}", url=url), fmt)):
-                    if isinstance(item, Failure):
-                        w.record_failure(item)
-                        done["failed"].append(str(item))
-                    elif w.save(item, pipeline.repeated):
-                        done["stored"].append(item.id)
-                    else:
-                        done["already_stored"].append(item.id)
-            return done
+                report = w.ingest(read_bytes(data, Source(path=f"upload:{filename}", url=url), fmt), Pipeline())
+            return {"stored": report.stored, "already_stored": report.already_stored,
+                    "failed": [str(f) for f in report.failures]}
 
     # -- the explorer ------------------------------------------------------
 

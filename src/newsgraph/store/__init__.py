@@ -1,4 +1,5 @@
 """store: documents and everything known about them, in an embedded SQLite file."""
-from .sqlite import SearchHit, Store, default_db_path
+from .queries import SearchHit
+from .sqlite import IngestReport, Store, default_db_path
 
-__all__ = ["SearchHit", "Store", "default_db_path"]
+__all__ = ["IngestReport", "SearchHit", "Store", "default_db_path"]

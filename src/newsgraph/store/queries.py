@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import dataclass
 from typing import Any
 
 from ..analysis import morphology
+from ..model import ARTICLE_KINDS, Document
 
 _SLICE = "substr(d.text, {s} + 1, {e} - {s})"
 
@@ -246,11 +248,61 @@ def _types(type: str) -> list[str]:
 _NOT_REPRINT = "d.rowid NOT IN (SELECT rowid FROM documents WHERE duplicate_of IS NOT NULL)"
 
 
-def search(store, query: str, *, limit: int = 20, offset: int = 0, include_duplicates: bool = False) -> list:
-    """``Store.search`` with an offset, ranking inside the full-text index first so that only the page
-    of documents shown is read (a common word matches most of a large store)."""
-    from .sqlite import SearchHit, _fts_query, _query_terms, snippet
+@dataclass(frozen=True)
+class SearchHit:
+    id: str
+    title: str | None
+    language: str | None
+    published: str | None
+    source: str | None
+    #: the article words around the first match
+    snippet: str
+    #: (start, end) of each matched word inside ``snippet``
+    highlights: list[tuple[int, int]]
+    reprints: int
 
+
+def _query_terms(query: str) -> list[set[str]]:
+    return [morphology.query_forms(w) for w in morphology.WORD.findall(query)]
+
+
+def _fts_query(query: str) -> str:
+    """Every query word must match, as itself or as any of its lemmas."""
+    groups = []
+    for forms in _query_terms(query):
+        groups.append("(" + " OR ".join('"' + f.replace('"', '""') + '"' for f in sorted(forms)) + ")")
+    return " AND ".join(groups)
+
+
+def snippet(doc: Document | None, terms: list[set[str]], width: int = 12) -> tuple[str, list[tuple[int, int]]]:
+    """The article words around the first match, and where the matches are in it."""
+    if doc is None:
+        return "", []
+    wanted = set().union(*terms) if terms else set()
+    # the body shows context the title line (printed anyway) does not
+    ordered = sorted((s for s in doc.segments if s.kind in ARTICLE_KINDS), key=lambda s: s.kind == "title")
+    for seg in ordered:
+        text = doc.text[seg.start : seg.end]
+        words = list(morphology.WORD.finditer(text))
+        lang = seg.language or doc.language
+        hits = [i for i, m in enumerate(words)
+                if m.group().lower() in wanted or morphology.lemma(m.group(), lang) in wanted]
+        if not hits:
+            continue
+        lo, hi = max(hits[0] - width, 0), min(hits[0] + width, len(words) - 1)
+        start = words[lo].start()
+        end = len(text) if hi == len(words) - 1 else words[hi].end()
+        prefix, suffix = ("…" if lo else ""), ("…" if end < len(text) else "")
+        shift = len(prefix) - start
+        marks = [(words[i].start() + shift, words[i].end() + shift) for i in hits if lo <= i <= hi]
+        return prefix + text[start:end] + suffix, marks
+    return (doc.lead or doc.title or "")[: width * 12], []
+
+
+def search(store, query: str, *, limit: int = 20, offset: int = 0, include_duplicates: bool = False) -> list[SearchHit]:
+    """``Store.search`` with an offset, ranking inside the full-text index first so that only the page
+    of documents shown is read (a common word matches most of a large store). ``store`` is a
+    :class:`newsgraph.store.Store` (its ``db`` and ``get``)."""
     match = _fts_query(query)
     if not match:
         return []

@@ -10,15 +10,23 @@ import json
 import os
 import re
 import sqlite3
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from ..analysis import morphology
 from ..clean import dedup
 from ..clean.repeated import RepeatedLines
-from ..model import ARTICLE_KINDS, Document, Failure, Segment, Sentence, Source
-from ..pipeline import Pipeline
+from ..model import (ARTICLE_KINDS, Document, Entity, Event, Failure, Quote, Segment, Sentence, Source, Value,
+                     from_json, to_json)
+from .queries import SearchHit
+from .queries import search as _search
+
+if TYPE_CHECKING:
+    from ..clean.dedup import Deduplicator
+    from ..model import RawDocument
 
 DEFAULT_DB = "newsgraph.db"
 #: Document fields kept verbatim as JSON in ``documents.analysis``.
@@ -40,18 +48,31 @@ def _migrations() -> list[tuple[int, str]]:
     return sorted(found)
 
 
-@dataclass(frozen=True)
-class SearchHit:
-    id: str
-    title: str | None
-    language: str | None
-    published: str | None
-    source: str | None
-    #: the article words around the first match
-    snippet: str
-    #: (start, end) of each matched word inside ``snippet``
-    highlights: list[tuple[int, int]]
-    reprints: int
+class Analyser(Protocol):
+    """What :meth:`Store.ingest` needs of a pipeline (:class:`newsgraph.pipeline.Pipeline` is one):
+    the site line filter and the reprint index it cleans with, which the store fills with what it
+    has seen, and ``run``, which turns read items into documents and failures, in order."""
+
+    repeated: RepeatedLines
+    dedup: Deduplicator
+
+    def run(self, items: Iterable[RawDocument | Failure]) -> Iterable[Document | Failure]: ...
+
+
+@dataclass
+class IngestReport:
+    """What one :meth:`Store.ingest` did, filled in as it goes."""
+
+    #: items the pipeline returned: documents and failures
+    read: int = 0
+    #: ids of the documents this run stored, in order
+    stored: list[str] = field(default_factory=list)
+    #: how many of ``stored`` are reprints of a story already seen
+    reprints: int = 0
+    #: ids of the documents skipped because the store already had them
+    already_stored: list[str] = field(default_factory=list)
+    #: what could not be read or analysed, each also recorded in the store's failures
+    failures: list[Failure] = field(default_factory=list)
 
 
 class Store:
@@ -90,13 +111,41 @@ class Store:
 
     # -- ingestion ---------------------------------------------------------
 
-    def pipeline(self) -> Pipeline:
-        """A pipeline that remembers what this store has seen: reprints, site lines."""
-        pipeline = Pipeline()
+    def ingest(self, items: Iterable[RawDocument | Failure], pipeline: Analyser, *,
+               on_item: Callable[[Document | Failure], object] | None = None,
+               report: IngestReport | None = None) -> IngestReport:
+        """Analyse read items (what :mod:`newsgraph.ingest` yields: raw documents and the
+        records it could not read) with ``pipeline`` and store each result: a document in its
+        own transaction, with the site lines learnt up to it, unless it is already stored; a
+        failure in the failures table.
+
+        The pipeline first learns what this store has seen (:meth:`prime`), so that a reprint
+        of a stored story is marked as one and a site's repeated lines stay boilerplate from
+        one run to the next. ``on_item`` sees each document or failure before it is stored.
+        ``report``, when given, is filled in as the items are stored, so that a caller
+        interrupted midway still has the counts."""
+        report = IngestReport() if report is None else report
+        self.prime(pipeline)
+        for item in pipeline.run(items):
+            report.read += 1
+            if on_item is not None:
+                on_item(item)
+            if isinstance(item, Failure):
+                report.failures.append(item)
+                self.record_failure(item)
+            elif self.save(item, pipeline.repeated):
+                report.stored.append(item.id)
+                report.reprints += item.duplicate_of is not None
+            else:
+                report.already_stored.append(item.id)
+        return report
+
+    def prime(self, pipeline: Analyser) -> None:
+        """Teach a pipeline what this store has seen: the stored documents (reprint index) and
+        the lines each site repeats. Priming twice adds nothing."""
         for row in self.db.execute("SELECT id, exact_key, minhash, duplicate_of FROM documents WHERE minhash IS NOT NULL"):
             pipeline.dedup.add(row["id"], row["exact_key"], dedup.signature_from_bytes(row["minhash"]), row["duplicate_of"])
         pipeline.repeated.load(self.db.execute("SELECT site, line_key, page_key FROM site_lines"))
-        return pipeline
 
     def has(self, doc_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
@@ -147,55 +196,52 @@ class Store:
             self.db.execute(
                 """INSERT INTO entities (id, type, name, names) VALUES (?, ?, ?, ?)
                    ON CONFLICT (id) DO UPDATE SET names = json_patch(excluded.names, entities.names)""",
-                (e["id"], e["type"], e["name"], json.dumps(e.get("names", {}), ensure_ascii=False)),
+                (e.id, e.type, e.name, json.dumps(e.names, ensure_ascii=False)),
             )
-            aliases = {(m["lemma"], None) for m in e["mentions"]} | {(m["text"], None) for m in e["mentions"]}
-            aliases |= {(name, language) for language, name in e.get("names", {}).items()}
+            mentions = e.all_mentions()  # names and references (roles, pronouns) alike
+            aliases = {(m.lemma, None) for m in mentions} | {(m.text, None) for m in mentions}
+            aliases |= {(name, language) for language, name in e.names.items()}
             self.db.executemany("INSERT OR IGNORE INTO aliases (entity_id, alias, language) VALUES (?, ?, ?)",
-                                [(e["id"], alias, language) for alias, language in aliases])
+                                [(e.id, alias, language) for alias, language in aliases])
             self.db.executemany(
                 'INSERT OR IGNORE INTO mentions (doc_id, entity_id, start, "end", text, lemma, kind) '
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(doc.id, e["id"], m["start"], m["end"], m["text"], m.get("lemma"), m.get("kind") or "name")
-                 for m in e["mentions"]],
+                [(doc.id, e.id, m.start, m.end, m.text, m.lemma, m.kind) for m in mentions],
             )
-        known = {e["id"] for e in doc.entities}
+        known = {e.id for e in doc.entities}
         ref = lambda eid: eid if eid in known else None  # noqa: E731  (a dangling id must not break the FK)
         for e in doc.entities:
             self.db.executemany(
                 "INSERT INTO roles (entity_id, title, org_id, doc_id) VALUES (?, ?, ?, ?)",
-                [(e["id"], r["title"], ref(r.get("org")), doc.id) for r in e.get("roles", [])],
+                [(e.id, r.title, ref(r.org), doc.id) for r in e.roles],
             )
         for q in doc.quotes:
-            cue = q.get("cue") or {}
             self.db.execute(
                 """INSERT INTO quotes (doc_id, kind, speaker, speaker_text, cue_start, cue_end,
                        content_start, content_end, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (doc.id, q["kind"], ref(q.get("speaker")), q.get("speaker_text"), cue.get("start"), cue.get("end"),
-                 q["content"]["start"], q["content"]["end"], q.get("confidence")),
+                (doc.id, q.kind, ref(q.speaker), q.speaker_text, q.cue.start, q.cue.end,
+                 q.content.start, q.content.end, q.confidence),
             )
         for ev in doc.events:
-            amount = ev.get("amount") or {}
-            trigger, evidence = ev.get("trigger") or {}, ev.get("evidence") or {}
+            amount = ev.amount
             cur = self.db.execute(
                 """INSERT INTO events (doc_id, type, mode, factuality, source, date, location, amount_value,
                        amount_unit, trigger_start, trigger_end, evidence_start, evidence_end, confidence)
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                (doc.id, ev["type"], ev.get("mode"), ev.get("factuality"), ref(ev.get("source")), ev.get("date"),
-                 ref(ev.get("location")), amount.get("value"), amount.get("unit"), trigger.get("start"),
-                 trigger.get("end"), evidence.get("start"), evidence.get("end"), ev.get("confidence")),
+                (doc.id, ev.type, ev.mode, ev.factuality, ref(ev.source), ev.date, ref(ev.location),
+                 amount.value if amount else None, amount.unit if amount else None, ev.trigger.start,
+                 ev.trigger.end, ev.evidence.start, ev.evidence.end, ev.confidence),
             )
             self.db.executemany(
                 "INSERT OR IGNORE INTO event_participants (event_id, entity_id, role) VALUES (?, ?, ?)",
-                [(cur.lastrowid, eid, role) for role, ids in (("actor", ev.get("actors", [])),
-                                                                ("recipient", ev.get("recipients", [])))
+                [(cur.lastrowid, eid, role) for role, ids in (("actor", ev.actors), ("recipient", ev.recipients))
                  for eid in ids if eid in known],
             )
         self.db.executemany(
             'INSERT OR IGNORE INTO doc_values (doc_id, type, start, "end", text, value, unit, end_value, partial) '
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(doc.id, v["type"], v["start"], v["end"], v["text"], v.get("value"), v.get("unit"),
-              v.get("end_value"), int(bool(v.get("partial")))) for v in doc.values],
+            [(doc.id, v.type, v.start, v.end, v.text, v.value, v.unit, v.end_value, int(v.partial))
+             for v in doc.values],
         )
 
     def record_failure(self, failure: Failure) -> None:
@@ -248,22 +294,30 @@ class Store:
     def search(self, query: str, *, limit: int = 20, offset: int = 0,
                include_duplicates: bool = False) -> list[SearchHit]:
         """Full-text search where any inflected form finds every other one."""
-        from .queries import search
-
-        return search(self, query, limit=limit, offset=offset, include_duplicates=include_duplicates)
+        return _search(self, query, limit=limit, offset=offset, include_duplicates=include_duplicates)
 
 
 def _analysis(doc: Document) -> dict:
-    """The analysis columns as JSON; sentences are kept as spans (their tokens
-    are recomputed by analysis, not stored: they would triple the database)."""
-    out = {k: getattr(doc, k) for k in ANALYSIS_FIELDS}
+    """The analysis columns in their JSON form (``analyze --json``'s); sentences
+    are kept as spans (their tokens are recomputed by analysis, not stored: they
+    would triple the database)."""
+    out = {k: to_json(getattr(doc, k)) for k in ANALYSIS_FIELDS}
     out["sentences"] = [s.to_dict() for s in doc.sentences]
     return out
 
 
+#: the type of each field of ``documents.analysis``.
+_ANALYSIS_TYPES = {"sentences": Sentence, "entities": Entity, "values": Value, "quotes": Quote, "events": Event}
+
+
 def _load_analysis(raw: str | None) -> dict:
+    """The typed layers of ``documents.analysis``. Rows written before the layers
+    were typed hold every mention of an entity in ``mentions`` (role and pronoun
+    ones too); they go to ``references`` here, as they do in new rows."""
     out = json.loads(raw or "{}")
-    out["sentences"] = [Sentence(s["start"], s["end"]) for s in out.get("sentences", [])]
+    for name, tp in _ANALYSIS_TYPES.items():
+        out[name] = [from_json(tp, x) for x in out.get(name, [])]
+    out["entities"] = [e.with_mentions(e.all_mentions()) for e in out["entities"]]
     return out
 
 
@@ -272,39 +326,3 @@ def _split_sql(sql: str) -> list[str]:
     body = "\n".join(line for line in sql.splitlines() if not line.strip().startswith("--"))
     return [s.strip() for s in body.split(";") if s.strip()]
 
-
-def _query_terms(query: str) -> list[set[str]]:
-    return [morphology.query_forms(w) for w in morphology.WORD.findall(query)]
-
-
-def _fts_query(query: str) -> str:
-    """Every query word must match, as itself or as any of its lemmas."""
-    groups = []
-    for forms in _query_terms(query):
-        groups.append("(" + " OR ".join('"' + f.replace('"', '""') + '"' for f in sorted(forms)) + ")")
-    return " AND ".join(groups)
-
-
-def snippet(doc: Document | None, terms: list[set[str]], width: int = 12) -> tuple[str, list[tuple[int, int]]]:
-    """The article words around the first match, and where the matches are in it."""
-    if doc is None:
-        return "", []
-    wanted = set().union(*terms) if terms else set()
-    # the body shows context the title line (printed anyway) does not
-    ordered = sorted((s for s in doc.segments if s.kind in ARTICLE_KINDS), key=lambda s: s.kind == "title")
-    for seg in ordered:
-        text = doc.text[seg.start : seg.end]
-        words = list(morphology.WORD.finditer(text))
-        lang = seg.language or doc.language
-        hits = [i for i, m in enumerate(words)
-                if m.group().lower() in wanted or morphology.lemma(m.group(), lang) in wanted]
-        if not hits:
-            continue
-        lo, hi = max(hits[0] - width, 0), min(hits[0] + width, len(words) - 1)
-        start = words[lo].start()
-        end = len(text) if hi == len(words) - 1 else words[hi].end()
-        prefix, suffix = ("…" if lo else ""), ("…" if end < len(text) else "")
-        shift = len(prefix) - start
-        marks = [(words[i].start() + shift, words[i].end() + shift) for i in hits if lo <= i <= hi]
-        return prefix + text[start:end] + suffix, marks
-    return (doc.lead or doc.title or "")[: width * 12], []
