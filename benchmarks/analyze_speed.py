@@ -75,7 +75,7 @@ def timed_pass(pipeline: Pipeline, language: str, docs: list[str]) -> tuple[dict
         times["clean"] += t1 - t0
         times["analyze"] += t2 - t1
         times["link+extract"] += t3 - t2
-        mentions += sum(len(e["mentions"]) for doc in batch for e in doc.entities)
+        mentions += sum(len(e.all_mentions()) for doc in batch for e in doc.entities)
     return times, mentions
 
 

@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from newsgraph.analysis.annotate import entity_id  # noqa: E402
 from newsgraph.analysis.baseforms import base_form  # noqa: E402
 from newsgraph.link import link  # noqa: E402
-from newsgraph.model import Document, Segment, Source  # noqa: E402
+from newsgraph.model import Document, Entity, Mention, Segment, Source  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "linking" / "pairs.jsonl"
 
@@ -57,17 +57,19 @@ def load(path: Path) -> list[dict]:
 
 def gold_span_doc(d: dict) -> Document:
     """The document as ``annotate`` would leave it had the NER found exactly the gold spans."""
-    entities: dict[str, dict] = {}
+    first: dict[str, tuple[str, str]] = {}  # id -> (type, base form)
+    mentions: dict[str, list[Mention]] = {}
     for s in d["spans"]:
         lemma = base_form(s["text"], s["type"], d["language"])
         eid = entity_id(s["type"], lemma)
-        e = entities.setdefault(eid, {"id": eid, "type": s["type"], "name": lemma, "names": {d["language"]: lemma},
-                                      "mentions": [], "roles": []})
-        e["mentions"].append({"start": s["start"], "end": s["end"], "text": s["text"], "lemma": lemma})
+        first.setdefault(eid, (s["type"], lemma))
+        mentions.setdefault(eid, []).append(Mention(s["start"], s["end"], s["text"], lemma))
     text = d["text"]
+    entities = [Entity(eid, etype, lemma, {d["language"]: lemma}, tuple(mentions[eid]))
+                for eid, (etype, lemma) in first.items()]
     return Document(id=d["doc"], source=Source(), language=d["language"], title=None, lead=None,
                     published=None, text=text, segments=[Segment(0, len(text), "body", d["language"])],
-                    entities=list(entities.values()))
+                    entities=entities)
 
 
 def predict(d: dict, ner: bool) -> tuple[list[str], list[str]]:
@@ -82,8 +84,8 @@ def predict(d: dict, ner: bool) -> tuple[list[str], list[str]]:
     else:
         base = gold_span_doc(d)
         doc = link(base)
-    by_span = {(m["start"], m["end"]): e["id"] for e in doc.entities for m in e["mentions"]}
-    lemma_by_span = {(m["start"], m["end"]): m.get("lemma") or m["text"] for e in base.entities for m in e["mentions"]}
+    by_span = {(m.start, m.end): e.id for e in doc.entities for m in e.mentions}
+    lemma_by_span = {(m.start, m.end): m.lemma or m.text for e in base.entities for m in e.mentions}
     system, baseline = [], []
     for s in d["spans"]:
         key = (s["start"], s["end"])

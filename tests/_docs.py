@@ -4,7 +4,7 @@ from __future__ import annotations
 from newsgraph.analysis.annotate import entity_id
 from newsgraph.analysis.sentences import sentences
 from newsgraph.analysis.syntax import tokens_only
-from newsgraph.model import Document, Segment, Source
+from newsgraph.model import Document, Entity, Mention, Offsets, Segment, Source
 
 
 def make_doc(text: str, language: str, entities: list[tuple[str, str, str]], kinds=None) -> Document:
@@ -18,26 +18,27 @@ def make_doc(text: str, language: str, entities: list[tuple[str, str, str]], kin
             if kind != "boilerplate":
                 sents += [(pos + a, pos + b) for a, b in sentences(line, language)]
         pos += len(line) + 1
-    by_id: dict[str, dict] = {}
+    first: dict[str, tuple[str, str]] = {}  # id -> (type, base form)
+    mentions: dict[str, list[Mention]] = {}
     for surface, etype, lemma in sorted(entities, key=lambda x: -len(x[0])):
         eid = entity_id(etype, lemma)
-        entity = by_id.setdefault(eid, {"id": eid, "type": etype, "name": lemma, "names": {language: lemma},
-                                        "mentions": [], "roles": []})
+        first.setdefault(eid, (etype, lemma))
+        found = mentions.setdefault(eid, [])
         start = 0
         while (i := text.find(surface, start)) >= 0:
             start = i + len(surface)
-            taken = any(m["start"] <= i < m["end"] for e in by_id.values() for m in e["mentions"])
+            taken = any(m.start <= i < m.end for ms in mentions.values() for m in ms)
             if not taken:
-                entity["mentions"].append({"start": i, "end": i + len(surface), "text": surface, "lemma": lemma})
-    for e in by_id.values():
-        e["mentions"].sort(key=lambda m: m["start"])
+                found.append(Mention(i, i + len(surface), surface, lemma))
+    built = [Entity(eid, etype, lemma, {language: lemma}, tuple(sorted(mentions[eid], key=lambda m: m.start)))
+             for eid, (etype, lemma) in first.items()]
     return Document(id="t", source=Source(), language=language, title=None, lead=None, published=None,
-                    text=text, segments=segments, sentences=tokens_only([text], [sents], language)[0], entities=list(by_id.values()))
+                    text=text, segments=segments, sentences=tokens_only([text], [sents], language)[0], entities=built)
 
 
 def eid(doc: Document, name: str) -> str:
-    return next(e["id"] for e in doc.entities if e["name"] == name)
+    return next(e.id for e in doc.entities if e.name == name)
 
 
-def span(doc: Document, s: dict) -> str:
-    return doc.text[s["start"] : s["end"]]
+def span(doc: Document, s: Offsets) -> str:
+    return doc.text[s.start : s.end]

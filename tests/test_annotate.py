@@ -82,7 +82,7 @@ def test_a_mention_across_a_line_break_is_dropped(monkeypatch):
         return [[Span(start, run.index(" провів"), "ORG"), Span(run.index("Макроном"), len(run) - 1, "PER")]]
 
     monkeypatch.setattr(stage, "_recognizer", lambda language: recognize_many)
-    mentions = [m["text"] for e in stage.annotate(doc).entities for m in e["mentions"]]
+    mentions = [m.text for e in stage.annotate(doc).entities for m in e.mentions]
     assert "Макроном" in mentions
     assert not any("\n" in m for m in mentions)
 
@@ -171,7 +171,7 @@ def test_street_named_after_a_person_is_no_person_in_the_analysis():
     import newsgraph
 
     doc = newsgraph.analyze("Обстріл Харкова\nРакета влучила в будинок на вулиці Шевченка, повідомив Ігор Терехов.")
-    found = {(m["text"], e["type"]) for e in doc.entities for m in e["mentions"]}
+    found = {(m.text, e.type) for e in doc.entities for m in e.mentions}
     assert ("вулиці Шевченка", "LOC") in found
     assert not any(text == "Шевченка" for text, _ in found)
     assert ("Ігор Терехов", "PER") in found

@@ -2,14 +2,15 @@
 from __future__ import annotations
 
 from newsgraph.extract import roles
-from newsgraph.link.coref import resolve
+from newsgraph.extract.coref import resolve
+from newsgraph.model import Entity, Mention
 
 from _docs import make_doc
 
 
 def kinds(doc, name):
-    e = next(e for e in doc.entities if e["name"] == name)
-    return [(doc.text[m["start"]:m["end"]], m["kind"]) for m in e["mentions"]]
+    e = next(e for e in doc.entities if e.name == name)
+    return [(doc.text[m.start:m.end], m.kind) for m in e.all_mentions()]
 
 
 def test_surname_entity_merged_and_untagged_surname_found():
@@ -18,11 +19,10 @@ def test_surname_entity_merged_and_untagged_surname_found():
     doc = make_doc(text, "uk", [("Данії", "LOC", "Данія"), ("Метте Фредеріксен", "PER", "Метте Фредеріксен"),
                                 ("Києва", "LOC", "Київ"), ("Одеси", "LOC", "Одеса")])
     # the first surname is a separate (mis-typed) entity, the second not tagged at all
-    doc.entities.append({"id": "Esur", "type": "MISC", "name": "Фредеріксен", "names": {}, "roles": [],
-                         "mentions": [{"start": text.index("Фредеріксен зустр"), "end": text.index(" зустр"),
-                                       "text": "Фредеріксен", "lemma": "Фредеріксен"}]})
+    doc.entities.append(Entity("Esur", "MISC", "Фредеріксен", mentions=(
+        Mention(text.index("Фредеріксен зустр"), text.index(" зустр"), "Фредеріксен", "Фредеріксен"),)))
     out = resolve(doc)
-    assert not any(e["id"] == "Esur" for e in out.entities)
+    assert not any(e.id == "Esur" for e in out.entities)
     got = kinds(out, "Метте Фредеріксен")
     assert got.count(("Фредеріксен", "surname")) == 2
     assert ("Метте Фредеріксен", "name") in got
@@ -52,9 +52,10 @@ def test_subject_pronoun_agrees_in_gender_and_skips_quotes():
     assert ("Вона", "pronoun") in kinds(out, "Юлія Свириденко")
     eger = kinds(out, "Мартін Єгер")
     assert ("Єгер", "surname") in eger
-    pronouns = [m for e in out.entities for m in e["mentions"] if m["kind"] == "pronoun"]
+    pronouns = [m for e in out.entities for m in e.references if m.kind == "pronoun"]
+    assert not any(m.kind == "pronoun" for e in out.entities for m in e.mentions)  # references, not names
     quoted_he = text.index("Він знає")
-    assert all(m["start"] != quoted_he for m in pronouns)  # inside a quotation: not resolved
+    assert all(m.start != quoted_he for m in pronouns)  # inside a quotation: not resolved
     assert ("Він", "pronoun") in eger
 
 
@@ -70,4 +71,4 @@ def test_no_mentions_in_boilerplate():
     doc = make_doc(text, "uk", [("Олег Сенцов", "PER", "Олег Сенцов"), ("Львова", "LOC", "Львів")],
                    kinds={1: "boilerplate"})
     out = resolve(doc)
-    assert all(m["kind"] == "name" for e in out.entities for m in e["mentions"])
+    assert all(m.kind == "name" for e in out.entities for m in e.all_mentions())

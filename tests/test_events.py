@@ -11,7 +11,7 @@ from newsgraph.analysis.annotate import _recognizer, entity_id
 from newsgraph.analysis.syntax import tokens_only
 from newsgraph.evaluation.events import entity_keys, evaluate_events, name_matches
 from newsgraph.extract.events import FACTUALITIES
-from newsgraph.model import Document, Segment, Source
+from newsgraph.model import Amount, Document, Entity, Mention, Offsets, Quote, Segment, Source, Value, to_json
 import newsgraph.extract.events  # noqa: F401  (the module; the package re-exports the function)
 
 EV = sys.modules["newsgraph.extract.events"]
@@ -29,23 +29,24 @@ def make_doc(lines: list[tuple[str, str]], language: str, entities: dict[str, tu
         segments.append(Segment(pos, pos + len(line), kind, language))
         sentences.append((pos, pos + len(line)))
         pos += len(line) + 1
-    ents: dict[str, dict] = {}
+    ents: dict[str, Entity] = {}
     for surface, (etype, name) in entities.items():
         eid = entity_id(etype, name)
-        e = ents.setdefault(eid, {"id": eid, "type": etype, "name": name, "names": {}, "mentions": [],
-                                  "roles": []})
-        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
-            e["mentions"].append({"start": m.start(), "end": m.end(), "text": surface, "lemma": name})
+        e = ents.setdefault(eid, Entity(eid, etype, name))
+        found = [Mention(m.start(), m.end(), surface, name)
+                 for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text)]
+        ents[eid] = Entity(eid, etype, name, mentions=(*e.mentions, *found))
     return Document(id="t", source=Source(), language=language, title=None, lead=None, published=None,
                     text=text, segments=segments, sentences=tokens_only([text], [sentences], language)[0],
                     entities=list(ents.values()))
 
 
 def run(lines, language, entities):
+    """The document and its events in their JSON form, with names for the entity ids."""
     doc = EV.events(make_doc(lines, language, entities))
-    names = {e["id"]: e["name"] for e in doc.entities}
-    return doc, [dict(e, actors=[names[a] for a in e["actors"]],
-                      recipients=[names[r] for r in e["recipients"]]) for e in doc.events]
+    names = {e.id: e.name for e in doc.entities}
+    return doc, [dict(to_json(e), actors=[names[a] for a in e.actors],
+                      recipients=[names[r] for r in e.recipients]) for e in doc.events]
 
 
 UK = {"Польща": ("LOC", "Польща"), "Україні": ("LOC", "Україна"), "Україну": ("LOC", "Україна"),
@@ -116,10 +117,10 @@ def test_no_event_without_actor_and_unresolved_pronoun():
 
 def test_pronoun_resolved_by_coreference():
     doc = make_doc([("body", "Вона надасть Україні допомогу.")], "uk", UK)
-    pl = next(e for e in doc.entities if e["name"] == "Польща")
-    pl["mentions"].append({"start": 0, "end": 4, "text": "Вона", "lemma": "вона", "kind": "pronoun"})
+    k, pl = next((k, e) for k, e in enumerate(doc.entities) if e.name == "Польща")
+    doc.entities[k] = pl.add(Mention(0, 4, "Вона", "вона", "pronoun"))
     out = EV.events(doc)
-    assert out.events and out.events[0]["actors"] == [pl["id"]]
+    assert out.events and out.events[0].actors == (pl.id,)
     assert doc.events == []  # pure
 
 
@@ -149,17 +150,16 @@ def test_factuality(sentence, language, expected):
 def test_speaker_from_quote_and_amount():
     doc = make_doc([("body", "«Польща передала Україні допомогу на 100 мільйонів євро», — сказав Дуда.")],
                    "uk", {**UK, "Дуда": ("PER", "Анджей Дуда")})
-    duda = next(e["id"] for e in doc.entities if e["name"] == "Анджей Дуда")
+    duda = next(e.id for e in doc.entities if e.name == "Анджей Дуда")
     start, end = doc.text.index("Польща"), doc.text.index("»")
-    doc.quotes = [{"kind": "direct", "speaker": duda, "cue": {"start": 0, "end": 0},
-                   "content": {"start": start, "end": end}, "confidence": 0.9}]
+    doc.quotes = [Quote(kind="direct", speaker=duda, speaker_text=None, cue=Offsets(0, 0),
+                        content=Offsets(start, end), confidence=0.9, language="uk")]
     m = re.search(r"100 мільйонів євро", doc.text)
-    doc.values = [{"type": "MONEY", "start": m.start(), "end": m.end(), "text": m.group(),
-                   "value": 1e8, "unit": "EUR"}]
+    doc.values = [Value("MONEY", m.start(), m.end(), m.group(), 1e8, "EUR")]
     ev = EV.events(doc).events[0]
-    assert ev["source"] == duda and ev["amount"] == {"value": 1e8, "unit": "EUR"}
-    assert set(ev) == {"type", "mode", "actors", "recipients", "amount", "date", "location",
-                       "factuality", "source", "trigger", "evidence", "confidence"}
+    assert ev.source == duda and ev.amount == Amount(1e8, "EUR")
+    assert set(to_json(ev)) == {"type", "mode", "actors", "recipients", "amount", "date", "location",
+                                "factuality", "source", "trigger", "evidence", "confidence"}
 
 
 def test_no_events_from_related_or_boilerplate_lines_and_title_repeats_once():
@@ -193,37 +193,37 @@ def _seed_doc(seed_path):
 
 def test_seed_events(seed_path):
     doc = _seed_doc(seed_path)
-    names = {e["id"]: e["name"] for e in doc.entities}
-    keys = {e["id"]: entity_keys(e) for e in doc.entities}  # names, aliases, mention base forms
+    names = {e.id: e.name for e in doc.entities}
+    keys = {e.id: entity_keys(e) for e in doc.entities}  # names, aliases, mention base forms
 
     def find(etype, actor, recipient=None):
         for e in doc.events:
-            if e["type"] == etype and any(name_matches(actor, keys[a]) for a in e["actors"]) and (
-                    recipient is None or any(name_matches(recipient, keys[r]) for r in e["recipients"])):
+            if e.type == etype and any(name_matches(actor, keys[a]) for a in e.actors) and (
+                    recipient is None or any(name_matches(recipient, keys[r]) for r in e.recipients)):
                 return e
         raise AssertionError(f"no {etype} {actor} -> {recipient} in "
-                             f"{[(e['type'], [names[a] for a in e['actors']], [names[r] for r in e['recipients']]) for e in doc.events]}")
+                             f"{[(e.type, [names[a] for a in e.actors], [names[r] for r in e.recipients]) for e in doc.events]}")
 
     kndr = find("AID", "КНДР", "Росія")
-    assert kndr["mode"] == "personnel"
+    assert kndr.mode == "personnel"
     de = find("AID", "Німеччина", "Україна")
-    assert de["mode"] == "military" and de["amount"] == {"value": 28000000000, "unit": "EUR"}
+    assert de.mode == "military" and de.amount == Amount(28000000000, "EUR")
     for partner in ("Республіка Корея", "Японія", "Австралія", "Нова Зеландія"):
         find("COOPERATE", "Альянс", partner)
-    assert find("AID", "Китай", "Росія")["mode"] == "material"
+    assert find("AID", "Китай", "Росія").mode == "material"
     find("AID", "Іран", "Росія")
     find("COOPERATE", "Росія", "Північна Корея")
     press = find("CONSULT", "Рютте")
-    assert any(name_matches("Олаф Шольц", keys[a]) for a in press["actors"])
-    assert names[press["location"]] == "Берлін"
-    meeting = next(e for e in doc.events if e["type"] == "CONSULT" and e["date"])
-    assert meeting["date"].startswith("--10-17")
+    assert any(name_matches("Олаф Шольц", keys[a]) for a in press.actors)
+    assert names[press.location] == "Берлін"
+    meeting = next(e for e in doc.events if e.type == "CONSULT" and e.date)
+    assert meeting.date.startswith("--10-17")
     demand = find("AID", "НАТО", "Україна")
-    assert demand["factuality"] == "demanded"
+    assert demand.factuality == "demanded"
     # the "Читайте також" headline yields nothing; at most 14 counting one per recipient
     related = next(s for s in doc.segments if s.kind == "related")
-    assert not any(related.start <= e["trigger"]["start"] < related.end for e in doc.events)
-    assert sum(max(1, len(e["recipients"])) for e in doc.events) <= 14
+    assert not any(related.start <= e.trigger.start < related.end for e in doc.events)
+    assert sum(max(1, len(e.recipients)) for e in doc.events) <= 14
 
 
 def test_gold_set_scores():

@@ -14,13 +14,14 @@ from newsgraph.analysis.baseforms import base_form
 from newsgraph.link import link
 from newsgraph.link.kb import knowledge_base, normalize
 from newsgraph.link.translit import first_name_key, person_key, phonetic_key, romanize, split_name
-from newsgraph.model import Document, Segment, Source
+from newsgraph.model import Document, Entity, Mention, Segment, Source
 
 
 def make(text: str, language: str, spans: list[tuple[str, str]], lemmas: dict[str, str] | None = None) -> Document:
     """A document whose entities are every occurrence of each (surface, type),
     grouped the way ``annotate`` groups them: by type and base form."""
-    entities: dict[str, dict] = {}
+    first: dict[str, tuple[str, str]] = {}  # id -> (type, base form)
+    mentions: dict[str, list[Mention]] = {}
     taken: list[tuple[int, int]] = []
     for surface, etype in sorted(spans, key=lambda s: -len(s[0])):
         lemma = (lemmas or {}).get(surface) or base_form(surface, etype, language)
@@ -31,21 +32,21 @@ def make(text: str, language: str, spans: list[tuple[str, str]], lemmas: dict[st
                 continue
             taken.append((i, start))
             eid = entity_id(etype, lemma)
-            e = entities.setdefault(eid, {"id": eid, "type": etype, "name": lemma, "names": {language: lemma},
-                                          "mentions": [], "roles": []})
-            e["mentions"].append({"start": i, "end": start, "text": surface, "lemma": lemma})
-    ents = sorted(entities.values(), key=lambda e: min(m["start"] for m in e["mentions"]))
+            first.setdefault(eid, (etype, lemma))
+            mentions.setdefault(eid, []).append(Mention(i, start, surface, lemma))
+    ents = sorted((Entity(eid, etype, lemma, {language: lemma}, tuple(mentions[eid]))
+                   for eid, (etype, lemma) in first.items()), key=lambda e: min(m.start for m in e.mentions))
     return Document(id="t", source=Source(), language=language, title=None, lead=None, published=None,
                     text=text, segments=[Segment(0, len(text), "body", language)], entities=ents)
 
 
 def ids(doc: Document) -> dict[str, str]:
     """surface -> entity id"""
-    return {m["text"]: e["id"] for e in doc.entities for m in e["mentions"]}
+    return {m.text: e.id for e in doc.entities for m in e.mentions}
 
 
-def entity(doc: Document, surface: str) -> dict:
-    return next(e for e in doc.entities if any(m["text"] == surface for m in e["mentions"]))
+def entity(doc: Document, surface: str) -> Entity:
+    return next(e for e in doc.entities if any(m.text == surface for m in e.mentions))
 
 
 # ------------------------------------------------------------------ transliteration
@@ -131,9 +132,9 @@ def test_inflections_are_one_entity_with_a_kb_id():
     assert got["Німеччина"] == got["Німеччини"] == "loc:country:DE"
     assert got["Києва"] == got["Київа"] == "loc:city:Kyiv"
     de = entity(linked, "Німеччина")
-    assert [m["start"] for m in de["mentions"]] == sorted(m["start"] for m in de["mentions"])
-    assert de["names"] == {"uk": "Німеччина", "ru": "Германия", "en": "Germany"}
-    assert de["name"] == "Німеччина"
+    assert [m.start for m in de.mentions] == sorted(m.start for m in de.mentions)
+    assert de.names == {"uk": "Німеччина", "ru": "Германия", "en": "Germany"}
+    assert de.name == "Німеччина"
 
 
 def test_countries_organisations_and_cities_across_languages():
@@ -152,8 +153,8 @@ def test_countries_organisations_and_cities_across_languages():
     assert u["НАТО"] == u["Альянсу"] == u["Північноатлантичний альянс"] == r["НАТО"] \
         == r["Североатлантический альянс"] == e["NATO"] == e["Alliance"] == "org:NATO"
     assert u["Києві"] == r["Киеве"] == e["Kyiv"] == "loc:city:Kyiv"
-    assert entity(ru, "ФРГ")["name"] == "Германия" and entity(en, "Kyiv")["name"] == "Kyiv"
-    assert len([x for x in uk.entities if x["id"] == "org:NATO"]) == 1
+    assert entity(ru, "ФРГ").name == "Германия" and entity(en, "Kyiv").name == "Kyiv"
+    assert len([x for x in uk.entities if x.id == "org:NATO"]) == 1
 
 
 def test_people_across_documents_and_languages():
@@ -178,13 +179,13 @@ def test_surname_alone_joins_the_full_name_even_when_typed_misc():
                [("Нової Зеландії", "LOC"), ("Ґрейс Тернбулл", "PER"), ("Тернбулл", "MISC"), ("Варшави", "LOC")])
     got = ids(link(doc))
     assert got["Ґрейс Тернбулл"] == got["Тернбулл"]
-    assert entity(link(doc), "Тернбулл")["type"] == "PER"
+    assert entity(link(doc), "Тернбулл").type == "PER"
 
 
 def test_a_surname_alone_takes_the_full_names_surname_as_its_base_form():
     doc = make("Кір Стармер виступив у Палаті громад. Опозиція критикує Стармера.", "uk",
                [("Кір Стармер", "PER"), ("Стармера", "PER")])
-    lemmas = {m["text"]: m["lemma"] for e in link(doc).entities for m in e["mentions"]}
+    lemmas = {m.text: m.lemma for e in link(doc).entities for m in e.mentions}
     assert lemmas == {"Кір Стармер": "Кір Стармер", "Стармера": "Стармер"}
 
 
@@ -199,23 +200,23 @@ def test_kb_corrects_the_type():
     doc = make("Іран та Нова Зеландія, а також Укрінформ, КНДР і ЄС.", "uk",
                [("Іран", "PER"), ("Нова Зеландія", "PER"), ("Укрінформ", "PER"), ("КНДР", "ORG"), ("ЄС", "LOC")])
     linked = link(doc)
-    types = {m["text"]: e["type"] for e in linked.entities for m in e["mentions"]}
+    types = {m.text: e.type for e in linked.entities for m in e.mentions}
     assert types == {"Іран": "LOC", "Нова Зеландія": "LOC", "Укрінформ": "ORG", "КНДР": "LOC", "ЄС": "ORG"}
-    assert entity(linked, "КНДР")["id"] == "loc:country:KP"
+    assert entity(linked, "КНДР").id == "loc:country:KP"
 
 
 def test_unknown_entities_keep_a_stable_fallback_id():
     uk = link(make("Підприємство «Зоряний шлях» отримало замовлення.", "uk", [("«Зоряний шлях»", "ORG")]))
     again = link(make("«Зоряний шлях» відзвітував.", "uk", [("«Зоряний шлях»", "ORG")]))
-    assert uk.entities[0]["id"] == again.entities[0]["id"] and uk.entities[0]["id"].startswith("E")
+    assert uk.entities[0].id == again.entities[0].id and uk.entities[0].id.startswith("E")
 
 
 def test_link_is_pure_and_idempotent():
     doc = make("Рютте прибув до Берліна.", "uk", [("Рютте", "PER"), ("Берліна", "LOC")])
-    before = [dict(e) for e in doc.entities]
+    before = list(doc.entities)
     once = link(doc)
     assert doc.entities == before
-    assert [e["id"] for e in link(once).entities] == [e["id"] for e in once.entities]
+    assert [e.id for e in link(once).entities] == [e.id for e in once.entities]
 
 
 # ------------------------------------------------------------------ the seed, through the pipeline
@@ -230,23 +231,23 @@ def test_seed(seed_path):
     doc = next(Pipeline().process(r) for r in read_path(seed_path))
     by_text = {}
     for e in doc.entities:
-        for m in e["mentions"]:
-            by_text.setdefault(m["text"], e)
+        for m in e.mentions:
+            by_text.setdefault(m.text, e)
 
     def same(*surfaces):
-        return len({by_text[s]["id"] for s in surfaces}) == 1
+        return len({by_text[s].id for s in surfaces}) == 1
 
-    assert same("Німеччина", "ФРН") and by_text["ФРН"]["id"] == "loc:country:DE"
-    assert same("КНДР", "Північної Кореї") and by_text["КНДР"]["type"] == "LOC"
+    assert same("Німеччина", "ФРН") and by_text["ФРН"].id == "loc:country:DE"
+    assert same("КНДР", "Північної Кореї") and by_text["КНДР"].type == "LOC"
     assert same("Республікою Корея", "Південної Кореї")
-    assert same("НАТО", "Альянс") and by_text["НАТО"]["id"] == "org:NATO"
-    assert same("Рютте", "Марк Рютте") and by_text["Рютте"]["name"] == "Марк Рютте"
-    assert by_text["Іран"]["type"] == "LOC" and by_text["Нової Зеландії"]["type"] == "LOC"
-    assert by_text["Укрінформу"]["type"] == "ORG"
+    assert same("НАТО", "Альянс") and by_text["НАТО"].id == "org:NATO"
+    assert same("Рютте", "Марк Рютте") and by_text["Рютте"].name == "Марк Рютте"
+    assert by_text["Іран"].type == "LOC" and by_text["Нової Зеландії"].type == "LOC"
+    assert by_text["Укрінформу"].type == "ORG"
     for surface, en in [("Німеччина", "Germany"), ("КНДР", "North Korea"), ("Республікою Корея", "South Korea"),
                         ("Японією", "Japan"), ("Китай", "China"), ("Іран", "Iran")]:
-        assert by_text[surface]["names"]["en"] == en
-    assert len({e["id"] for e in doc.entities}) == len(doc.entities)
+        assert by_text[surface].names["en"] == en
+    assert len({e.id for e in doc.entities}) == len(doc.entities)
 
 
 def test_surname_alone_joins_full_name_known_to_the_kb():
@@ -255,10 +256,10 @@ def test_surname_alone_joins_full_name_known_to_the_kb():
     text = ("Согласно распоряжению президента Дмитрия Медведева, переход на зимнее время отменяется. "
             "«Даю поручение правительству», — сказал Медведев.")
     doc = link(make(text, "ru", [("Дмитрия Медведева", "PER"), ("Медведев", "PER")]))
-    people = [e for e in doc.entities if e["type"] == "PER"]
+    people = [e for e in doc.entities if e.type == "PER"]
     assert len(people) == 1
-    assert people[0]["id"] == knowledge_base().person(*person_key("Дмитрий Медведев", "ru")).id
-    assert len(people[0]["mentions"]) == 2
+    assert people[0].id == knowledge_base().person(*person_key("Дмитрий Медведев", "ru")).id
+    assert len(people[0].mentions) == 2
 
 
 def test_surname_known_to_the_kb_joins_an_unknown_full_name():
@@ -267,11 +268,11 @@ def test_surname_known_to_the_kb_joins_an_unknown_full_name():
     text = "Указ подписал Дмитрия Медведева. Позже Медведев уточнил детали."
     doc = link(make(text, "ru", [("Дмитрия Медведева", "PER"), ("Медведев", "PER")],
                     lemmas={"Дмитрия Медведева": "Дмитрия Медведева"}))
-    people = [e for e in doc.entities if e["type"] == "PER"]
-    assert len(people) == 1 and len(people[0]["mentions"]) == 2
+    people = [e for e in doc.entities if e.type == "PER"]
+    assert len(people) == 1 and len(people[0].mentions) == 2
 
 
 def test_occupied_territories_are_places_with_readable_ids():
     doc = make("Бойовики так званої ДНР обстріляли Авдіївку.", "uk", [("ДНР", "ORG"), ("Авдіївку", "LOC")])
     dpr = entity(link(doc), "ДНР")
-    assert (dpr["id"], dpr["type"]) == ("loc:region:Donetsk-Peoples-Republic", "LOC")
+    assert (dpr.id, dpr.type) == ("loc:region:Donetsk-Peoples-Republic", "LOC")

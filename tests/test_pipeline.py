@@ -20,7 +20,7 @@ def stream():
 
 
 def names(doc):
-    return sorted((e["name"], e["type"]) for e in doc.entities)
+    return sorted((e.name, e.type) for e in doc.entities)
 
 
 def test_batched_run_keeps_order_and_equals_one_by_one():

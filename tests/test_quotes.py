@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.extract import quotes, roles
-from newsgraph.link.coref import resolve
+from newsgraph.extract.coref import resolve
+from newsgraph.model import Role
 
 from _docs import eid, make_doc, span
 
@@ -12,14 +13,14 @@ from _docs import eid, make_doc, span
 def run(text, language, entities, **kw):
     doc = quotes(resolve(roles(make_doc(text, language, entities, **kw))))
     for q in doc.quotes:  # offsets slice the text exactly, with no stray marks or spaces
-        content = span(doc, q["content"])
+        content = span(doc, q.content)
         assert content == content.strip() and content[:1] not in "«„\",—" and content[-1:] not in ",:—"
-        assert span(doc, q["cue"]).strip()
+        assert span(doc, q.cue).strip()
     return doc
 
 
 def find(doc, cue):
-    return next(q for q in doc.quotes if span(doc, q["cue"]) == cue)
+    return next(q for q in doc.quotes if span(doc, q.cue) == cue)
 
 
 UK_PEOPLE = [("Олександр Мельник", "PER", "Олександр Мельник"), ("Мельник", "PER", "Мельник"),
@@ -32,9 +33,9 @@ def test_uk_direct_quote_with_cue_after_and_surname_speaker():
             "«Перша партія вже прибула. Друга буде до кінця місяця», — зазначив Мельник.")
     doc = run(text, "uk", UK_PEOPLE)
     q = find(doc, "зазначив")
-    assert q["kind"] == "direct"
-    assert q["speaker"] == eid(doc, "Олександр Мельник")
-    assert span(doc, q["content"]) == "Перша партія вже прибула. Друга буде до кінця місяця"
+    assert q.kind == "direct"
+    assert q.speaker == eid(doc, "Олександр Мельник")
+    assert span(doc, q.content) == "Перша партія вже прибула. Друга буде до кінця місяця"
 
 
 def test_uk_cue_before_with_colon_and_name_colon():
@@ -42,10 +43,10 @@ def test_uk_cue_before_with_colon_and_name_colon():
             "Олександр Мельник: «Графік постачань не зміниться».")
     doc = run(text, "uk", UK_PEOPLE)
     q1 = find(doc, "заявила")
-    assert q1["speaker"] == eid(doc, "Ірина Коваленко")
-    assert span(doc, q1["content"]) == "Ми не будемо чекати на рішення партнерів"
-    q2 = next(q for q in doc.quotes if span(doc, q["content"]).startswith("Графік"))
-    assert q2["speaker"] == eid(doc, "Олександр Мельник") and q2["kind"] == "direct"
+    assert q1.speaker == eid(doc, "Ірина Коваленко")
+    assert span(doc, q1.content) == "Ми не будемо чекати на рішення партнерів"
+    q2 = next(q for q in doc.quotes if span(doc, q.content).startswith("Графік"))
+    assert q2.speaker == eid(doc, "Олександр Мельник") and q2.kind == "direct"
 
 
 def test_nested_quotes_and_straight_quotes():
@@ -53,11 +54,11 @@ def test_nested_quotes_and_straight_quotes():
             "\"Кошти вже передано регіонам\", — додала вона.")
     doc = run(text, "uk", UK_PEOPLE)
     q = find(doc, "повідомила")
-    assert span(doc, q["content"]) == "Програма „Зимова підтримка“ охопить усі області"
-    assert q["speaker"] == eid(doc, "Ірина Коваленко")
+    assert span(doc, q.content) == "Програма „Зимова підтримка“ охопить усі області"
+    assert q.speaker == eid(doc, "Ірина Коваленко")
     q2 = find(doc, "додала")
-    assert span(doc, q2["content"]) == "Кошти вже передано регіонам"
-    assert q2["speaker"] == eid(doc, "Ірина Коваленко")  # through the pronoun
+    assert span(doc, q2.content) == "Кошти вже передано регіонам"
+    assert q2.speaker == eid(doc, "Ірина Коваленко")  # through the pronoun
     assert len(doc.quotes) == 2  # the nested title is not a quote of its own
 
 
@@ -67,17 +68,17 @@ def test_quote_over_several_paragraphs():
             "«Але ми тримаємо позиції і отримуємо нову техніку», — наголосив він.")
     doc = run(text, "uk", UK_PEOPLE)
     q = find(doc, "наголосив")
-    content = span(doc, q["content"])
+    content = span(doc, q.content)
     assert content.startswith("Ситуація на фронті") and content.endswith("отримуємо нову техніку")
-    assert q["speaker"] == eid(doc, "Олександр Мельник")
+    assert q.speaker == eid(doc, "Олександр Мельник")
 
 
 def test_unnamed_speaker_keeps_its_words():
     text = "«Рішення ухвалять уже наступного тижня», — сказав джерело в уряді."
     doc = run(text, "uk", [])
     (q,) = doc.quotes
-    assert q["speaker"] is None and q["speaker_text"] == "джерело в уряді"
-    assert q["kind"] == "direct" and span(doc, q["cue"]) == "сказав"
+    assert q.speaker is None and q.speaker_text == "джерело в уряді"
+    assert q.kind == "direct" and span(doc, q.cue) == "сказав"
 
 
 def test_uk_indirect_patterns():
@@ -89,16 +90,16 @@ def test_uk_indirect_patterns():
     doc = run(text, "uk", UK_PEOPLE + [("Ірини Коваленко", "PER", "Ірина Коваленко")])
     mel, kov = eid(doc, "Олександр Мельник"), eid(doc, "Ірина Коваленко")
     q = find(doc, "повідомив")
-    assert (q["speaker"], span(doc, q["content"])) == (mel, "Уряд ухвалив новий бюджет оборони")
+    assert (q.speaker, span(doc, q.content)) == (mel, "Уряд ухвалив новий бюджет оборони")
     q = find(doc, "нагадав")
-    assert (q["speaker"], span(doc, q["content"])) == (mel, "фінансування зросте на третину")
+    assert (q.speaker, span(doc, q.content)) == (mel, "фінансування зросте на третину")
     q = find(doc, "За словами")
-    assert (q["speaker"], span(doc, q["content"])) == (kov, "виплати почнуться в січні")
+    assert (q.speaker, span(doc, q.content)) == (kov, "виплати почнуться в січні")
     q = find(doc, "Як повідомила")
-    assert (q["speaker"], span(doc, q["content"])) == (kov, "заявки прийматимуть онлайн")
+    assert (q.speaker, span(doc, q.content)) == (kov, "заявки прийматимуть онлайн")
     q = find(doc, "вважає")
-    assert (q["speaker"], span(doc, q["content"])) == (kov, "програма себе виправдає")
-    assert all(q["kind"] == "indirect" for q in doc.quotes)
+    assert (q.speaker, span(doc, q.content)) == (kov, "програма себе виправдає")
+    assert all(q.kind == "indirect" for q in doc.quotes)
 
 
 def test_mixed_quote_and_role_speaker():
@@ -107,8 +108,8 @@ def test_mixed_quote_and_role_speaker():
     doc = run(text, "uk", [("ООН", "ORG", "ООН"), ("Антоніу Гутерреш", "PER", "Антоніу Гутерреш"),
                            ("Києва", "LOC", "Київ")])
     (q,) = doc.quotes
-    assert q["kind"] == "mixed" and q["speaker"] == eid(doc, "Антоніу Гутерреш")
-    assert span(doc, q["content"]) == "удари по енергетиці «не мають виправдання»"
+    assert q.kind == "mixed" and q.speaker == eid(doc, "Антоніу Гутерреш")
+    assert span(doc, q.content) == "удари по енергетиці «не мають виправдання»"
 
 
 def test_reporting_medium_is_not_a_speaker():
@@ -129,20 +130,20 @@ def test_ru_direct_and_indirect():
             "Переговоры продолжатся в четверг, отметил глава МИД.")
     doc = run(text, "ru", RU)
     lav, zah = eid(doc, "Сергей Лавров"), eid(doc, "Мария Захарова")
-    assert find(doc, "сказал")["speaker"] == lav
+    assert find(doc, "сказал").speaker == lav
     q = find(doc, "По словам")
-    assert (q["speaker"], span(doc, q["content"])) == (lav, "встреча прошла конструктивно")
+    assert (q.speaker, span(doc, q.content)) == (lav, "встреча прошла конструктивно")
     q = find(doc, "Как сообщила")
-    assert (q["speaker"], span(doc, q["content"])) == (zah, "визит продлится два дня")
+    assert (q.speaker, span(doc, q.content)) == (zah, "визит продлится два дня")
     q = find(doc, "отметил")
-    assert q["speaker"] == lav and span(doc, q["content"]) == "Переговоры продолжатся в четверг"
+    assert q.speaker == lav and span(doc, q.content) == "Переговоры продолжатся в четверг"
 
 
 def test_ru_speaker_after_cue_and_that_clause():
     text = "Об этом заявила официальный представитель МИД Мария Захарова. Она добавила, что ответ «не заставит себя ждать»."
     doc = run(text, "ru", RU)
     q = find(doc, "добавила")
-    assert q["kind"] == "mixed" and q["speaker"] == eid(doc, "Мария Захарова")
+    assert q.kind == "mixed" and q.speaker == eid(doc, "Мария Захарова")
 
 
 def test_seed_quotes(seed_path):
@@ -153,15 +154,15 @@ def test_seed_quotes(seed_path):
     if _recognizer("uk") is None:
         pytest.skip("no Ukrainian NER model")
     doc = next(Pipeline().process(r) for r in read_path(seed_path))
-    rutte = next(e for e in doc.entities if e["name"] == "Марк Рютте")
-    scholz = next(e for e in doc.entities if e["name"] == "Олаф Шольц")
-    assert {"title": "генеральний секретар", "org": rutte["roles"][0]["org"]} in rutte["roles"]
-    assert scholz["roles"][0]["title"] == "федеральний канцлер"
-    by_cue = {span(doc, q["cue"]): q for q in doc.quotes}
+    rutte = next(e for e in doc.entities if e.name == "Марк Рютте")
+    scholz = next(e for e in doc.entities if e.name == "Олаф Шольц")
+    assert Role("генеральний секретар", rutte.roles[0].org) in rutte.roles
+    assert scholz.roles[0].title == "федеральний канцлер"
+    by_cue = {span(doc, q.cue): q for q in doc.quotes}
     for cue in ("зазначив", "наголосив", "додав"):
-        assert by_cue[cue]["kind"] == "direct" and by_cue[cue]["speaker"] == rutte["id"]
-    assert by_cue["додав"]["content"]["end"] - by_cue["додав"]["content"]["start"] > 400
+        assert by_cue[cue].kind == "direct" and by_cue[cue].speaker == rutte.id
+    assert by_cue["додав"].content.end - by_cue["додав"].content.start > 400
     for cue in ("заявив", "нагадав", "зауважив"):
-        assert by_cue[cue]["kind"] == "indirect" and by_cue[cue]["speaker"] == rutte["id"]
-    assert span(doc, by_cue["заявив"]["content"]).startswith("За цих умов союзники")
+        assert by_cue[cue].kind == "indirect" and by_cue[cue].speaker == rutte.id
+    assert span(doc, by_cue["заявив"].content).startswith("За цих умов союзники")
     assert len(doc.quotes) == 6

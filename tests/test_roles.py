@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from newsgraph.extract import roles
+from newsgraph.model import Role
 
 from _docs import eid, make_doc
 
 
 def role_of(doc, name):
-    return next(e["roles"] for e in doc.entities if e["name"] == name)
+    return next(e.roles for e in doc.entities if e.name == name)
 
 
 def test_uk_apposition_before_the_name_in_instrumental():
@@ -15,10 +16,10 @@ def test_uk_apposition_before_the_name_in_instrumental():
     doc = make_doc(text, "uk", [("ФРН", "LOC", "ФРН"), ("Олафом Шольцом", "PER", "Олаф Шольц"),
                                 ("Берліні", "LOC", "Берлін")])
     out = roles(doc)
-    assert role_of(out, "Олаф Шольц") == [{"title": "федеральний канцлер", "org": eid(doc, "ФРН")}]
-    role = [m for e in out.entities for m in e["mentions"] if m.get("kind") == "role"]
-    assert [text[m["start"]:m["end"]] for m in role] == ["федеральним канцлером ФРН"]
-    assert doc.entities[0]["roles"] == [] or role_of(doc, "Олаф Шольц") == []  # input untouched
+    assert role_of(out, "Олаф Шольц") == (Role("федеральний канцлер", eid(doc, "ФРН")),)
+    role = [m for e in out.entities for m in e.references if m.kind == "role"]
+    assert [text[m.start:m.end] for m in role] == ["федеральним канцлером ФРН"]
+    assert role_of(doc, "Олаф Шольц") == ()  # input untouched
 
 
 def test_uk_secretary_general_and_title_with_genitive_complement():
@@ -27,8 +28,8 @@ def test_uk_secretary_general_and_title_with_genitive_complement():
     doc = make_doc(text, "uk", [("НАТО", "ORG", "НАТО"), ("Марк Рютте", "PER", "Марк Рютте"),
                                 ("України", "LOC", "Україна"), ("Андрієм Сибігою", "PER", "Андрій Сибіга")])
     out = roles(doc)
-    assert role_of(out, "Марк Рютте") == [{"title": "генеральний секретар", "org": eid(doc, "НАТО")}]
-    assert role_of(out, "Андрій Сибіга") == [{"title": "міністр закордонних справ", "org": eid(doc, "Україна")}]
+    assert role_of(out, "Марк Рютте") == (Role("генеральний секретар", eid(doc, "НАТО")),)
+    assert role_of(out, "Андрій Сибіга") == (Role("міністр закордонних справ", eid(doc, "Україна")),)
 
 
 def test_uk_ambassador_in_country_and_spokesperson_without_org():
@@ -36,8 +37,8 @@ def test_uk_ambassador_in_country_and_spokesperson_without_org():
     doc = make_doc(text, "uk", [("України", "LOC", "Україна"), ("Польщі", "LOC", "Польща"),
                                 ("Василь Зварич", "PER", "Василь Зварич"), ("Анною Коваль", "PER", "Анна Коваль")])
     out = roles(doc)
-    assert role_of(out, "Василь Зварич") == [{"title": "посол", "org": eid(doc, "Україна")}]
-    assert role_of(out, "Анна Коваль") == [{"title": "речниця", "org": None}]
+    assert role_of(out, "Василь Зварич") == (Role("посол", eid(doc, "Україна")),)
+    assert role_of(out, "Анна Коваль") == (Role("речниця", None),)
 
 
 def test_ru_minister_and_head_of_ministry():
@@ -47,8 +48,8 @@ def test_ru_minister_and_head_of_ministry():
                                 ("США", "LOC", "США"), ("Джо Байденом", "PER", "Джо Байден"),
                                 ("МИД", "ORG", "МИД")])
     out = roles(doc)
-    assert role_of(out, "Сергей Лавров") == [{"title": "министр иностранных дел", "org": eid(doc, "Россия")}]
-    assert role_of(out, "Джо Байден") == [{"title": "президент", "org": eid(doc, "США")}]
+    assert role_of(out, "Сергей Лавров") == (Role("министр иностранных дел", eid(doc, "Россия")),)
+    assert role_of(out, "Джо Байден") == (Role("президент", eid(doc, "США")),)
 
 
 def test_apposition_after_the_name():
@@ -56,4 +57,4 @@ def test_apposition_after_the_name():
     doc = make_doc(text, "uk", [("Дмитро Лубінець", "PER", "Дмитро Лубінець"),
                                 ("Верховної Ради", "ORG", "Верховна Рада")])
     out = roles(doc)
-    assert role_of(out, "Дмитро Лубінець") == [{"title": "уповноважений", "org": eid(doc, "Верховна Рада")}]
+    assert role_of(out, "Дмитро Лубінець") == (Role("уповноважений", eid(doc, "Верховна Рада")),)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 
-from .ingest import iter_files, read_bytes, read_path
+from .ingest import read_bytes, read_paths
 from .model import Document, Failure, RawDocument, Segment, Source
 from .pipeline import Pipeline
 
@@ -42,4 +42,4 @@ def analyze(data: str | bytes, *, format: str | None = None, url: str | None = N
 def read(paths: Iterable[str | os.PathLike[str]], pipeline: Pipeline | None = None) -> Iterator[Document | Failure]:
     """Analyse every document in files and folders, in order, failures included."""
     pipeline = pipeline or Pipeline()
-    yield from pipeline.run(item for path in iter_files(paths) for item in read_path(path))
+    yield from pipeline.run(read_paths(paths))

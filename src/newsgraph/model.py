@@ -6,8 +6,10 @@ place, so each stage can be run, timed and tested alone.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from functools import cache
+from types import UnionType
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 SegmentKind = Literal["title", "lead", "body", "related", "boilerplate"]
 #: segments that make up the article proper (what a reader came for).
@@ -98,6 +100,18 @@ class Span:
     def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
 
+def _doc(text: str, **kw: Any) -> Any:
+    """A dataclass field with a description (it goes into the JSON Schema)."""
+    return field(metadata={"doc": text, **kw.pop("metadata", {})}, **kw)
+
+
+@dataclass(frozen=True)
+class Offsets:
+    """A stretch of the document's ``text``: ``text[start:end]``."""
+
+    start: int
+    end: int
+
 
 @dataclass(frozen=True)
 class Value:
@@ -106,17 +120,136 @@ class Value:
     ``value`` is a number (MONEY, QUANTITY, PERCENT) or an ISO date string;
     a date range has ``end_value``; a date whose year (or month) is unknown
     keeps the known part ("--10-17", ISO 8601's truncated form) and
-    ``partial`` is True.
+    ``partial`` is True. In a :class:`Document` the offsets index its ``text``.
     """
 
     type: Literal["MONEY", "DATE", "QUANTITY", "PERCENT"]
     start: int
     end: int
     text: str
-    value: float | str | None
-    unit: str | None = None
-    end_value: float | str | None = None
-    partial: bool = False
+    value: float | str | None = _doc("a number, or an ISO 8601 date for DATE")
+    unit: str | None = _doc("ISO 4217 currency code for MONEY, the unit word for QUANTITY, '%' for PERCENT",
+                            default=None)
+    end_value: float | str | None = _doc("the end of a range (\"17-18 жовтня\"), else null", default=None)
+    partial: bool = _doc("a date whose year (or month) is unknown, in ISO 8601's truncated form "
+                         "(\"--10-17\")", default=False)
+
+
+#: what a mention is: the entity's name (as the recogniser found it), its
+#: surname alone, another name of it, a title phrase or a pronoun meaning it.
+MentionKind = Literal["name", "surname", "alias", "role", "pronoun"]
+#: mention kinds that name the entity; the others (role descriptions, pronouns)
+#: refer to it and go to ``Entity.references`` so ``mentions`` stay named-entity spans.
+NAME_KINDS = frozenset({"name", "surname", "alias"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place in the text where an entity is named or referred to."""
+
+    start: int
+    end: int
+    text: str = _doc("text[start:end]")
+    lemma: str | None = _doc("base form: \"Олафом Шольцом\" -> \"Олаф Шольц\"; a role mention's title phrase "
+                             "in its base form; a pronoun in lower case")
+    kind: MentionKind = _doc("name, surname, alias (in mentions); role, pronoun (in references)",
+                             default="name")
+
+
+def _by_position(mentions) -> tuple[Mention, ...]:
+    return tuple(sorted(mentions, key=lambda m: (m.start, m.end)))
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title the entity holds: "генеральний секретар" of NATO."""
+
+    title: str = _doc("the title in its base form (\"федеральним канцлером\" -> \"федеральний канцлер\")")
+    org: str | None = _doc("id of the organisation or country, null when the title names none", default=None)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world actor, place or thing of the document, with every mention of it."""
+
+    id: str = _doc("the same across inflections, documents and languages: a knowledge-base id "
+                   "(\"org:NATO\", \"loc:country:DE\"), \"per:<surname key>-<first name>\" for a person, "
+                   "else a hash \"E...\"")
+    type: EntityType
+    name: str = _doc("base form, in the document's language when known")
+    names: dict[str, str] = _doc("names by language code (uk, ru, en)", default_factory=dict)
+    mentions: tuple[Mention, ...] = _doc("named mentions (kinds name, surname, alias), in text order", default=())
+    roles: tuple[Role, ...] = ()
+    references: tuple[Mention, ...] = _doc("role and pronoun mentions resolved to the entity, in text order",
+                                           default=())
+
+    def all_mentions(self) -> tuple[Mention, ...]:
+        """Names and references together, in text order."""
+        return _by_position((*self.mentions, *self.references)) if self.references else self.mentions
+
+    def add(self, mention: Mention) -> Entity:
+        """The entity with one more mention (in ``mentions`` or ``references`` by its kind);
+        itself when a mention of that span is there already."""
+        if any(m.start == mention.start and m.end == mention.end for m in (*self.mentions, *self.references)):
+            return self
+        if mention.kind in NAME_KINDS:
+            return replace(self, mentions=_by_position((*self.mentions, mention)))
+        return replace(self, references=_by_position((*self.references, mention)))
+
+    def with_mentions(self, mentions) -> Entity:
+        """The entity with these mentions, sorted into names and references by kind."""
+        mentions = _by_position(mentions)
+        return replace(self, mentions=tuple(m for m in mentions if m.kind in NAME_KINDS),
+                       references=tuple(m for m in mentions if m.kind not in NAME_KINDS))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Quote:
+    """Who said what: cue, speaker and content as spans of the text."""
+
+    kind: Literal["direct", "indirect", "mixed"] = _doc(
+        "direct (in quotation marks or a dialogue dash), indirect (reported speech), "
+        "mixed (reported speech holding a quoted fragment)")
+    speaker: str | None = _doc("entity id of the speaker; null when no entity names them")
+    speaker_text: str | None = _doc("the words naming an unresolved speaker (\"джерело в уряді\"); "
+                                    "null when speaker is set")
+    speaker_mention: Offsets | None = _doc("where the speaker is named next to the cue (a name, role, "
+                                           "pronoun or surname mention, or speaker_text)", default=None)
+    cue: Offsets = _doc("the speech verb or marker (\"заявив\", \"За словами\", a colon)")
+    content: Offsets = _doc("what was said, without quotation marks")
+    confidence: float
+    language: str | None = _doc("language of the segment the quote is in")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A money amount of an event (from the sentence's MONEY values)."""
+
+    value: float
+    unit: str | None = _doc("ISO 4217 currency code")
+
+
+EventType = Literal["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+Factuality = Literal["asserted", "negated", "future", "hypothetical", "demanded"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Event:
+    """A PLOVER event: who did what to whom, with the sentence that says so."""
+
+    type: EventType
+    mode: str | None = _doc("PLOVER mode (AID: military, economic, humanitarian, personnel, material ...)")
+    actors: tuple[str, ...] = _doc("entity ids")
+    recipients: tuple[str, ...] = _doc("entity ids")
+    amount: Amount | None
+    date: str | None = _doc("ISO 8601 date of the sentence's first DATE value; \"START/END\" for a range")
+    location: str | None = _doc("entity id of the place")
+    factuality: Factuality
+    source: str | None = _doc("entity id of the speaker when the event is reported inside a quote")
+    trigger: Offsets = _doc("the words that name the event")
+    evidence: Offsets = _doc("the sentence")
+    confidence: float
 
 
 @dataclass(frozen=True)
@@ -134,8 +267,7 @@ class Token:
     id: int
     lemma: str
     upos: str | None = None
-    #: UD morphological features as CoNLL-U writes them ("Case=Nom|Number=Sing"); "" for none.
-    feats: str = ""
+    feats: str = _doc("UD features as CoNLL-U writes them (\"Case=Nom|Number=Sing\"); \"\" for none", default="")
     head: int | None = None
     deprel: str | None = None
 
@@ -154,7 +286,8 @@ class Sentence:
 
     start: int
     end: int
-    tokens: tuple[Token, ...] = ()
+    tokens: tuple[Token, ...] = _doc("only with analyze --json --tokens", default=(),
+                                     metadata={"optional": True})
 
     def head_of(self, token: Token) -> Token | None:
         """The token's syntactic head within this sentence, None for the root or without a parse."""
@@ -166,7 +299,7 @@ class Sentence:
     def to_dict(self, tokens: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {"start": self.start, "end": self.end}
         if tokens:
-            out["tokens"] = [asdict(t) for t in self.tokens]
+            out["tokens"] = [to_json(t) for t in self.tokens]
         return out
 
 
@@ -176,32 +309,39 @@ class Fingerprint:
     minhash: Any  # datasketch.MinHash
 
 
-@dataclass
-class Document:
-    """The output contract of DESIGN.md, one per input document."""
+#: a Document field that is not part of the JSON output.
+INTERNAL = {"json": False}
 
-    id: str
+
+@dataclass(kw_only=True)
+class Document:
+    """One analysed document, the output contract of docs/contract.md (one per input document).
+
+    Its layers (segments, sentences, entities, values, quotes, events) are
+    frozen objects; a stage returns a new document with new lists.
+    """
+
+    id: str = _doc("stable content hash of the text (and URL)")
     source: Source
-    language: str | None
+    language: str | None = _doc("language of the article (title, lead, body)")
     title: str | None
     lead: str | None
     published: str | None
-    text: str
-    segments: list[Segment]
     author: str | None = None
-    encoding: str | None = None
-    site: str | None = None
-    #: id of the canonical document when this one is a reprint of it.
-    duplicate_of: str | None = None
+    encoding: str | None = _doc("the input's character encoding", default=None)
+    duplicate_of: str | None = _doc("id of the canonical document when this one is a reprint of it", default=None)
+    text: str = _doc("the text every offset points into: the input unchanged for plain text, the extracted "
+                     "text for HTML")
+    segments: list[Segment]
     sentences: list[Sentence] = field(default_factory=list)
-    entities: list[dict[str, Any]] = field(default_factory=list)
-    values: list[dict[str, Any]] = field(default_factory=list)
-    quotes: list[dict[str, Any]] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
-    #: what could not be done for this document, and why (the rest still is).
-    warnings: list[str] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    values: list[Value] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    warnings: list[str] = _doc("what could not be done for this document, and why", default_factory=list)
+    site: str | None = field(default=None, metadata=INTERNAL)
     #: near-duplicate keys of the article text; internal, not part of the JSON output.
-    fingerprint: Fingerprint | None = field(default=None, repr=False, compare=False)
+    fingerprint: Fingerprint | None = field(default=None, repr=False, compare=False, metadata=INTERNAL)
 
     def article_text(self) -> str:
         """Title, lead and body joined by newlines: what search and dedup see."""
@@ -210,41 +350,60 @@ class Document:
         )
 
     def to_dict(self, tokens: bool = False) -> dict[str, Any]:
-        """The JSON contract; ``tokens`` adds each sentence's tokens with their syntax."""
-        return {
-            "id": self.id,
-            "source": asdict(self.source),
-            "language": self.language,
-            "title": self.title,
-            "lead": self.lead,
-            "published": self.published,
-            "author": self.author,
-            "encoding": self.encoding,
-            "duplicate_of": self.duplicate_of,
-            "text": self.text,
-            "segments": [asdict(s) for s in self.segments],
-            "sentences": [s.to_dict(tokens) for s in self.sentences],
-            "entities": [_split_references(e) for e in self.entities],
-            "values": self.values,
-            "quotes": self.quotes,
-            "events": self.events,
-            **({"warnings": self.warnings} if self.warnings else {}),
-        }
+        """The JSON contract (docs/contract.md); ``tokens`` adds each sentence's tokens with their syntax."""
+        return {name: [s.to_dict(tokens) for s in self.sentences] if name == "sentences"
+                else to_json(getattr(self, name)) for name in json_fields(Document)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        """The document of a :meth:`to_dict` output (``analyze --json`` line)."""
+        return from_json(cls, data)
 
 
-#: mention kinds that name the entity; the others (role descriptions, pronouns)
-#: refer to it and go to ``references`` so ``mentions`` stay named-entity spans.
-NAME_KINDS = frozenset({"name", "surname", "alias"})
+# --------------------------------------------------------------------------- JSON
+
+@cache
+def json_fields(cls: type) -> tuple[str, ...]:
+    """Names of the fields of a model class that its JSON form has, in order."""
+    return tuple(f.name for f in fields(cls) if f.metadata.get("json", True))
 
 
-def _split_references(entity: dict[str, Any]) -> dict[str, Any]:
-    mentions = entity.get("mentions", [])
-    names = [m for m in mentions if m.get("kind", "name") in NAME_KINDS]
-    refs = [m for m in mentions if m.get("kind", "name") not in NAME_KINDS]
-    if not refs:
-        return entity
-    refs = sorted([*entity.get("references", []), *refs], key=lambda m: m["start"])
-    return {**entity, "mentions": names, "references": refs}
+@cache
+def type_hints(cls: type) -> dict[str, Any]:
+    return get_type_hints(cls)
+
+
+def to_json(obj: Any) -> Any:
+    """The JSON form of a model object: a dataclass is an object of its fields
+    (all of them, null or empty when unset), a tuple or list an array."""
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return {name: to_json(getattr(obj, name)) for name in json_fields(type(obj))}
+    if isinstance(obj, (list, tuple)):
+        return [to_json(x) for x in obj]
+    if isinstance(obj, dict):
+        return {k: to_json(v) for k, v in obj.items()}
+    return obj
+
+
+def from_json(tp: Any, data: Any) -> Any:
+    """The model object of type ``tp`` whose JSON form is ``data``; a missing
+    key takes the field's default."""
+    if is_dataclass(tp):
+        hints = type_hints(tp)
+        return tp(**{name: from_json(hints[name], data[name]) for name in json_fields(tp) if name in data})
+    origin = get_origin(tp)
+    if origin in (Union, UnionType):
+        if data is None:
+            return None
+        args = [a for a in get_args(tp) if a is not type(None)]
+        return from_json(args[0], data) if len(args) == 1 else data
+    if origin is tuple:
+        return tuple(from_json(get_args(tp)[0], x) for x in data)
+    if origin is list:
+        return [from_json(get_args(tp)[0], x) for x in data]
+    if origin is dict:
+        return {k: from_json(get_args(tp)[1], v) for k, v in data.items()}
+    return data
 
 
 def content_id(text: str, url: str | None = None) -> str:

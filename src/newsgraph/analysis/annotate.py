@@ -15,10 +15,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
-from typing import Any
 
 from .. import lang
-from ..model import Document, Sentence, Span
+from ..model import Document, Entity, Mention, Sentence, Span
 from . import addresses, boundaries, consistency, gazetteer, nonnames, syntax
 from .baseforms import base_form
 from .sentences import sentences
@@ -32,9 +31,10 @@ ANALYSED_KINDS = frozenset({"title", "lead", "body", "related"})
 @cache
 def _recognizer(language: str | None):
     """The NER module of a language, or None (logged once) when it has none."""
-    if language not in lang.CODES or not lang.get(language).ner:
+    name = lang.of(language).recogniser
+    if not name:
         return None
-    module = importlib.import_module(f"{__package__}.{lang.get(language).ner}")
+    module = importlib.import_module(f"{__package__}.{name}")
     try:
         module.recognize_many([""])
     except Exception as e:  # a broken install must not cost the rest of the analysis
@@ -149,7 +149,9 @@ def _finish(doc: Document, mentions: list[tuple[int, Span, str | None]], sents: 
         language = seg.language or doc.language
         parts[language].append((seg.start, text))
 
-    entities: dict[str, dict[str, Any]] = {}
+    found: dict[str, tuple[str, str]] = {}  # id -> (type, name) of the first mention
+    names: dict[str, dict[str | None, str]] = defaultdict(dict)
+    mentions_of: dict[str, list[Mention]] = defaultdict(list)
     for offset, span, language in sorted(mentions, key=lambda m: m[0] + m[1].start):
         surface = doc.text[offset + span.start : offset + span.end]
         # a name does not run from a headline into the next paragraph ("ППО\nПрезидент")
@@ -157,20 +159,17 @@ def _finish(doc: Document, mentions: list[tuple[int, Span, str | None]], sents: 
             continue
         lemma = base_form(surface, span.type, language)
         eid = entity_id(span.type, lemma)
-        entity = entities.setdefault(eid, {"id": eid, "type": span.type, "name": lemma, "names": {},
-                                           "mentions": [], "roles": []})
-        entity["names"].setdefault(language, lemma)
-        entity["mentions"].append({"start": offset + span.start, "end": offset + span.end,
-                                   "text": surface, "lemma": lemma})
+        found.setdefault(eid, (span.type, lemma))
+        names[eid].setdefault(language, lemma)
+        mentions_of[eid].append(Mention(offset + span.start, offset + span.end, surface, lemma))
 
     values = []
     for language, items in parts.items():
         for offset, text in items:
             for v in find_values(text, language or "", doc.published):
-                values.append({"type": v.type, "start": offset + v.start, "end": offset + v.end,
-                               "text": v.text, "value": v.value, "unit": v.unit,
-                               **({"end_value": v.end_value} if v.end_value is not None else {}),
-                               **({"partial": True} if v.partial else {})})
-    values.sort(key=lambda v: v["start"])
-    return replace(doc, sentences=sents, entities=list(entities.values()), values=values,
+                values.append(replace(v, start=offset + v.start, end=offset + v.end))
+    values.sort(key=lambda v: v.start)
+    entities = [Entity(eid, etype, name, names[eid], tuple(mentions_of[eid]))
+                for eid, (etype, name) in found.items()]
+    return replace(doc, sentences=sents, entities=entities, values=values,
                    warnings=[*doc.warnings, *warnings])

@@ -86,13 +86,13 @@ def predicted_mentions(doc: GoldDocument) -> dict[tuple[str, str], str]:
     """(form, type) -> base form of the first such mention in `analyze`'s output."""
     import newsgraph
 
-    out = newsgraph.analyze(doc.text, path=doc.name).to_dict()
+    out = newsgraph.analyze(doc.text, path=doc.name)
     found: dict[tuple[str, str], tuple[int, str]] = {}
-    for entity in out["entities"]:
-        for m in entity["mentions"]:
-            key = (m["text"], entity["type"])
-            if key not in found or m["start"] < found[key][0]:
-                found[key] = (m["start"], m["lemma"])
+    for entity in out.entities:
+        for m in entity.mentions:  # named mentions, as `analyze --json` prints them
+            key = (m.text, entity.type)
+            if key not in found or m.start < found[key][0]:
+                found[key] = (m.start, m.lemma)
     return {key: lemma for key, (_, lemma) in found.items()}
 
 

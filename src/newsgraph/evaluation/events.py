@@ -35,8 +35,8 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from ..model import Document, Entity
 from .scoring import Scores
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
@@ -64,12 +64,11 @@ def _norm(name: str) -> str:
     return " ".join(name.casefold().replace("’", "'").replace("ё", "е").split())
 
 
-def entity_keys(entity: dict[str, Any]) -> set[str]:
-    """The names a predicted entity answers to."""
-    keys = {entity["id"], _norm(entity.get("name", ""))}
-    keys.update(_norm(n) for n in (entity.get("names") or {}).values())
-    keys.update(_norm(m.get("lemma") or m.get("text", "")) for m in entity.get("mentions", ())
-                if m.get("kind") not in ("pronoun", "role"))
+def entity_keys(entity: Entity) -> set[str]:
+    """The names a predicted entity answers to (its role and pronoun references are none)."""
+    keys = {entity.id, _norm(entity.name)}
+    keys.update(_norm(n) for n in entity.names.values())
+    keys.update(_norm(m.lemma or m.text) for m in entity.mentions)
     keys.discard("")
     return keys
 
@@ -87,18 +86,20 @@ def name_matches(gold: str, keys: set[str]) -> bool:
     return any((kw := _stems(k)) and (kw <= gw or gw <= kw) for k in keys)
 
 
-def _pairs(ev: dict) -> list[tuple]:
-    recipients = ev.get("recipients") or [None]
-    return [(ev["type"], a, r) for a in ev.get("actors") or () for r in recipients]
+def _pairs(type_: str, actors, recipients) -> list[tuple]:
+    return [(type_, a, r) for a in actors or () for r in recipients or [None]]
 
 
-def score_document(doc, gold_events: list[dict], scores: EventScores, label: str = "") -> None:
+def score_document(doc: Document | dict, gold_events: list[dict], scores: EventScores, label: str = "") -> None:
     """Add one document: ``doc`` has ``events`` and ``entities`` (a Document or its dict)."""
-    d = doc.to_dict() if hasattr(doc, "to_dict") else doc
-    keys = {e["id"]: entity_keys(e) for e in d.get("entities", ())}
-    text = d.get("text", "")
-    gold = [(p, ev["evidence"]) for ev in gold_events for p in _pairs(ev)]
-    pred = [(p, ev["evidence"]) for ev in d.get("events", ()) for p in _pairs(ev)]
+    if isinstance(doc, dict):
+        doc = Document.from_dict(doc)
+    keys = {e.id: entity_keys(e) for e in doc.entities}
+    text = doc.text
+    gold = [(p, (ev["evidence"]["start"], ev["evidence"]["end"])) for ev in gold_events
+            for p in _pairs(ev["type"], ev.get("actors"), ev.get("recipients"))]
+    pred = [(p, (ev.evidence.start, ev.evidence.end)) for ev in doc.events
+            for p in _pairs(ev.type, ev.actors, ev.recipients)]
     used: set[int] = set()
     matched_keys: list[tuple] = []
 
@@ -111,7 +112,7 @@ def score_document(doc, gold_events: list[dict], scores: EventScores, label: str
         return name_matches(gr, keys.get(pr, {pr}))
 
     def overlap(a, b) -> bool:
-        return a["start"] < b["end"] and b["start"] < a["end"]
+        return a[0] < b[1] and b[0] < a[1]
 
     unmatched_pred = []
     for pp, pev in pred:
@@ -127,16 +128,16 @@ def score_document(doc, gold_events: list[dict], scores: EventScores, label: str
         if pp in matched_keys or any(k in used and same(gp, pp) for k, (gp, _) in enumerate(gold)):
             continue  # a repeat of a matched event
         scores.fp[pp[0]] += 1
-        scores.invented.append(f"{label}: {pp[0]} {_show(pp, d)} | {text[pev['start']:pev['end']][:80]}")
+        scores.invented.append(f"{label}: {pp[0]} {_show(pp, doc)} | {text[pev[0]:pev[1]][:80]}")
     for k, (gp, gev) in enumerate(gold):
         if k not in used:
             scores.fn[gp[0]] += 1
-            scores.missed.append(f"{label}: {gp[0]} {gp[1]} -> {gp[2]} | {text[gev['start']:gev['end']][:80]}")
+            scores.missed.append(f"{label}: {gp[0]} {gp[1]} -> {gp[2]} | {text[gev[0]:gev[1]][:80]}")
     scores.documents += 1
 
 
-def _show(pair: tuple, d: dict) -> str:
-    names = {e["id"]: e.get("name", e["id"]) for e in d.get("entities", ())}
+def _show(pair: tuple, doc: Document) -> str:
+    names = {e.id: e.name for e in doc.entities}
     return f"{names.get(pair[1], pair[1])} -> {names.get(pair[2], pair[2]) if pair[2] else None}"
 
 

@@ -81,8 +81,9 @@ def detect_format(folder: str | Path) -> str:
 def predicted_spans(text: str, name: str = "") -> list[Span]:
     import newsgraph
 
-    doc = newsgraph.analyze(text, path=name or None).to_dict()  # exactly what `analyze --json` prints
-    return [Span(m["start"], m["end"], e["type"]) for e in doc["entities"] for m in e["mentions"]]
+    doc = newsgraph.analyze(text, path=name or None)
+    # named mentions, exactly what `analyze --json` prints as "mentions" (not role or pronoun references)
+    return [Span(m.start, m.end, e.type) for e in doc.entities for m in e.mentions]
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..model import Offsets
+
 
 @dataclass
 class QuoteScores:
@@ -49,15 +51,16 @@ def _speaker_names(doc, entity_id: str | None) -> set[str]:
     if entity_id is None:
         return set()
     for e in doc.entities:
-        if e["id"] == entity_id:
-            names = {e["name"], *e.get("names", {}).values()}
-            names |= {m.get("lemma") or m["text"] for m in e["mentions"] if m.get("kind", "name") == "name"}
+        if e.id == entity_id:
+            names = {e.name, *e.names.values()}
+            names |= {m.lemma or m.text for m in e.mentions if m.kind == "name"}
             return {n.casefold() for n in names if n}
     return set()
 
 
-def _overlaps(a: dict, b: dict) -> bool:
-    return a["start"] < b["end"] and b["start"] < a["end"]
+def _overlaps(a: Offsets, b: dict) -> bool:
+    """A predicted span and a gold one ({"start": …, "end": …})."""
+    return a.start < b["end"] and b["start"] < a.end
 
 
 def score_document(doc, gold_quotes: list[dict], scores: QuoteScores, name: str = "") -> None:
@@ -69,10 +72,10 @@ def score_document(doc, gold_quotes: list[dict], scores: QuoteScores, name: str 
         want = (g.get("speaker") or "").casefold() or None
         hit = None
         for i, q in enumerate(predicted):
-            if i in used or not _overlaps(q["content"], g["content"]):
+            if i in used or not _overlaps(q.content, g["content"]):
                 continue
-            names = _speaker_names(doc, q.get("speaker"))
-            if (want is None and q.get("speaker") is None) or (want is not None and want in names):
+            names = _speaker_names(doc, q.speaker)
+            if (want is None and q.speaker is None) or (want is not None and want in names):
                 hit = i
                 break
         if hit is None:

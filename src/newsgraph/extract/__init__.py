@@ -1,19 +1,21 @@
-"""The extract stage: roles, within-document coreference, quotes (then events).
+"""The extract stage: roles, within-document coreference, quotes, events.
 
 Each stage is a pure function ``Document -> Document``; ``extract`` runs them in
 the order of ``STAGES``: roles first (coreference resolves bare titles through
 them), coreference next (quotes find speakers through role, pronoun and surname
-mentions), then quotes.
+mentions), then quotes, then events (they take their speaker from the quotes).
+Coreference (``coref``) reads the roles' and quotes' helpers, so it lives here
+too: nothing in this package imports ``newsgraph.link``, which runs before it.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from ..model import Document
-from .roles import roles  # noqa: I001  (roles before link.coref, which imports it)
-from ..link.coref import resolve
-from .quotes import quotes
+from .coref import resolve
 from .events import events
+from .quotes import quotes
+from .roles import roles
 
 Stage = Callable[[Document], Document]
 
@@ -34,4 +36,4 @@ def extract(doc: Document) -> Document:
     return doc
 
 
-__all__ = ["STAGES", "extract", "quotes", "resolve", "roles"]
+__all__ = ["STAGES", "events", "extract", "quotes", "resolve", "roles"]

@@ -42,14 +42,13 @@ Conventions (where PLOVER leaves a choice):
 """
 from __future__ import annotations
 
-import importlib
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import Any
 
-from ..analysis.morphology import MORPH_LANGUAGES, parse
-from ..model import ARTICLE_KINDS, Document, Sentence
+from .. import lang
+from ..analysis.morphology import has_morphology, parse
+from ..model import ARTICLE_KINDS, Amount, Document, Event, Offsets, Sentence
 
 TOKEN = re.compile(r"[^\W_]+(?:['’ʼ\-][^\W_]+)*", re.UNICODE)
 #: types whose object stands in the accusative without a preposition
@@ -93,11 +92,8 @@ class EventData:
 @cache
 def event_data(code: str | None) -> EventData | None:
     """The event lexicon of a language, or None when it has none."""
-    if not code:
-        return None
-    try:
-        m = importlib.import_module(f"newsgraph.lang.{code}.events")
-    except ImportError:
+    m = lang.of(code).events
+    if not m.TRIGGERS:
         return None
     index: dict[str, list[int]] = {}
     for n, row in enumerate(m.TRIGGERS):
@@ -109,7 +105,7 @@ def event_data(code: str | None) -> EventData | None:
                         frozenset(flags)) for t, mode, words, objects, flags in m.TRIGGERS),
         index=index,
         mode_words={t: [(frozenset(map(_norm, ws)), mode) for ws, mode in rows]
-                    for t, rows in getattr(m, "MODE_WORDS", {}).items()},
+                    for t, rows in m.MODE_WORDS.items()},
         prepositions=tuple((tuple(tuple(p.split()) for p in preps), frozenset(cases), role,
                             frozenset(types)) for preps, cases, role, types in m.PREPOSITIONS),
         actor_heads=frozenset(map(_norm, m.ACTOR_HEADS)),
@@ -149,7 +145,7 @@ def _tokens(text: str, offset: int, language: str) -> list[Tok]:
     for m in TOKEN.finditer(text):
         word = m.group()
         low = _norm(word)
-        if language in MORPH_LANGUAGES:
+        if has_morphology(language):
             readings = parse(low, language)
             lemmas = frozenset({low} | {_norm(r.normal_form) for r in readings})
             first = readings[0] if readings else None
@@ -192,7 +188,7 @@ class Arg:
 
 def _is_adjective_name(text: str, language: str) -> bool:
     """NER spans like "Індо-Тихоокеанськими" or "Євроатлантична": adjectives, not actors."""
-    if language not in MORPH_LANGUAGES:
+    if not has_morphology(language):
         return False
     words = [_norm(w) for w in TOKEN.findall(text)]
     return bool(words) and all(
@@ -203,9 +199,9 @@ def _args(doc: Document, toks: list[Tok], s_start: int, s_end: int, language: st
           data: EventData) -> list[Arg]:
     spans = []
     for ent in doc.entities:
-        for m in ent["mentions"]:
-            if m["start"] >= s_start and m["end"] <= s_end:
-                spans.append((m["start"], m["end"], ent["id"], ent.get("type", ""), m))
+        for m in ent.all_mentions():
+            if m.start >= s_start and m.end <= s_end:
+                spans.append((m.start, m.end, ent.id, ent.type, m))
     # the longest mention wins where mentions nest or overlap
     spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     kept: list[tuple] = []
@@ -218,7 +214,7 @@ def _args(doc: Document, toks: list[Tok], s_start: int, s_end: int, language: st
         idx = [i for i, t in enumerate(toks) if t.start >= start and t.end <= end]
         if not idx:
             continue
-        if m.get("kind") not in ("pronoun", "role") and _is_adjective_name(m.get("text", ""), language):
+        if m.kind not in ("pronoun", "role") and _is_adjective_name(m.text, language):
             continue
         for i in idx:
             toks[i].mention = len(args)
@@ -355,10 +351,10 @@ def _factuality(toks: list[Tok], i: int, data: EventData) -> str:
 # ---------------------------------------------------------------- the stage
 
 def events(doc: Document) -> Document:
-    """Return ``doc`` with ``events`` filled (one dict per event, see DESIGN.md)."""
-    found: list[tuple[int, dict[str, Any]]] = []
+    """Return ``doc`` with ``events`` filled (see DESIGN.md)."""
+    found: list[tuple[int, Event]] = []
     seg_kinds = [(s.start, s.end, s.kind, s.language) for s in doc.segments]
-    names = {e["id"]: e for e in doc.entities}
+    names = {e.id: e for e in doc.entities}
     for sent in doc.sentences:
         seg = next((s for s in seg_kinds if s[0] <= sent.start < s[1]), None)
         if seg is None or seg[2] not in ARTICLE_KINDS:
@@ -373,13 +369,13 @@ def events(doc: Document) -> Document:
 
 
 def _sentence_events(doc: Document, sent: Sentence, language: str, data: EventData,
-                     names: dict) -> list[dict]:
+                     names: dict) -> list[Event]:
     s_start, s_end = sent.start, sent.end
     toks = _tokens(doc.text[s_start:s_end], s_start, language)
     if not toks:
         return []
     args = _args(doc, toks, s_start, s_end, language, data)
-    out: list[dict] = []
+    out: list[Event] = []
     for tr in _triggers(toks, data):
         ev = _event(doc, toks, args, tr, data, sent)
         if ev:
@@ -388,7 +384,7 @@ def _sentence_events(doc: Document, sent: Sentence, language: str, data: EventDa
 
 
 def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: EventData,
-           sent: Sentence) -> dict | None:
+           sent: Sentence) -> Event | None:
     etype, mode, _, _, flags = data.triggers[tr.row]
     ti = _trigger_index(tr)
     trig = toks[ti]
@@ -492,20 +488,20 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
     s_start, s_end = sent.start, sent.end
     location = next((a.eid for a in locations if a.etype == "LOC" and a.eid not in recipient_ids),
                     None)
-    return {
-        "type": etype,
-        "mode": mode,
-        "actors": actor_ids,
-        "recipients": recipient_ids,
-        "amount": _amount(doc, s_start, s_end, trig.start) if etype in AMOUNT_TYPES else None,
-        "date": _date(doc, s_start, s_end),
-        "location": location,
-        "factuality": factuality,
-        "source": _source(doc, trig.start, trig.end),
-        "trigger": {"start": toks[tr.first].start, "end": toks[tr.last].end},
-        "evidence": {"start": s_start, "end": s_end},
-        "confidence": round(min(conf, 0.95), 2),
-    }
+    return Event(
+        type=etype,
+        mode=mode,
+        actors=tuple(actor_ids),
+        recipients=tuple(recipient_ids),
+        amount=_amount(doc, s_start, s_end, trig.start) if etype in AMOUNT_TYPES else None,
+        date=_date(doc, s_start, s_end),
+        location=location,
+        factuality=factuality,
+        source=_source(doc, trig.start, trig.end),
+        trigger=Offsets(toks[tr.first].start, toks[tr.last].end),
+        evidence=Offsets(s_start, s_end),
+        confidence=round(min(conf, 0.95), 2),
+    )
 
 
 def _ids(args: list[Arg]) -> list[str]:
@@ -528,62 +524,60 @@ def _mode(toks: list[Tok], tr: Trigger, etype: str, default: str | None, data: E
     return default
 
 
-def _amount(doc: Document, start: int, end: int, at: int) -> dict | None:
-    money = [v for v in doc.values if v["type"] == "MONEY" and start <= v["start"] < end
-             and isinstance(v.get("value"), (int, float))]
+def _amount(doc: Document, start: int, end: int, at: int) -> Amount | None:
+    money = [v for v in doc.values if v.type == "MONEY" and start <= v.start < end
+             and isinstance(v.value, (int, float))]
     if not money:
         return None
-    v = min(money, key=lambda v: abs(v["start"] - at))
-    return {"value": v["value"], "unit": v.get("unit")}
+    v = min(money, key=lambda v: abs(v.start - at))
+    return Amount(v.value, v.unit)
 
 
 def _date(doc: Document, start: int, end: int) -> str | None:
     for v in doc.values:
-        if v["type"] == "DATE" and start <= v["start"] < end and v.get("value"):
-            return f"{v['value']}/{v['end_value']}" if v.get("end_value") else str(v["value"])
+        if v.type == "DATE" and start <= v.start < end and v.value:
+            return f"{v.value}/{v.end_value}" if v.end_value else str(v.value)
     return None
 
 
 def _source(doc: Document, start: int, end: int) -> str | None:
-    for q in doc.quotes or ():
-        c = q.get("content") or {}
-        if c.get("start", 1) <= start and end <= c.get("end", 0):
-            return q.get("speaker") if isinstance(q.get("speaker"), str) else None
+    for q in doc.quotes:
+        if q.content.start <= start and end <= q.content.end:
+            return q.speaker
     return None
 
 
-def _merge(evs: list[dict]) -> list[dict]:
+def _merge(evs: list[Event]) -> list[Event]:
     """Events of one type and actor in one sentence are one event ("надає … допомагає")."""
-    out: list[dict] = []
+    out: list[Event] = []
     for ev in evs:
-        same = next((o for o in out if o["type"] == ev["type"]
-                     and (set(o["actors"]) & set(ev["actors"]) or ev["type"] == "CONSULT")
-                     and o["factuality"] == ev["factuality"]), None)
-        if same is None:
+        k = next((k for k, o in enumerate(out) if o.type == ev.type
+                  and (set(o.actors) & set(ev.actors) or ev.type == "CONSULT")
+                  and o.factuality == ev.factuality), None)
+        if k is None:
             out.append(ev)
             continue
-        for r in ev["recipients"]:
-            if r not in same["recipients"] and r not in same["actors"]:
-                same["recipients"].append(r)
-        for a in ev["actors"]:
-            if a not in same["actors"]:
-                same["actors"].append(a)
-        same["amount"] = same["amount"] or ev["amount"]
-        same["location"] = same["location"] or ev["location"]
-        same["mode"] = same["mode"] or ev["mode"]
-        same["confidence"] = max(same["confidence"], ev["confidence"])
+        same = out[k]
+        recipients = list(same.recipients)
+        recipients += [r for n, r in enumerate(ev.recipients) if r not in recipients and r not in same.actors
+                       and r not in ev.recipients[:n]]
+        actors = list(same.actors)
+        actors += [a for n, a in enumerate(ev.actors) if a not in actors and a not in ev.actors[:n]]
+        out[k] = replace(same, recipients=tuple(recipients), actors=tuple(actors),
+                         amount=same.amount or ev.amount, location=same.location or ev.location,
+                         mode=same.mode or ev.mode, confidence=max(same.confidence, ev.confidence))
     return out
 
 
-def _dedupe(found: list[tuple[int, dict]]) -> list[dict]:
+def _dedupe(found: list[tuple[int, Event]]) -> list[Event]:
     """One event per (type, actors, recipients, factuality): body, then lead, then title."""
-    best: dict[tuple, tuple[int, dict]] = {}
+    best: dict[tuple, tuple[int, Event]] = {}
     order: list[tuple] = []
     for rank, ev in found:
-        key = (ev["type"], frozenset(ev["actors"]), frozenset(ev["recipients"]), ev["factuality"])
+        key = (ev.type, frozenset(ev.actors), frozenset(ev.recipients), ev.factuality)
         if key not in best:
             order.append(key)
             best[key] = (rank, ev)
         elif rank < best[key][0]:
             best[key] = (rank, ev)
-    return sorted((best[k][1] for k in order), key=lambda e: e["trigger"]["start"])
+    return sorted((best[k][1] for k in order), key=lambda e: e.trigger.start)

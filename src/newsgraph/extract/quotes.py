@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any
+from functools import cache
 
-from ..analysis.morphology import MORPH_LANGUAGES, parse
-from ..model import Document
-from .roles import MentionIndex, Tok, data, normalise, regions, sentences_in, tokens
+from .. import lang
+from ..analysis.morphology import has_morphology, parse
+from ..model import Document, Entity, Mention, Offsets, Quote
+from .roles import MentionIndex, Tok, normalise, regions, sentences_in, tokens
 
 _OPENERS = {"«": "»", "„": "“”", "“": "”", '"': '"', "‹": "›"}
 _END = ".!?…"
@@ -133,7 +134,7 @@ class _Context:
         for start, end, _ in _runs(doc):
             self.quoted.extend(quoted_spans(doc.text, start, end))
         self.used_cues: set[int] = set()
-        self.quotes: list[dict[str, Any]] = []
+        self.quotes: list[Quote] = []
 
     def in_quote(self, start: int, end: int | None = None) -> bool:
         end = start + 1 if end is None else end
@@ -142,7 +143,7 @@ class _Context:
     def covered(self, start: int, end: int) -> bool:
         """Already the content of a quote found."""
         for q in self.quotes:
-            a, b = q["content"]["start"], q["content"]["end"]
+            a, b = q.content.start, q.content.end
             if min(b, end) - max(a, start) > 0.5 * (end - start):
                 return True
         return False
@@ -157,12 +158,12 @@ def quotes(doc: Document) -> Document:
     for start, end, language, kind in regions(doc):
         for s_start, s_end in sentences_in(doc, start, end):
             _indirect(ctx, s_start, s_end, language, start, kind)
-    found = sorted(ctx.quotes, key=lambda q: q["content"]["start"])
+    found = sorted(ctx.quotes, key=lambda q: q.content.start)
     return replace(doc, quotes=found)
 
 
 def _cues(language) -> tuple[frozenset, frozenset]:
-    speech = data(language, "speech")
+    speech = lang.of(language).speech
     return speech.SPEECH_VERBS, speech.OPINION_WORDS
 
 
@@ -171,7 +172,7 @@ def _is_cue(tok: Tok, language, opinion: bool = True) -> bool:
         return False
     verbs, opinions = _cues(language)
     if tok.lemma in verbs or tok.low in verbs:
-        if language in MORPH_LANGUAGES:
+        if has_morphology(language):
             # a noun homonym is no cue
             return any(p.tag.POS in {"VERB", "GRND", "PRTS"} for p in parse(tok.low, language))
         return True
@@ -197,23 +198,23 @@ def _emit(ctx: _Context, kind: str, cue: tuple[int, int], content: tuple[int, in
         confidence = min(confidence, 0.5)
     elif via in {"pronoun", "role", "surname"}:
         confidence -= 0.05
-    ctx.quotes.append({
-        "kind": kind,
-        "speaker": entity,
-        "speaker_text": words if entity is None else None,
-        **({"speaker_mention": {"start": span[0], "end": span[1]}} if span else {}),
-        "cue": {"start": cue[0], "end": cue[1]},
-        "content": {"start": s, "end": e},
-        "confidence": round(confidence, 2),
-        "language": language,
-    })
+    ctx.quotes.append(Quote(
+        kind=kind,
+        speaker=entity,
+        speaker_text=words if entity is None else None,
+        speaker_mention=Offsets(*span) if span else None,
+        cue=Offsets(*cue),
+        content=Offsets(s, e),
+        confidence=round(confidence, 2),
+        language=language,
+    ))
     ctx.used_cues.add(cue[0])
 
 
 # --------------------------------------------------------------------------- speakers
 
 def _plural_verb(tok: Tok, language) -> bool:
-    if language not in MORPH_LANGUAGES:
+    if not has_morphology(language):
         return False
     verbs = [p for p in parse(tok.low, language) if p.tag.POS == "VERB"]
     return bool(verbs) and all("plur" in p.tag for p in verbs)
@@ -221,7 +222,7 @@ def _plural_verb(tok: Tok, language) -> bool:
 
 def _oblique_modifier(tok: Tok, language) -> bool:
     """An adjective or participle that cannot be nominative ("40-летнюю Гиффордс")."""
-    if not tok.is_word or language not in MORPH_LANGUAGES:
+    if not tok.is_word or not has_morphology(language):
         return False
     ps = parse(tok.low, language)
     return bool(ps) and all(p.tag.POS in {"ADJF", "PRTF"} for p in ps) and \
@@ -229,7 +230,7 @@ def _oblique_modifier(tok: Tok, language) -> bool:
 
 
 def _noun(tok: Tok, language) -> bool:
-    if not tok.is_word or language not in MORPH_LANGUAGES:
+    if not tok.is_word or not has_morphology(language):
         return False
     ps = parse(tok.low, language)
     return bool(ps) and ps[0].tag.POS == "NOUN"
@@ -238,12 +239,12 @@ def _noun(tok: Tok, language) -> bool:
 _NOBODY = (None, None, None, None)
 
 
-def _nominative(ctx: _Context, m: dict[str, Any], language) -> bool:
-    if normalise(m["text"]) == normalise(m.get("lemma") or m["text"]):
+def _nominative(ctx: _Context, m: Mention, language) -> bool:
+    if normalise(m.text) == normalise(m.lemma or m.text):
         return True
-    if language not in MORPH_LANGUAGES:
+    if not has_morphology(language):
         return True
-    head = m["text"].split()[0].lower()
+    head = m.text.split()[0].lower()
     return any(p.tag.case == "nomn" for p in parse(head, language))
 
 
@@ -251,7 +252,7 @@ def _candidates(ctx: _Context, toks: list[Tok], lo: int, hi: int, language, any_
     """Mentions inside toks[lo:hi] that may be a subject: (position, priority, item)."""
     if lo >= hi:
         return []
-    speech = data(language, "speech")
+    speech = lang.of(language).speech
     out = []
     seen_ends = []
     for start, end, entity, m in ctx.index.within(toks[lo].start, toks[hi - 1].end):
@@ -264,9 +265,9 @@ def _candidates(ctx: _Context, toks: list[Tok], lo: int, hi: int, language, any_
         after_prep = prev in speech.PREPOSITIONS
         if any_case:
             seen_ends.append((start, end))
-            out.append((start, end, 0 if entity["type"] == "PER" else 1, entity, m))
+            out.append((start, end, 0 if entity.type == "PER" else 1, entity, m))
             continue
-        if entity["type"] == "PER":
+        if entity.type == "PER":
             seen_ends.append((start, end))
             if after_prep or not _nominative(ctx, m, language):
                 continue
@@ -286,13 +287,18 @@ def _candidates(ctx: _Context, toks: list[Tok], lo: int, hi: int, language, any_
     return out
 
 
-def _who(ctx: _Context, entity, m) -> tuple:
-    kind = m.get("kind") or "name"
-    name = normalise(entity.get("name", ""))
-    media = data(None, "speech").MEDIA_NAMES | data("ru", "speech").MEDIA_NAMES
-    if name in media or normalise(m["text"]) in media or _DOMAIN.search(name):
-        return (None, m["text"], (m["start"], m["end"]), "media")
-    return (entity["id"], m["text"], (m["start"], m["end"]), kind)
+@cache
+def _media_names() -> frozenset[str]:
+    """News outlets of every language: a Ukrainian article cites Russian and English ones."""
+    return frozenset().union(*(language.speech.MEDIA_NAMES for language in lang.all_languages()))
+
+
+def _who(ctx: _Context, entity: Entity, m: Mention) -> tuple:
+    name = normalise(entity.name)
+    media = _media_names()
+    if name in media or normalise(m.text) in media or _DOMAIN.search(name):
+        return (None, m.text, (m.start, m.end), "media")
+    return (entity.id, m.text, (m.start, m.end), m.kind)
 
 
 def _speaker(ctx: _Context, toks: list[Tok], cue: int, lo: int, hi: int, language,
@@ -303,8 +309,8 @@ def _speaker(ctx: _Context, toks: list[Tok], cue: int, lo: int, hi: int, languag
     right = _candidates(ctx, toks, cue + 1, hi, language, any_case)
     if cue < len(toks) and _plural_verb(toks[cue], language):
         # "говорят", "заявили": a person alone is not the subject
-        left = [c for c in left if c[3]["type"] != "PER"]
-        right = [c for c in right if c[3]["type"] != "PER"]
+        left = [c for c in left if c[3].type != "PER"]
+        right = [c for c in right if c[3].type != "PER"]
     best_right = min(right, key=lambda c: (c[2] > 0, c[2], c[0])) if right else None
     best_left = min(left, key=lambda c: (c[2] > 0, c[2], -c[1])) if left else None
     if best_left is not None and prefer != "right":
@@ -328,10 +334,10 @@ def _speaker(ctx: _Context, toks: list[Tok], cue: int, lo: int, hi: int, languag
 
 
 def _noun_phrase(ctx: _Context, toks: list[Tok], language, left: bool = False) -> tuple | None:
-    speech = data(language, "speech")
+    speech = lang.of(language).speech
     words: list[Tok] = []
     for t in toks:
-        if not t.is_word or t.low in data(language, "speech").COMPLEMENTIZERS:
+        if not t.is_word or t.low in speech.COMPLEMENTIZERS:
             break
         words.append(t)
     if left:
@@ -343,12 +349,12 @@ def _noun_phrase(ctx: _Context, toks: list[Tok], language, left: bool = False) -
             words.insert(0, t)
     if not words or len(words) > 6:
         return None
-    if language in MORPH_LANGUAGES and any(parse(t.low, language)[0].tag.POS == "VERB" for t in words):
+    if has_morphology(language) and any(parse(t.low, language)[0].tag.POS == "VERB" for t in words):
         return None
     head = words[0]
     if head.low in {"який", "яка", "яке", "які", "который", "которая", "которое", "которые", "who", "which"}:
         return None  # a relative pronoun: its antecedent is not resolved here
-    if language in MORPH_LANGUAGES:
+    if has_morphology(language):
         ps = parse(head.low, language)
         if not any(p.tag.POS in {"NOUN", "ADJF", "NPRO", "PRTF"} and p.tag.case == "nomn" for p in ps):
             return None
@@ -464,7 +470,7 @@ def _before_quote(ctx: _Context, span, content, run_start: int, language) -> boo
     words = [t for t in toks if t.is_word]
     if 0 < len(words) <= 6:
         cands = _candidates(ctx, toks, 0, len(toks), language)
-        per = [c for c in cands if c[3]["type"] == "PER" and c[1] == toks[-1].end]
+        per = [c for c in cands if c[3].type == "PER" and c[1] == toks[-1].end]
         if per:
             who = _who(ctx, per[0][3], per[0][4])
             _emit(ctx, "direct", (colon, colon + 1), content, who, 0.8, language)
@@ -515,7 +521,7 @@ def _indirect(ctx: _Context, s_start: int, s_end: int, language, seg_start: int,
     text = ctx.text
     if ctx.covered(s_start, s_end):
         return
-    speech = data(language, "speech")
+    speech = lang.of(language).speech
     toks = tokens(text, s_start, s_end, language)
     end = _strip_end(text, s_end, s_start)
     n = len(toks)
@@ -550,7 +556,7 @@ def _indirect(ctx: _Context, s_start: int, s_end: int, language, seg_start: int,
         # "Як повідомив X, …"
         as_word = i >= 1 and toks[i - 1].low in speech.AS_WORDS and _clause_start(toks, i - 1) == i - 1
         comp = next((k for k in range(i + 1, min(n, i + 9)) if toks[k].low in speech.COMPLEMENTIZERS
-                     and (toks[k - 1].text == "," or language == "en")), None)
+                     and (toks[k - 1].text == "," or not speech.COMPLEMENTIZER_AFTER_COMMA)), None)
         if comp is not None and any(toks[k].text in _END or toks[k].text == ":" for k in range(i + 1, comp)):
             comp = None
         if anaphoric:
@@ -598,7 +604,7 @@ def _indirect(ctx: _Context, s_start: int, s_end: int, language, seg_start: int,
     if seg_kind == "title":
         for k, t in enumerate(toks[:8]):
             if t.text == ":" and k > 0:
-                cands = [c for c in _candidates(ctx, toks, 0, k, language) if c[3]["type"] == "PER"]
+                cands = [c for c in _candidates(ctx, toks, 0, k, language) if c[3].type == "PER"]
                 if cands and cands[-1][1] == toks[k - 1].end:
                     _emit(ctx, "indirect", (t.start, t.end), (t.end, end),
                           _who(ctx, cands[-1][3], cands[-1][4]), 0.7, language)

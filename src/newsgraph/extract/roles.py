@@ -15,18 +15,15 @@ index, article regions) that the other extract stages share.
 """
 from __future__ import annotations
 
-import copy
-import importlib
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import Any
 
 from .. import lang
-from ..analysis.morphology import MORPH_LANGUAGES, parse
+from ..analysis.morphology import has_morphology, parse
 from ..analysis.morphology import lemma as word_lemma
-from ..model import Document
+from ..model import Document, Entity, Mention, Role
 
 #: segment kinds the extract stages read: the article proper.
 ARTICLE = frozenset({"title", "lead", "body"})
@@ -63,17 +60,6 @@ def tokens(text: str, start: int, end: int, language: str | None) -> list[Tok]:
     return out
 
 
-def data(language: str | None, module: str) -> Any:
-    """A per-language data module (``lang/<code>/<module>.py``); Ukrainian's when unknown."""
-    code = language if language in lang.CODES else "uk"
-    return _data(code, module)
-
-
-@cache
-def _data(code: str, module: str) -> Any:
-    return importlib.import_module(f"newsgraph.lang.{code}.{module}")
-
-
 def regions(doc: Document, kinds=ARTICLE) -> list[tuple[int, int, str | None, str]]:
     """(start, end, language, kind) of the segments the extract stages read."""
     return [(s.start, s.end, s.language or doc.language, s.kind) for s in doc.segments if s.kind in kinds]
@@ -90,24 +76,25 @@ def sentences_in(doc: Document, start: int, end: int) -> list[tuple[int, int]]:
 
 
 class MentionIndex:
-    """All mentions of all entities, sorted, for lookups by offset."""
+    """All mentions of all entities (names and references), sorted, for lookups
+    by offset: items are (start, end, entity, mention)."""
 
-    def __init__(self, entities: list[dict[str, Any]]):
-        self.items = sorted(((m["start"], m["end"], e, m) for e in entities for m in e["mentions"]),
-                            key=lambda x: (x[0], -x[1]))
+    def __init__(self, entities: list[Entity]):
+        self.items: list[tuple[int, int, Entity, Mention]] = sorted(
+            ((m.start, m.end, e, m) for e in entities for m in e.all_mentions()), key=lambda x: (x[0], -x[1]))
         self.starts = [x[0] for x in self.items]
 
     def starting_at(self, pos: int, types=None):
         i = bisect_left(self.starts, pos)
         while i < len(self.items) and self.items[i][0] == pos:
-            if types is None or self.items[i][2]["type"] in types:
+            if types is None or self.items[i][2].type in types:
                 return self.items[i]
             i += 1
         return None
 
     def ending_at(self, pos: int, types=None):
         for item in self.items:
-            if item[1] == pos and (types is None or item[2]["type"] in types):
+            if item[1] == pos and (types is None or item[2].type in types):
                 return item
         return None
 
@@ -122,17 +109,16 @@ class MentionIndex:
 
     def covering(self, start: int, end: int, types=None):
         return [x for x in self.items if x[0] <= start and end <= x[1]
-                and (types is None or x[2]["type"] in types)]
+                and (types is None or x[2].type in types)]
 
 
 # --------------------------------------------------------------------------- titles
 
 @cache
-def _titles(code: str) -> list[tuple[tuple[str, ...], str]]:
+def _titles(code: str | None) -> list[tuple[tuple[str, ...], str]]:
     """(lemma sequence, nominative title) of a language, longest first."""
-    module = _data(code, "titles")
     out = []
-    for title in module.TITLES:
+    for title in lang.of(code).titles.TITLES:
         words = [m.group() for m in _TOKEN.finditer(title)]
         out.append((tuple(normalise(word_lemma(w, code)) for w in words), title))
     return sorted(set(out), key=lambda t: -len(t[0]))
@@ -157,7 +143,7 @@ class TitleMatch:
 def _complement(tok: Tok, complements: frozenset[str], language: str | None) -> bool:
     """A genitive word continuing a title, under any of its readings
     ("енергетики" is енергетика's genitive, though its first reading is "енергетик")."""
-    if language not in MORPH_LANGUAGES:
+    if not has_morphology(language):
         return tok.lemma in complements
     return any(p.tag.case == "gent" and normalise(p.normal_form) in complements for p in parse(tok.low, language))
 
@@ -167,9 +153,9 @@ def find_titles(doc: Document, index: MentionIndex | None = None) -> list[TitleM
     index = index or MentionIndex(doc.entities)
     found: list[TitleMatch] = []
     for seg_start, seg_end, language, _ in regions(doc):
-        code = language if language in lang.CODES else "uk"
-        titles = _by_first_word(code)
-        complements = _data(code, "titles").COMPLEMENTS
+        data = lang.of(language).titles
+        titles = _by_first_word(language)
+        complements = data.COMPLEMENTS
         for s_start, s_end in sentences_in(doc, seg_start, seg_end):
             toks = tokens(doc.text, s_start, s_end, language)
             i = 0
@@ -206,23 +192,23 @@ def find_titles(doc: Document, index: MentionIndex | None = None) -> list[TitleM
                     elif hit is None:
                         break
                     if org is None:
-                        org = hit[2]["id"]
+                        org = hit[2].id
                     end = hit[1]
                     chain += 1
                     k = _after(toks, hit[1], k)
-                if org is None and code == "en" and i > 0:
+                if org is None and data.ORG_BEFORE_TITLE and i > 0:
                     hit = index.ending_at(toks[i].start - 1, {"ORG", "LOC"})
                     if hit is not None:
-                        org = hit[2]["id"]
+                        org = hit[2].id
                 person = None
                 if k < len(toks):
                     hit = index.starting_at(toks[k].start, {"PER"})
                     if hit is not None:
-                        person = hit[2]["id"]
+                        person = hit[2].id
                 if person is None and i >= 2 and toks[i - 1].text == ",":
                     hit = index.ending_at(toks[i - 2].end, {"PER"})
                     if hit is not None:
-                        person = hit[2]["id"]
+                        person = hit[2].id
                 plural = _plural(toks[i + n - 1], language)
                 found.append(TitleMatch(toks[i].start, title_end, end, title, org, person, language, plural))
                 i = k
@@ -230,7 +216,7 @@ def find_titles(doc: Document, index: MentionIndex | None = None) -> list[TitleM
 
 
 def _plural(tok: Tok, language: str | None) -> bool:
-    if language not in MORPH_LANGUAGES:
+    if not has_morphology(language):
         return tok.low.endswith("s") and not tok.low.endswith("ss")
     ps = parse(tok.low, language)
     return bool(ps) and "plur" in ps[0].tag and not any("sing" in p.tag for p in ps[:2])
@@ -243,7 +229,7 @@ def _after(toks: list[Tok], pos: int, k: int) -> int:
 
 
 @cache
-def _by_first_word(code: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+def _by_first_word(code: str | None) -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """Titles indexed by their first lemma, longest first: a token is checked
     against the few titles that can start with it, not all of them."""
     index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -268,23 +254,20 @@ def _match_title(toks: list[Tok], i: int, titles) -> tuple[int, str] | None:
 
 def roles(doc: Document) -> Document:
     """Return ``doc`` with ``roles`` filled for the persons named next to a title,
-    and the title phrases of those appositions added as ``role`` mentions."""
-    entities = copy.deepcopy(doc.entities)
-    by_id = {e["id"]: e for e in entities}
-    for e in entities:
-        for m in e["mentions"]:
-            m.setdefault("kind", "name")
-    for t in find_titles(replace(doc, entities=entities)):
-        if t.person is None or t.person not in by_id:
+    and the title phrases of those appositions added as ``role`` references."""
+    entities = list(doc.entities)
+    at = {e.id: i for i, e in enumerate(entities)}
+    for t in find_titles(doc):
+        if t.person is None or t.person not in at:
             continue
-        person = by_id[t.person]
-        role = {"title": t.title, "org": t.org}
-        if role not in person["roles"]:
+        person = entities[at[t.person]]
+        role = Role(t.title, t.org)
+        held = person.roles
+        if role not in held:
             # a bare title never overrides a fuller one for the same organisation
-            if not any(r["org"] == t.org and t.title in r["title"] for r in person["roles"]):
-                person["roles"] = [r for r in person["roles"]
-                                   if not (r["org"] == t.org and r["title"] in t.title)] + [role]
-        _add_mention(person, doc.text, t, "role")
+            if not any(r.org == t.org and t.title in r.title for r in held):
+                held = (*(r for r in held if not (r.org == t.org and r.title in t.title)), role)
+        entities[at[t.person]] = replace(person, roles=held).add(_mention(doc.text, t, "role"))
     return replace(doc, entities=entities)
 
 
@@ -294,9 +277,5 @@ def description(text: str, t: TitleMatch) -> str:
     return f"{t.title} {rest}".strip()
 
 
-def _add_mention(entity: dict[str, Any], text: str, t: TitleMatch, kind: str) -> None:
-    if any(m["start"] == t.start and m["end"] == t.end for m in entity["mentions"]):
-        return
-    entity["mentions"].append({"start": t.start, "end": t.end, "text": text[t.start : t.end],
-                               "lemma": description(text, t), "kind": kind})
-    entity["mentions"].sort(key=lambda m: m["start"])
+def _mention(text: str, t: TitleMatch, kind: str) -> Mention:
+    return Mention(t.start, t.end, text[t.start : t.end], description(text, t), kind)

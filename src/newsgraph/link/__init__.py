@@ -27,9 +27,8 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import replace
-from typing import Any
 
-from ..model import Document
+from ..model import Document, Entity, Mention, Role
 from .kb import Entry, knowledge_base, normalize, person_id
 from .translit import person_key, skeleton_key, split_name, surname_stems
 
@@ -46,16 +45,14 @@ def fallback_id(entity_type: str, name: str, language: str | None = None) -> str
     return "E" + digest
 
 
-def _language(entity: dict[str, Any], doc_language: str | None) -> str | None:
-    names = entity.get("names") or {}
-    return next(iter(names), None) or doc_language
+def _language(entity: Entity, doc_language: str | None) -> str | None:
+    return next(iter(entity.names), None) or doc_language
 
 
-def _kb_entry(entity: dict[str, Any], language: str | None) -> Entry | None:
+def _kb_entry(entity: Entity, language: str | None) -> Entry | None:
     kb = knowledge_base()
     seen = set()
-    for name in [entity["name"], *(m.get("lemma") for m in entity["mentions"]),
-                 *(m["text"] for m in entity["mentions"])]:
+    for name in [entity.name, *(m.lemma for m in entity.mentions), *(m.text for m in entity.mentions)]:
         if not name or name in seen:
             continue
         seen.add(name)
@@ -70,12 +67,12 @@ def _is_single_name(name: str) -> bool:
     return first is None and surname is not None and surname[:1].isupper()
 
 
-def _surname_keys(entity: dict[str, Any], language: str | None) -> list[str]:
+def _surname_keys(entity: Entity, language: str | None) -> list[str]:
     """Keys a one-word name may stand for: of its base form, of each surface form,
     and each with a case ending stripped (the base form of an unknown surname is
     often wrong: "Буданова", "Рютта", "Сибиг")."""
     keys: list[str] = []
-    names = [entity["name"], *(m["text"] for m in entity["mentions"])]
+    names = [entity.name, *(m.text for m in entity.mentions)]
     for name in names:
         key = person_key(name, language)[0]
         for k in surname_stems(key) if key else ():
@@ -84,7 +81,7 @@ def _surname_keys(entity: dict[str, Any], language: str | None) -> list[str]:
     return keys
 
 
-def _known_person(entity: dict[str, Any], surname: str, first: str | None, language: str | None):
+def _known_person(entity: Entity, surname: str, first: str | None, language: str | None):
     kb = knowledge_base()
     known = kb.person(surname, first)
     if known is None and first is None:
@@ -95,26 +92,26 @@ def _known_person(entity: dict[str, Any], surname: str, first: str | None, langu
     return known
 
 
-def resolve(entity: dict[str, Any], language: str | None) -> tuple[str, str, dict[str, str]]:
+def resolve(entity: Entity, language: str | None) -> tuple[str, str, dict[str, str]]:
     """(global id, type, names) of one entity taken alone, without its document."""
     entry = _kb_entry(entity, language)
     if entry is not None:
         return entry.id, entry.type, dict(entry.names)
-    if entity["type"] == "PER":
-        surname, first = person_key(entity["name"], language)
+    if entity.type == "PER":
+        surname, first = person_key(entity.name, language)
         if surname:
             known = _known_person(entity, surname, first, language)
             if known is not None:
                 return known.id, "PER", dict(known.names)
             return person_id(surname, first), "PER", {}
-    return fallback_id(entity["type"], entity["name"], language), entity["type"], {}
+    return fallback_id(entity.type, entity.name, language), entity.type, {}
 
 
 def link(doc: Document) -> Document:
     """Return ``doc`` with global entity ids, KB types and names in uk/ru/en."""
     if not doc.entities:
         return doc
-    resolved: list[tuple[dict[str, Any], str, str, dict[str, str]]] = []
+    resolved: list[tuple[Entity, str, str, dict[str, str]]] = []
     for entity in doc.entities:
         language = _language(entity, doc.language)
         eid, etype, names = resolve(entity, language)
@@ -125,13 +122,13 @@ def link(doc: Document) -> Document:
     surname_of: dict[str, str] = {}
     for entity, eid, etype, _ in resolved:
         if etype == "PER" and eid.startswith("per:"):
-            first, surname = split_name(entity["name"])
+            first, surname = split_name(entity.name)
             if first and surname:
-                key, _first = person_key(entity["name"], _language(entity, doc.language))
+                key, _first = person_key(entity.name, _language(entity, doc.language))
                 full_by_surname.setdefault(key, set()).add(eid)
                 surname_of[eid] = surname
     for i, (entity, eid, etype, names) in enumerate(resolved):
-        if not _is_single_name(entity["name"]):
+        if not _is_single_name(entity.name):
             continue
         # a one-word name the KB does not know is a surname here whatever its NER type
         # ("Рютте" MISC, "Буданова" LOC); a KB place or organisation is not
@@ -148,40 +145,43 @@ def link(doc: Document) -> Document:
                     target = next(iter(targets))
                     # the full name's surname is the base form the surname alone
                     # may have missed ("Стармера" is no woman's nominative here)
-                    entity = {**entity, "mentions": [{**m, "lemma": surname_of[target]} for m in entity["mentions"]]}
+                    entity = replace(entity, mentions=tuple(replace(m, lemma=surname_of[target])
+                                                            for m in entity.mentions))
                     resolved[i] = (entity, target, "PER", {})
                 break
 
-    merged: dict[str, dict[str, Any]] = {}
+    first_of: dict[str, Entity] = {}  # the first entity that got each id
+    names_of: dict[str, dict[str, str]] = {}
+    mentions_of: dict[str, list[Mention]] = {}
+    roles_of: dict[str, list[Role]] = {}
     types: dict[str, Counter] = {}
     kb_typed: set[str] = set()
     for entity, eid, etype, kb_names in resolved:
-        target = merged.get(eid)
-        if target is None:
-            target = {**entity, "id": eid, "names": {}, "mentions": [], "roles": []}
-            merged[eid] = target
+        if eid not in first_of:
+            first_of[eid] = entity
+            names_of[eid], mentions_of[eid], roles_of[eid] = {}, [], []
             types[eid] = Counter()
+        names = names_of[eid]
         if kb_names:
             kb_typed.add(eid)
             for lang, name in kb_names.items():
-                target["names"].setdefault(lang, name)
-        for lang, name in (entity.get("names") or {}).items():
-            old = target["names"].get(lang)
+                names.setdefault(lang, name)
+        for lang, name in entity.names.items():
+            old = names.get(lang)
             # a person's fullest name wins ("Марк Рютте" over "Рютте")
             if old is None or (etype == "PER" and eid not in kb_typed and len(name) > len(old)):
-                target["names"][lang] = name
-        target["mentions"].extend(entity["mentions"])
-        target["roles"].extend(entity.get("roles") or [])
-        types[eid][etype] += len(entity["mentions"])
+                names[lang] = name
+        mentions_of[eid].extend(entity.all_mentions())
+        roles_of[eid].extend(entity.roles)
+        types[eid][etype] += len(entity.mentions) + len(entity.references)
     out = []
-    for eid, entity in merged.items():
-        entity["type"] = types[eid].most_common(1)[0][0] if "PER" not in types[eid] or len(types[eid]) == 1 \
+    for eid, entity in first_of.items():
+        etype = types[eid].most_common(1)[0][0] if "PER" not in types[eid] or len(types[eid]) == 1 \
             else "PER"
         if eid in kb_typed:
-            entity["type"] = knowledge_base().entries[eid].type
-        entity["mentions"] = sorted(entity["mentions"], key=lambda m: (m["start"], m["end"]))
-        names = entity["names"]
-        entity["name"] = names.get(doc.language or "") or next(iter(names.values()), entity["name"])
-        out.append(entity)
-    out.sort(key=lambda e: e["mentions"][0]["start"] if e["mentions"] else 0)
+            etype = knowledge_base().entries[eid].type
+        names = names_of[eid]
+        name = names.get(doc.language or "") or next(iter(names.values()), entity.name)
+        out.append(Entity(eid, etype, name, names, roles=tuple(roles_of[eid])).with_mentions(mentions_of[eid]))
+    out.sort(key=lambda e: e.all_mentions()[0].start if e.mentions or e.references else 0)
     return replace(doc, entities=out)

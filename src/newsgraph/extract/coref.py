@@ -19,32 +19,24 @@ Nothing is created outside the article (boilerplate, related links).
 """
 from __future__ import annotations
 
-import copy
 from dataclasses import replace
-from typing import Any
 
 from ..analysis.baseforms import base_form
-from ..analysis.morphology import MORPH_LANGUAGES, parse
-from ..extract.quotes import quoted_spans
-from ..extract.roles import (MentionIndex, Tok, data, find_titles, normalise, regions,
-                             sentences_in, tokens)
-from ..model import Document
+from .. import lang
+from ..analysis.morphology import has_morphology, parse
+from ..model import Document, Entity, Mention
+from .quotes import quoted_spans
+from .roles import MentionIndex, Tok, find_titles, normalise, regions, sentences_in, tokens
 
 #: how many sentences back a pronoun looks for its antecedent.
 PRONOUN_WINDOW = 6
 
 
 def resolve(doc: Document) -> Document:
-    entities = copy.deepcopy(doc.entities)
-    for e in entities:
-        for m in e["mentions"]:
-            m.setdefault("kind", "name")
-    entities = _surnames(doc, entities)
+    entities = _surnames(doc, list(doc.entities))
     entities = _roles(doc, entities)
     entities = _pronouns(doc, entities)
-    for e in entities:
-        e["mentions"].sort(key=lambda m: (m["start"], m["end"]))
-    return replace(doc, entities=entities)
+    return replace(doc, entities=[e.with_mentions(e.all_mentions()) for e in entities])
 
 
 def _article(doc: Document) -> list[tuple[int, int]]:
@@ -55,60 +47,53 @@ def _in(spans, start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in spans)
 
 
-def _add(entity: dict[str, Any], mention: dict[str, Any]) -> None:
-    if not any(m["start"] == mention["start"] and m["end"] == mention["end"] for m in entity["mentions"]):
-        entity["mentions"].append(mention)
-
-
 # --------------------------------------------------------------------------- surnames
 
 def _name_words(name: str) -> list[str]:
     return [w for w in name.replace(".", " ").split() if len(w) > 1]
 
 
-def _surnames(doc: Document, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    full: dict[str, list[dict[str, Any]]] = {}
-    for e in entities:
-        words = _name_words(e["name"])
-        if e["type"] == "PER" and len(words) >= 2:
-            full.setdefault(normalise(words[-1]), []).append(e)
-    unique = {k: v[0] for k, v in full.items() if len({id(x) for x in v}) == 1}
+def _surnames(doc: Document, entities: list[Entity]) -> list[Entity]:
+    full: dict[str, list[int]] = {}
+    for i, e in enumerate(entities):
+        words = _name_words(e.name)
+        if e.type == "PER" and len(words) >= 2:
+            full.setdefault(normalise(words[-1]), []).append(i)
+    unique = {k: v[0] for k, v in full.items() if len(v) == 1}  # surname -> position of its one full name
     if not unique:
         return entities
-    kept = []
-    for e in entities:
-        words = _name_words(e["name"])
-        target = unique.get(normalise(words[-1])) if words else None
+    out: list[Entity | None] = list(entities)
+    for i, e in enumerate(entities):
+        words = _name_words(e.name)
+        t = unique.get(normalise(words[-1])) if words else None
         # The recogniser often mistypes a lone surname ("Гнатюк" as LOC); a name
         # the knowledge base does not know (a fallback "E…" id) may still be one.
-        retypable = e["type"] in {"PER", "MISC"} or e["id"].startswith("E")
-        if retypable and len(words) == 1 and target is not None and target is not e:
-            for m in e["mentions"]:
-                m = dict(m)
-                if m.get("kind", "name") == "name":
-                    m["kind"] = "surname"
-                _add(target, m)
-            for r in e.get("roles", []):
-                if r not in target["roles"]:
-                    target["roles"].append(r)
-            for lang, name in e.get("names", {}).items():
-                target.setdefault("names", {}).setdefault(lang, name)
-            continue
-        kept.append(e)
+        retypable = e.type in {"PER", "MISC"} or e.id.startswith("E")
+        if retypable and len(words) == 1 and t is not None and t != i:
+            target = out[t]
+            for m in e.all_mentions():
+                target = target.add(replace(m, kind="surname") if m.kind == "name" else m)
+            roles = list(target.roles)
+            roles += [r for n, r in enumerate(e.roles) if r not in roles and r not in e.roles[:n]]
+            names = {**target.names, **{k: v for k, v in e.names.items() if k not in target.names}}
+            out[t] = replace(target, roles=tuple(roles), names=names)
+            out[i] = None
+    kept = [e for e in out if e is not None]
     # occurrences the recogniser missed
     index = MentionIndex(kept)
     article = _article(doc)
     for start, end, language, _ in regions(doc):
-        for t in tokens(doc.text, start, end, language):
-            if not t.is_word or not t.text[0].isupper() or index.covering(t.start, t.end):
+        for tok in tokens(doc.text, start, end, language):
+            if not tok.is_word or not tok.text[0].isupper() or index.covering(tok.start, tok.end):
                 continue
-            key = normalise(base_form(t.text, "PER", language)) if language in MORPH_LANGUAGES else t.low
-            target = unique.get(key) or unique.get(t.low)
-            if target is None or not _in(article, t.start, t.end):
+            key = normalise(base_form(tok.text, "PER", language)) if has_morphology(language) else tok.low
+            t = unique.get(key)
+            if t is None:
+                t = unique.get(tok.low)
+            if t is None or not _in(article, tok.start, tok.end):
                 continue
-            _add(target, {"start": t.start, "end": t.end, "text": t.text,
-                          "lemma": _name_words(target["name"])[-1], "kind": "surname"})
-    return kept
+            out[t] = out[t].add(Mention(tok.start, tok.end, tok.text, _name_words(out[t].name)[-1], "surname"))
+    return [e for e in out if e is not None]
 
 
 # --------------------------------------------------------------------------- roles
@@ -119,41 +104,42 @@ def _title_fits(bare: str, held: str) -> bool:
     return b == h or h[-len(b):] == b or h[: len(b)] == b
 
 
-def _roles(doc: Document, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    holders = [e for e in entities if e["type"] == "PER" and e.get("roles")]
+def _roles(doc: Document, entities: list[Entity]) -> list[Entity]:
+    holders = [i for i, e in enumerate(entities) if e.type == "PER" and e.roles]
     if not holders:
         return entities
+    out = list(entities)
     work = replace(doc, entities=entities)
     index = MentionIndex(entities)
     for t in find_titles(work, index):
         if t.person is not None or t.plural:
             continue
-        if any(x[2]["type"] == "PER" for x in index.covering(t.start, t.end)):
+        if any(x[2].type == "PER" for x in index.covering(t.start, t.end)):
             continue
         title, org = t.title, t.org
-        synonyms = getattr(data(t.language, "titles"), "SYNONYMS", {})
+        synonyms = lang.of(t.language).titles.SYNONYMS
         described = normalise(f"{t.title} {doc.text[t.title_end : t.end].strip()}".strip())
         if described in synonyms:
             title, org = synonyms[described], None
         elif title in synonyms:
             title = synonyms[title]
-        fits = [e for e in holders
-                if any((_title_fits(title, r["title"]) or _title_fits(title, synonyms.get(r["title"], "")))
-                       and (org is None or r["org"] == org) for r in e["roles"])]
+        fits = [i for i in holders
+                if any((_title_fits(title, r.title) or _title_fits(title, synonyms.get(r.title, "")))
+                       and (org is None or r.org == org) for r in entities[i].roles)]
         if len(fits) != 1:
             continue
         rest = doc.text[t.title_end : t.end].strip()
-        _add(fits[0], {"start": t.start, "end": t.end, "text": doc.text[t.start : t.end],
-                       "lemma": f"{t.title} {rest}".strip(), "kind": "role"})
-    return entities
+        out[fits[0]] = out[fits[0]].add(Mention(t.start, t.end, doc.text[t.start : t.end],
+                                                f"{t.title} {rest}".strip(), "role"))
+    return out
 
 
 # --------------------------------------------------------------------------- pronouns
 
-def _gender(entity: dict[str, Any], language: str | None, verbs: dict[str, set[str]]) -> str | None:
-    votes = set(verbs.get(entity["id"], set()))
-    if language in MORPH_LANGUAGES:
-        for w in _name_words(entity["name"])[:1] + _name_words(entity["name"])[-1:]:
+def _gender(entity: Entity, language: str | None, verbs: dict[str, set[str]]) -> str | None:
+    votes = set(verbs.get(entity.id, set()))
+    if has_morphology(language):
+        for w in _name_words(entity.name)[:1] + _name_words(entity.name)[-1:]:
             for p in parse(w.lower(), language)[:3]:
                 if {"Name", "Surn"} & p.tag.grammemes and p.tag.gender in {"masc", "femn"}:
                     votes.add(p.tag.gender)
@@ -161,9 +147,10 @@ def _gender(entity: dict[str, Any], language: str | None, verbs: dict[str, set[s
     return votes.pop() if len(votes) == 1 else None
 
 
-def _pronouns(doc: Document, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _pronouns(doc: Document, entities: list[Entity]) -> list[Entity]:
     text = doc.text
-    by_id = {e["id"]: e for e in entities}
+    out = list(entities)
+    at = {e.id: i for i, e in enumerate(entities)}
     quoted = []
     for start, end, *_ in regions(doc):
         quoted.extend(quoted_spans(text, start, end))
@@ -180,7 +167,7 @@ def _pronouns(doc: Document, entities: list[dict[str, Any]]) -> list[dict[str, A
     index = MentionIndex(entities)
     verbs: dict[str, set[str]] = {}
     for s, e, language, toks in sents:
-        if language not in MORPH_LANGUAGES:
+        if not has_morphology(language):
             continue
         for k, t in enumerate(toks[:-1]):
             hit = index.ending_at(t.end, {"PER"})
@@ -188,25 +175,25 @@ def _pronouns(doc: Document, entities: list[dict[str, Any]]) -> list[dict[str, A
                 continue
             for p in parse(toks[k + 1].low, language)[:1]:
                 if p.tag.POS == "VERB" and p.tag.gender in {"masc", "femn"}:
-                    verbs.setdefault(hit[2]["id"], set()).add(p.tag.gender)
-    genders = {e["id"]: _gender(e, doc.language, verbs) for e in entities if e["type"] == "PER"}
+                    verbs.setdefault(hit[2].id, set()).add(p.tag.gender)
+    genders = {e.id: _gender(e, doc.language, verbs) for e in entities if e.type == "PER"}
 
     history: list[tuple[int, int, str]] = []  # (sentence no, position, entity id) of subject mentions
     for no, (s, e, language, toks) in enumerate(sents):
-        pron = data(language, "pronouns")
-        speech = data(language, "speech")
+        pron = lang.of(language).pronouns
+        speech = lang.of(language).speech
         comp_at = next((t.start for t in toks if t.low in speech.COMPLEMENTIZERS
                         and not in_quote(t.start, t.end)), None)
-        events: list[tuple[int, str | None, Any]] = []
+        events: list[tuple[int, str | None, tuple[Tok, str] | None]] = []
         for start, end, entity, m in index.within(s, e):
-            if entity["type"] != "PER" or in_quote(start, end):
+            if entity.type != "PER" or in_quote(start, end):
                 continue
             if comp_at is not None and start > comp_at:
                 continue  # inside reported content: not the subject of the story
-            if normalise(m["text"]) != normalise(m.get("lemma") or m["text"]) and language in MORPH_LANGUAGES:
-                if not any(p.tag.case == "nomn" for p in parse(m["text"].split()[-1].lower(), language)):
+            if normalise(m.text) != normalise(m.lemma or m.text) and has_morphology(language):
+                if not any(p.tag.case == "nomn" for p in parse(m.text.split()[-1].lower(), language)):
                     continue
-            events.append((start, entity["id"], None))
+            events.append((start, entity.id, None))
         for k, t in enumerate(toks):
             gender = pron.SUBJECT_PRONOUNS.get(t.low)
             if gender is None or in_quote(t.start, t.end) or not _subject_position(toks, k, language):
@@ -227,16 +214,15 @@ def _pronouns(doc: Document, entities: list[dict[str, Any]]) -> list[dict[str, A
                     break
             if target is None:
                 continue
-            _add(by_id[target], {"start": t.start, "end": t.end, "text": t.text, "lemma": t.low,
-                                 "kind": "pronoun"})
+            out[at[target]] = out[at[target]].add(Mention(t.start, t.end, t.text, t.low, "pronoun"))
             history.append((no, t.start, target))
-    return entities
+    return out
 
 
 def _subject_position(toks: list[Tok], k: int, language) -> bool:
     """At the start of a sentence or clause, or right after a speech verb."""
-    openers = data(language, "pronouns").CLAUSE_OPENERS
-    speech = data(language, "speech")
+    openers = lang.of(language).pronouns.CLAUSE_OPENERS
+    speech = lang.of(language).speech
     j = k - 1
     while j >= 0 and toks[j].is_word and toks[j].low in openers:
         j -= 1
