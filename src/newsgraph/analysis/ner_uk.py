@@ -20,27 +20,11 @@ _TYPES = {"PER", "ORG", "LOC", "MISC"}
 _lock = threading.Lock()
 
 
-class ModelMissing(RuntimeError):
-    pass
-
-
 @cache
 def _nlp():
-    import spacy
-    from thinc.api import get_current_ops, set_current_ops
+    from .spacy_components import load_model  # also registers the lemma-norm factory
 
-    from .spacy_components import MatmulOps  # also registers the lemma-norm factory
-
-    if not (MODEL_DIR / "meta.json").exists():
-        raise ModelMissing(f"the Ukrainian NER model is missing from {MODEL_DIR}; "
-                           "train it with: python training/ner_uk/train.py")
-    # layers take the ops current when they are built: build them with MatmulOps
-    previous = get_current_ops()
-    set_current_ops(MatmulOps())
-    try:
-        return spacy.load(MODEL_DIR)
-    finally:
-        set_current_ops(previous)
+    return load_model(MODEL_DIR, "Ukrainian NER", "training/ner_uk/train.py")
 
 
 #: the model was trained on pieces of about this many characters, cut at line ends.

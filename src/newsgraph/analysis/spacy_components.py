@@ -27,6 +27,27 @@ from .morphology import analyzer as _analyzer
 from .morphology import parse as _parse
 
 
+class ModelMissing(RuntimeError):
+    """A shipped model's folder is empty or gone (a partial checkout, a bad install)."""
+
+
+def load_model(path: Path, what: str, script: str) -> Language:
+    """``spacy.load`` of a newsgraph model, its layers built with :class:`MatmulOps`
+    (layers take the ops current when they are built). ``what`` and ``script``
+    name the model and its training script in the error a missing model raises."""
+    import spacy
+    from thinc.api import get_current_ops, set_current_ops
+
+    if not (path / "meta.json").exists():
+        raise ModelMissing(f"the {what} model is missing from {path}; train it with: python {script}")
+    previous = get_current_ops()
+    set_current_ops(MatmulOps())
+    try:
+        return spacy.load(path)
+    finally:
+        set_current_ops(previous)
+
+
 class MatmulOps(NumpyOps):
     """thinc's CPU ops with matrix products done by numpy (its BLAS) instead of
     the blis build thinc ships, which on current x86 CPUs runs the tok2vec

@@ -27,26 +27,11 @@ MAX_CHARS = 3000
 _lock = threading.Lock()
 
 
-class ModelMissing(RuntimeError):
-    pass
-
-
 @cache
 def _nlp():
-    import spacy
-    from thinc.api import get_current_ops, set_current_ops
+    from .spacy_components import load_model  # also registers the lemma-norm factory
 
-    from .spacy_components import MatmulOps  # also registers the lemma-norm factory
-
-    if not (MODEL_DIR / "meta.json").exists():
-        raise ModelMissing(f"the Ukrainian syntax model is missing from {MODEL_DIR}; "
-                           "train it with: python training/syntax_uk/train.py")
-    previous = get_current_ops()
-    set_current_ops(MatmulOps())
-    try:
-        return spacy.load(MODEL_DIR)
-    finally:
-        set_current_ops(previous)
+    return load_model(MODEL_DIR, "Ukrainian syntax", "training/syntax_uk/train.py")
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
