@@ -86,3 +86,19 @@ def test_stored_document_round_trips(tmp_path):
         (doc, _), = _store_all(store, [STORY])
         back = store.get(doc.id[:8])
         assert back.to_dict() == doc.to_dict()
+
+
+def test_search_index_holds_the_lemmas_of_the_documents_tokens(tmp_path):
+    from newsgraph.store.sqlite import _index_lemmas
+
+    with Store(tmp_path / "n.db") as store:
+        ((doc, stored),) = _store_all(store, [OTHER + "Написать комментарий\n"])
+        words = _index_lemmas(doc).split()
+        article = [t for s in doc.sentences for t in s.tokens
+                   if any(seg.kind != "boilerplate" and seg.start <= t.start < seg.end for seg in doc.segments)
+                   and doc.text[t.start:t.end][0].isalnum()]
+        assert words == [t.lemma.lower() for t in article]
+        assert "засуха" in words and "комментарий" not in words
+        # a query matches a lemma of any reading: "стали" finds a text where it is "стать" or "сталь"
+        from newsgraph.analysis.morphology import query_forms
+        assert {"стать", "сталь"} <= query_forms("стали")

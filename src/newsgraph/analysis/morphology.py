@@ -40,10 +40,15 @@ def parse(word: str, language: str) -> tuple:
     return tuple(analyzer(language).parse(word))
 
 
+def normalise(word: str) -> str:
+    """Lower case with one apostrophe: the form lemmas are compared in."""
+    return word.lower().replace("’", "'").replace("ʼ", "'")
+
+
 @lru_cache(maxsize=200_000)
 def lemma(word: str, language: str | None) -> str:
     """Most probable dictionary form of ``word``, lower-cased."""
-    low = word.lower().replace("’", "'").replace("ʼ", "'")
+    low = normalise(word)
     # Acronyms (НАТО, ЄС, МИД) are not inflected words: the dictionary would
     # turn НАТО into "ната".
     if lang.of(language).morphology is None or (word.isupper() and len(word) > 1) or low.isdigit():
@@ -81,7 +86,14 @@ def lemmas(text: str, language: str | None) -> list[str]:
 
 
 def query_forms(word: str) -> set[str]:
-    """A query word and its lemmas in every language: queries carry no language tag."""
+    """A query word and its lemmas in every language: queries carry no language
+    tag, and the index holds the lemma the parser chose in context, which need
+    not be the dictionary's likeliest: every reading's lemma counts."""
     forms = {word.lower()}
-    forms.update(lemma(word, language.code) for language in lang.all_languages() if language.morphology)
+    low = normalise(word)
+    for language in lang.all_languages():
+        if language.morphology:
+            forms.add(lemma(word, language.code))
+            if not low.isdigit():
+                forms.update(normalise(r.normal_form) for r in parse(low, language.code))
     return forms

@@ -10,6 +10,7 @@ import json
 import os
 import re
 import sqlite3
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -174,10 +175,7 @@ class Store:
                 [(doc.id, i, s.start, s.end, s.kind, s.language) for i, s in enumerate(doc.segments)],
             )
             body = "\n".join(doc.text[s.start : s.end] for s in doc.segments if s.kind in ("lead", "body"))
-            lemmas = " ".join(
-                " ".join(morphology.lemmas(doc.text[s.start : s.end], s.language or doc.language))
-                for s in doc.segments if s.kind in ARTICLE_KINDS
-            )
+            lemmas = _index_lemmas(doc)
             self.db.execute("INSERT INTO documents_fts (rowid, title, body, lemmas) VALUES (?, ?, ?, ?)",
                             (cur.lastrowid, doc.title or "", body, lemmas))
             if repeated is not None:
@@ -295,6 +293,30 @@ class Store:
                include_duplicates: bool = False) -> list[SearchHit]:
         """Full-text search where any inflected form finds every other one."""
         return _search(self, query, limit=limit, offset=offset, include_duplicates=include_duplicates)
+
+
+def _index_lemmas(doc: Document) -> str:
+    """The lemmas search matches, of the article's words: those of the
+    document's tokens, which the parser chose in context ("стали" is "стать"
+    or "сталь" by its sentence), else the dictionary's likeliest (a document
+    stored without analysis has no tokens)."""
+    article = [(s.start, s.end) for s in doc.segments if s.kind in ARTICLE_KINDS]
+    if not doc.sentences:
+        return " ".join(" ".join(morphology.lemmas(doc.text[a:b], lang_of(doc, a))) for a, b in article)
+    starts = [a for a, _ in article]
+    words = []
+    for sentence in doc.sentences:
+        k = bisect_right(starts, sentence.start) - 1
+        if k < 0 or sentence.start >= article[k][1]:
+            continue
+        words.extend(morphology.normalise(t.lemma) for t in sentence.tokens
+                     if any(ch.isalnum() for ch in doc.text[t.start : t.end]))
+    return " ".join(words)
+
+
+def lang_of(doc: Document, offset: int) -> str | None:
+    """The language of the segment holding ``offset``, else the document's."""
+    return next((s.language for s in doc.segments if s.start <= offset < s.end and s.language), doc.language)
 
 
 def _analysis(doc: Document) -> dict:
