@@ -6,7 +6,7 @@ FACTRUEVAL_DIR defaults to ../shared/data/factrueval-dev.  Prints precision,
 recall and F1 per type and micro-averaged in the exact-span convention and in
 the token-level convention of natasha's published factRuEval tables (see
 ``newsgraph.evaluation.factrueval``), then words per second of
-``newsgraph.analysis.ner_ru.recognize`` on the corpus texts, one document at a
+``newsgraph.lang.ru.ner.recognize`` on the corpus texts, one document at a
 time, model loading excluded (words: whitespace-separated), and the process's
 peak resident memory.  ``--natasha`` adds the same figures for natasha's own
 ``NewsNERTagger`` on whole texts, for comparison.
@@ -76,12 +76,12 @@ def main() -> None:
     texts = [d.text for d in documents]
     print(f"{len(documents)} documents from {args.corpus}")
 
-    from newsgraph.analysis import ner_ru
+    from newsgraph.lang.ru import ner as ner_ru
 
     t0 = time.perf_counter()
     ner_ru.load()
     print(f"model load: {time.perf_counter() - t0:.2f} s")
-    report("newsgraph.analysis.ner_ru", ner_ru.recognize, documents, texts, args.repeat)
+    report("newsgraph.lang.ru.ner", ner_ru.recognize, documents, texts, args.repeat)
     print(f"-- peak RSS: {peak_rss_mb():.0f} MB")
 
     if args.natasha:

@@ -1,4 +1,4 @@
-"""Words per second and peak memory of the Russian parser (newsgraph.analysis.syntax_ru), on one core.
+"""Words per second and peak memory of the Russian parser (newsgraph.lang.ru.parser), on one core.
 
     python benchmarks/syntax_ru_speed.py [FACTRUEVAL_DIR] [--sentences 500] [--repeat 2] [--batch 32]
 
@@ -29,7 +29,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import razdel  # noqa: E402
 
-from newsgraph.analysis import morphology, syntax_ru  # noqa: E402
+from newsgraph.analysis import morphology  # noqa: E402
+from newsgraph.lang.ru import parser as syntax_ru  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "data" / "factrueval-dev"
 

@@ -37,7 +37,7 @@ def test_runs_join_consecutive_segments_of_one_language_and_stop_at_widgets():
 
 
 def test_ukrainian_model_reads_pieces_cut_at_line_ends():
-    from newsgraph.analysis.ner_uk import pieces, recognize_many
+    from newsgraph.lang.uk.ner import pieces, recognize_many
 
     paragraph = "Олаф Шольц зустрівся з Марком Рютте в Берліні."
     text = "\n".join([paragraph] * 80)
@@ -56,7 +56,7 @@ def test_shipped_ukrainian_model_reads_its_vectors_and_places_by_lemma():
     surface form, and the model would silently lose them."""
     from spacy.attrs import NORM
 
-    from newsgraph.analysis.ner_uk import _nlp
+    from newsgraph.lang.uk.ner import _nlp
 
     nlp = _nlp()
     assert nlp.vocab.vectors.shape[0] > 10_000 and nlp.vocab.vectors.attr == NORM

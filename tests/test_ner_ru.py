@@ -1,11 +1,11 @@
-"""Russian NER (slovnet via newsgraph.analysis.ner_ru) and the factRuEval reader."""
+"""Russian NER (slovnet via newsgraph.lang.ru.ner) and the factRuEval reader."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from newsgraph.analysis.ner_ru import chunk, recognize, recognize_many, split_span, tokenize
+from newsgraph.lang.ru.ner import chunk, recognize, recognize_many, split_span, tokenize
 from newsgraph.evaluation import factrueval
 from newsgraph.model import Span
 

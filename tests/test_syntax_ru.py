@@ -1,11 +1,11 @@
-"""Russian tokens, morphology and trees (slovnet via newsgraph.analysis.syntax_ru)."""
+"""Russian tokens, morphology and trees (slovnet via newsgraph.lang.ru.parser)."""
 from __future__ import annotations
 
 import subprocess
 import sys
 
 from newsgraph.analysis import syntax
-from newsgraph.analysis.syntax_ru import MAX_TOKENS, lemma, parse_many, repair
+from newsgraph.lang.ru.parser import MAX_TOKENS, lemma, parse_many, repair
 from newsgraph.model import Sentence
 
 UD_RELATIONS = {
@@ -168,7 +168,7 @@ def test_through_the_syntax_stage():
 
 
 def test_module_import_is_light():
-    code = ("import sys; import newsgraph.analysis.syntax_ru; "
+    code = ("import sys; import newsgraph.lang.ru.parser; "
             "print(sorted(m for m in ('slovnet', 'navec', 'natasha') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

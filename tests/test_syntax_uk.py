@@ -1,4 +1,4 @@
-"""Ukrainian tokens, morphology and trees (the shipped spaCy model via newsgraph.analysis.syntax_uk),
+"""Ukrainian tokens, morphology and trees (the shipped spaCy model via newsgraph.lang.uk.parser),
 and the syntax layer as `analyze --json --tokens` prints it."""
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import json
 
 from click.testing import CliRunner
 
-from newsgraph.analysis import syntax, syntax_uk
+from newsgraph.analysis import syntax
+from newsgraph.lang.uk import parser as syntax_uk
 from newsgraph.analysis.sentences import sentences
 from newsgraph.cli import main
 

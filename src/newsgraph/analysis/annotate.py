@@ -9,7 +9,6 @@ gets the Russian model.
 from __future__ import annotations
 
 import hashlib
-import importlib
 import logging
 from collections import defaultdict
 from collections.abc import Sequence
@@ -34,8 +33,8 @@ def _recognizer(language: str | None):
     name = lang.of(language).recogniser
     if not name:
         return None
-    module = importlib.import_module(f"{__package__}.{name}")
     try:
+        module = lang.of(language).component(name)
         module.recognize_many([""])
     except Exception as e:  # a broken install must not cost the rest of the analysis
         log.warning("no named entities for %s: %s", language, e)

@@ -9,7 +9,6 @@ heads.
 """
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable, Sequence
 from functools import cache
@@ -46,7 +45,7 @@ def parser(language: str | None) -> Parser | None:
     if not name:
         return None
     try:
-        module = importlib.import_module(f"{__package__}.{name}")
+        module = lang.of(language).component(name)
         module.parse_many(["."], [[(0, 1)]])
     except Exception as e:  # a broken install must not cost the rest of the analysis
         log.warning("no syntax for %s: %s", language, e)

@@ -316,12 +316,21 @@ class Language:
     #: pymorphy3's dictionary for the language (``MorphAnalyzer(lang=...)``);
     #: None: no morphology, words are lower-cased only.
     morphology: str | None = None
-    #: tokens, UD morphology and dependency trees: a module of ``newsgraph.analysis``
-    #: with ``parse_many(texts, sentences) -> list[list[Sentence]]``; None: tokens only.
+    #: tokens, UD morphology and dependency trees: a module of the language's
+    #: package (``lang/<code>/parser.py``) with ``parse_many(texts, sentences) ->
+    #: list[list[Sentence]]``; None: tokens only.
     parser: str | None = None
-    #: named-entity recogniser: a module of ``newsgraph.analysis`` with
-    #: ``recognize_many(texts) -> list[list[Span]]``; None when there is none yet.
+    #: named-entity recogniser: a module of the language's package
+    #: (``lang/<code>/ner.py``) with ``recognize_many(texts) -> list[list[Span]]``;
+    #: None when there is none yet.
     recogniser: str | None = None
+
+    def component(self, name: str):
+        """The language's own module ``name`` (its parser or recogniser),
+        imported on first use: the models behind them load slowly."""
+        if self.code is None:
+            raise ModuleNotFoundError(f"text of no known language has no {name!r}")
+        return importlib.import_module(f"{__name__}.{self.code}.{name}")
 
     def _section(self, cls: type[S]) -> S:
         return load_section(cls, None if self.code is None else _section_module(self.code, cls.module))

@@ -8,6 +8,6 @@ LANGUAGE = Language(
     exclusive_letters="ыэъёЫЭЪЁ",
     sentences="razdel",
     morphology="ru",
-    parser="syntax_ru",
-    recogniser="ner_ru",
+    parser="parser",
+    recogniser="ner",
 )

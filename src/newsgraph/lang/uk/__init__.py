@@ -8,6 +8,6 @@ LANGUAGE = Language(
     exclusive_letters="іїєґІЇЄҐ",
     sentences="tokenize_uk",
     morphology="uk",
-    parser="syntax_uk",
-    recogniser="ner_uk",
+    parser="parser",
+    recogniser="ner",
 )

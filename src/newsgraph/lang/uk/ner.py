@@ -15,14 +15,14 @@ from pathlib import Path
 from newsgraph.model import Span
 
 #: the shipped model; ``$NEWSGRAPH_NER_UK`` points elsewhere (a model being trained).
-MODEL_DIR = Path(os.environ.get("NEWSGRAPH_NER_UK") or Path(__file__).resolve().parent.parent / "models" / "ner_uk")
+MODEL_DIR = Path(os.environ.get("NEWSGRAPH_NER_UK") or Path(__file__).resolve().parents[2] / "models" / "ner_uk")
 _TYPES = {"PER", "ORG", "LOC", "MISC"}
 _lock = threading.Lock()
 
 
 @cache
 def _nlp():
-    from .spacy_components import load_model  # also registers the lemma-norm factory
+    from ...analysis.spacy_components import load_model  # also registers the lemma-norm factory
 
     return load_model(MODEL_DIR, "Ukrainian NER", "training/ner_uk/train.py")
 

@@ -19,7 +19,7 @@ from newsgraph.model import Sentence, Token
 
 #: the shipped model; ``$NEWSGRAPH_SYNTAX_UK`` points elsewhere (a model being trained).
 MODEL_DIR = Path(os.environ.get("NEWSGRAPH_SYNTAX_UK")
-                 or Path(__file__).resolve().parent.parent / "models" / "syntax_uk")
+                 or Path(__file__).resolve().parents[2] / "models" / "syntax_uk")
 #: sentences longer than this many characters are parsed in pieces cut at spaces:
 #: a line of a scraped table or a run-on list is no sentence, and the parser's
 #: memory grows with a doc's length.
@@ -29,7 +29,7 @@ _lock = threading.Lock()
 
 @cache
 def _nlp():
-    from .spacy_components import load_model  # also registers the lemma-norm factory
+    from ...analysis.spacy_components import load_model  # also registers the lemma-norm factory
 
     return load_model(MODEL_DIR, "Ukrainian syntax", "training/syntax_uk/train.py")
 

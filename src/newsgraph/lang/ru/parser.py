@@ -111,7 +111,7 @@ def lemma(text: str, upos: str | None, feats: str) -> str:
     agree most with ``feats`` (the first reading when none fits), lower case,
     capitalised for proper names. Punctuation and numbers keep their text, and
     so does an all-capital proper name (МИД, НАТО: no inflected word)."""
-    from .morphology import parse
+    from ...analysis.morphology import parse
 
     if upos in ("PUNCT", "SYM") or not any(c.isalpha() for c in text):
         return text
