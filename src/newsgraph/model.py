@@ -6,6 +6,7 @@ place, so each stage can be run, timed and tested alone.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from functools import cache
 from types import UnionType
@@ -348,6 +349,27 @@ class Document:
         return "\n".join(
             self.text[s.start : s.end] for s in self.segments if s.kind in ARTICLE_KINDS
         )
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The tokens of the document lying wholly inside ``text[start:end]``, in text order.
+
+        Read from ``sentences``; the index behind it is built on first use and
+        rebuilt whenever ``sentences`` is another list or changed length (it is
+        no field: not compared, copied by ``replace`` nor written to JSON)."""
+        cached = self.__dict__.get("_token_index")
+        if cached is None or cached[0] is not self.sentences or cached[1] != len(self.sentences):
+            toks = sorted((t for s in self.sentences for t in s.tokens), key=lambda t: (t.start, t.end))
+            cached = (self.sentences, len(self.sentences), [t.start for t in toks], toks)
+            self.__dict__["_token_index"] = cached
+        _, _, starts, toks = cached
+        out = []
+        for i in range(bisect_left(starts, start), len(toks)):
+            t = toks[i]
+            if t.start >= end:
+                break
+            if t.end <= end:
+                out.append(t)
+        return out
 
     def to_dict(self, tokens: bool = False) -> dict[str, Any]:
         """The JSON contract (docs/contract.md); ``tokens`` adds each sentence's tokens with their syntax."""

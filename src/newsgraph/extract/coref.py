@@ -83,7 +83,7 @@ def _surnames(doc: Document, entities: list[Entity]) -> list[Entity]:
     index = MentionIndex(kept)
     article = _article(doc)
     for start, end, language, _ in regions(doc):
-        for tok in tokens(doc.text, start, end, language):
+        for tok in tokens(doc, start, end, language):
             if not tok.is_word or not tok.text[0].isupper() or index.covering(tok.start, tok.end):
                 continue
             key = normalise(base_form(tok.text, "PER", language)) if has_morphology(language) else tok.low
@@ -162,7 +162,7 @@ def _pronouns(doc: Document, entities: list[Entity]) -> list[Entity]:
     sents: list[tuple[int, int, str | None, list[Tok]]] = []
     for start, end, language, _ in regions(doc):
         for s, e in sentences_in(doc, start, end):
-            sents.append((s, e, language, tokens(text, s, e, language)))
+            sents.append((s, e, language, tokens(doc, s, e, language)))
     # gender from agreeing past-tense verbs right after a name ("Рютте заявив")
     index = MentionIndex(entities)
     verbs: dict[str, set[str]] = {}
@@ -226,7 +226,7 @@ def _subject_position(toks: list[Tok], k: int, language) -> bool:
     j = k - 1
     while j >= 0 and toks[j].is_word and toks[j].low in openers:
         j -= 1
-    if j < 0 or not toks[j].is_word and toks[j].text in ",;:—–-(«„\"":
+    if j < 0 or not toks[j].is_word and toks[j].text[0] in ",;:—–-(«„\"":
         return True
     prev = toks[k - 1]
     return prev.is_word and (prev.lemma in speech.SPEECH_VERBS or prev.low in speech.SPEECH_VERBS

@@ -49,8 +49,8 @@ from functools import cache
 from .. import lang
 from ..analysis.morphology import has_morphology, parse
 from ..model import ARTICLE_KINDS, Amount, Document, Event, Offsets, Sentence
+from .roles import tokens
 
-TOKEN = re.compile(r"[^\W_]+(?:['’ʼ\-][^\W_]+)*", re.UNICODE)
 #: types whose object stands in the accusative without a preposition
 #: ("звинуватив Росію", "атакували Харків", "закликав партнерів").
 ACCUSATIVE_TYPES = frozenset({"ACCUSE", "ASSAULT", "REQUEST", "COERCE", "SUPPORT", "THREATEN",
@@ -140,10 +140,14 @@ class Tok:
     mention: int | None = None  # index of the mention covering the token
 
 
-def _tokens(text: str, offset: int, language: str) -> list[Tok]:
+def _tokens(doc: Document, start: int, end: int, language: str) -> list[Tok]:
+    """The words of the document's tokens in ``text[start:end]`` (punctuation left
+    out), with their pymorphy readings."""
     out = []
-    for m in TOKEN.finditer(text):
-        word = m.group()
+    for t in tokens(doc, start, end, language):
+        if not t.is_word:
+            continue
+        word = t.text
         low = _norm(word)
         if has_morphology(language):
             readings = parse(low, language)
@@ -156,8 +160,7 @@ def _tokens(text: str, offset: int, language: str) -> list[Tok]:
             verbal = any(r.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND") for r in readings)
         else:
             lemmas, cases, pos, futr, verbal = frozenset({low}), None, None, False, True
-        out.append(Tok(offset + m.start(), offset + m.end(), low, lemmas, cases or None, pos, futr,
-                       verbal))
+        out.append(Tok(t.start, t.end, low, lemmas, cases or None, pos, futr, verbal))
     return out
 
 
@@ -186,11 +189,11 @@ class Arg:
     skip: bool = False
 
 
-def _is_adjective_name(text: str, language: str) -> bool:
+def _is_adjective_name(doc: Document, start: int, end: int, language: str) -> bool:
     """NER spans like "Індо-Тихоокеанськими" or "Євроатлантична": adjectives, not actors."""
     if not has_morphology(language):
         return False
-    words = [_norm(w) for w in TOKEN.findall(text)]
+    words = [_norm(t.text) for t in tokens(doc, start, end, language) if t.is_word]
     return bool(words) and all(
         (r := parse(w, language)) and r[0].tag.POS in ("ADJF", "PRTF") for w in words)
 
@@ -214,7 +217,7 @@ def _args(doc: Document, toks: list[Tok], s_start: int, s_end: int, language: st
         idx = [i for i, t in enumerate(toks) if t.start >= start and t.end <= end]
         if not idx:
             continue
-        if m.kind not in ("pronoun", "role") and _is_adjective_name(m.text, language):
+        if m.kind not in ("pronoun", "role") and _is_adjective_name(doc, m.start, m.end, language):
             continue
         for i in idx:
             toks[i].mention = len(args)
@@ -252,9 +255,9 @@ def _args(doc: Document, toks: list[Tok], s_start: int, s_end: int, language: st
         a.group = n
         if n and not a.prep:
             prev = args[n - 1]
-            gap = doc.text[toks[prev.last].end : toks[a.first].start]
-            words = tuple(_norm(w) for w in TOKEN.findall(gap))
-            rest = TOKEN.sub("", gap).strip()
+            gap = tokens(doc, toks[prev.last].end, toks[a.first].start, language)
+            words = tuple(_norm(t.text) for t in gap if t.is_word)
+            rest = "".join(t.text for t in gap if not t.is_word)
             if (not words and rest == ",") or (words in data.conjunctions and rest in ("", ",")):
                 a.group, a.prep = prev.group, prev.prep
                 if a.head is None and prev.head is not None:
@@ -371,7 +374,7 @@ def events(doc: Document) -> Document:
 def _sentence_events(doc: Document, sent: Sentence, language: str, data: EventData,
                      names: dict) -> list[Event]:
     s_start, s_end = sent.start, sent.end
-    toks = _tokens(doc.text[s_start:s_end], s_start, language)
+    toks = _tokens(doc, s_start, s_end, language)
     if not toks:
         return []
     args = _args(doc, toks, s_start, s_end, language, data)

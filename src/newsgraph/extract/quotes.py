@@ -373,8 +373,8 @@ def _noun_phrase(ctx: _Context, toks: list[Tok], language, left: bool = False) -
 def _clause_tokens(ctx: _Context, start: int, limit: int, language) -> list[Tok]:
     """Tokens from ``start`` to the end of the sentence (or line), not past ``limit``."""
     toks = []
-    for t in tokens(ctx.text, start, limit, language):
-        if t.text in _END or t.text in "«„“\"" or "\n" in ctx.text[toks[-1].end if toks else start : t.start]:
+    for t in tokens(ctx.doc, start, limit, language):
+        if t.text[0] in _END or t.text[0] in "«„“\"" or "\n" in ctx.text[toks[-1].end if toks else start : t.start]:
             break
         toks.append(t)
     return toks
@@ -442,7 +442,7 @@ def _after_quote(ctx: _Context, span, content, limit: int, language) -> bool:
 def _left_of_quote(ctx: _Context, span, language) -> tuple:
     text = ctx.text
     line_start = text.rfind("\n", 0, span[0]) + 1
-    toks = tokens(text, line_start, span[0], language)
+    toks = tokens(ctx.doc, line_start, span[0], language)
     return _speaker(ctx, toks, len(toks), 0, len(toks), language, prefer="left") if toks else _NOBODY
 
 
@@ -458,7 +458,7 @@ def _before_quote(ctx: _Context, span, content, run_start: int, language) -> boo
     k = colon
     while k > run_start and text[k - 1] not in ".!?\n»”":
         k -= 1
-    toks = tokens(text, k, colon, language)
+    toks = tokens(ctx.doc, k, colon, language)
     if not toks:
         return False
     cue = next((i for i in range(len(toks) - 1, -1, -1) if _is_cue(toks[i], language)), None)
@@ -522,7 +522,7 @@ def _indirect(ctx: _Context, s_start: int, s_end: int, language, seg_start: int,
     if ctx.covered(s_start, s_end):
         return
     speech = lang.of(language).speech
-    toks = tokens(text, s_start, s_end, language)
+    toks = tokens(ctx.doc, s_start, s_end, language)
     end = _strip_end(text, s_end, s_start)
     n = len(toks)
     done = False
@@ -532,7 +532,7 @@ def _indirect(ctx: _Context, s_start: int, s_end: int, language, seg_start: int,
             if not _starts(toks, i, marker) or ctx.in_quote(toks[i].start):
                 continue
             j = i + len(marker)
-            stop = next((k for k in range(j, n) if toks[k].text in {",", ";", ":"} or toks[k].text in _END), n)
+            stop = next((k for k in range(j, n) if toks[k].text in {",", ";", ":"} or toks[k].text[0] in _END), n)
             who = _speaker(ctx, toks, j - 1, j, stop, language, prefer="right", any_case=True)
             if who[0] is None and who[1] is None:
                 continue
@@ -557,7 +557,7 @@ def _indirect(ctx: _Context, s_start: int, s_end: int, language, seg_start: int,
         as_word = i >= 1 and toks[i - 1].low in speech.AS_WORDS and _clause_start(toks, i - 1) == i - 1
         comp = next((k for k in range(i + 1, min(n, i + 9)) if toks[k].low in speech.COMPLEMENTIZERS
                      and (toks[k - 1].text == "," or not speech.COMPLEMENTIZER_AFTER_COMMA)), None)
-        if comp is not None and any(toks[k].text in _END or toks[k].text == ":" for k in range(i + 1, comp)):
+        if comp is not None and any(toks[k].text[0] in _END or toks[k].text == ":" for k in range(i + 1, comp)):
             comp = None
         if anaphoric:
             stop = next((k for k in range(i + 1, n) if toks[k].text in {",", ";", ":"}), n)

@@ -15,7 +15,6 @@ index, article regions) that the other extract stages share.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import cache
@@ -27,13 +26,15 @@ from ..model import Document, Entity, Mention, Role
 
 #: segment kinds the extract stages read: the article proper.
 ARTICLE = frozenset({"title", "lead", "body"})
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*|\d+(?:[.,]\d+)*|[^\w\s]", re.UNICODE)
 
 
 # --------------------------------------------------------------------------- shared helpers
 
 @dataclass(frozen=True)
 class Tok:
+    """A document token (:class:`newsgraph.model.Token`) as the extract stages
+    match it: its text, that text normalised, and its lemma normalised."""
+
     start: int
     end: int
     text: str
@@ -49,14 +50,40 @@ def normalise(word: str) -> str:
     return word.lower().replace("’", "'").replace("ʼ", "'").replace("ё", "е")
 
 
-def tokens(text: str, start: int, end: int, language: str | None) -> list[Tok]:
-    """Tokens of ``text[start:end]`` with their lemmas; offsets into ``text``."""
-    out = []
-    for m in _TOKEN.finditer(text, start, end):
-        w = m.group()
+#: marks that join the parts of one word ("прем'єр-міністр", "зв'язки").
+_HYPHENS = frozenset("-‐‑")
+_APOSTROPHES = frozenset("'’ʼ")
+
+
+def tokens(doc: Document, start: int, end: int, language: str | None = None) -> list[Tok]:
+    """The document's tokens inside ``text[start:end]``, with their lemmas (from
+    the analyse stage: nothing is tokenised again here).
+
+    A word the tokenizer split at a hyphen or an apostrophe inside it
+    ("прем'єр", "-", "міністерки"; razdel's "зв", "'", "язки") is one word here,
+    as titles and cues list it: after a hyphen its lemma is the last part's
+    ("прем'єр-міністерка"); after an apostrophe, whose parts have no lemma of
+    their own, the dictionary's lemma of the whole word in ``language``."""
+    text = doc.text
+    out: list[Tok] = []
+    found = doc.tokens_in(start, end)
+    k = 0
+    while k < len(found):
+        t = found[k]
+        first, lemma, whole = t, t.lemma, False
+        while k + 2 < len(found) and t.end == found[k + 1].start and found[k + 1].end == found[k + 2].start \
+                and (mark := text[found[k + 1].start : found[k + 1].end]) in _HYPHENS | _APOSTROPHES \
+                and text[t.end - 1].isalnum() and text[found[k + 2].start].isalnum():
+            t = found[k + 2]
+            lemma = text[first.start : t.start] + t.lemma
+            whole = whole or mark in _APOSTROPHES
+            k += 2
+        w = text[first.start : t.end]
         low = normalise(w)
-        lem = normalise(word_lemma(w, language)) if w[0].isalpha() else low
-        out.append(Tok(m.start(), m.end(), w, low, lem))
+        if whole:
+            lemma = word_lemma(w, language)
+        out.append(Tok(first.start, t.end, w, low, normalise(lemma) if w[0].isalpha() else low))
+        k += 1
     return out
 
 
@@ -119,7 +146,7 @@ def _titles(code: str | None) -> list[tuple[tuple[str, ...], str]]:
     """(lemma sequence, nominative title) of a language, longest first."""
     out = []
     for title in lang.of(code).titles.TITLES:
-        words = [m.group() for m in _TOKEN.finditer(title)]
+        words = title.split()
         out.append((tuple(normalise(word_lemma(w, code)) for w in words), title))
     return sorted(set(out), key=lambda t: -len(t[0]))
 
@@ -157,7 +184,7 @@ def find_titles(doc: Document, index: MentionIndex | None = None) -> list[TitleM
         titles = _by_first_word(language)
         complements = data.COMPLEMENTS
         for s_start, s_end in sentences_in(doc, seg_start, seg_end):
-            toks = tokens(doc.text, s_start, s_end, language)
+            toks = tokens(doc, s_start, s_end, language)
             i = 0
             while i < len(toks):
                 match = _match_title(toks, i, titles)
