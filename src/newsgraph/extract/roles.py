@@ -16,6 +16,7 @@ index, article regions) that the other extract stages share.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -55,7 +56,29 @@ _HYPHENS = frozenset("-‐‑")
 _APOSTROPHES = frozenset("'’ʼ")
 
 
+#: recent results of :func:`tokens`: each stage asks for the same sentences
+#: several times, and the documents it passes (copies made by ``replace``)
+#: share one ``sentences`` list. A value keeps its list alive, so the list's
+#: id in the key cannot be reused by another while the entry exists.
+_CACHE: OrderedDict[tuple, tuple[list, list[Tok]]] = OrderedDict()
+_CACHE_SIZE = 20_000
+
+
 def tokens(doc: Document, start: int, end: int, language: str | None = None) -> list[Tok]:
+    """:func:`_tokens`, remembered per (sentences, span, language); callers must not change the list."""
+    key = (id(doc.sentences), start, end, language)
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] is doc.sentences:
+        _CACHE.move_to_end(key)
+        return hit[1]
+    found = _tokens(doc, start, end, language)
+    _CACHE[key] = (doc.sentences, found)
+    if len(_CACHE) > _CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return found
+
+
+def _tokens(doc: Document, start: int, end: int, language: str | None = None) -> list[Tok]:
     """The document's tokens inside ``text[start:end]``, with their lemmas (from
     the analyse stage: nothing is tokenised again here).
 
