@@ -69,7 +69,7 @@ train(config, out, overrides=parse_config_overrides(rest))
 """
 
 
-def train(name: str, minutes: float, extra: list[str]) -> Path:
+def train(name: str, minutes: float, extra: list[str], corpus: Path = CORPUS) -> Path:
     out = RUNS / name
     if out.exists():
         shutil.rmtree(out)
@@ -78,7 +78,7 @@ def train(name: str, minutes: float, extra: list[str]) -> Path:
     for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
         env.setdefault(var, "1")
     cmd = [sys.executable, "-c", TRAIN_SNIPPET, str(HERE / "config.cfg"), str(out),
-           "--paths.train", str(CORPUS / "train.spacy"), "--paths.dev", str(CORPUS / "dev.spacy"), *extra]
+           "--paths.train", str(corpus / "train.spacy"), "--paths.dev", str(corpus / "dev.spacy"), *extra]
     print("$", " ".join(cmd[3:]), flush=True)
     with open(out / "train.log", "w", encoding="utf-8") as log:
         proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -124,11 +124,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--name", default="main", help="run folder under build/syntax_uk/runs")
     p.add_argument("--minutes", type=float, default=60.0, help="wall-time limit of the run")
     p.add_argument("--no-ship", action="store_true", help="train only")
+    p.add_argument("--acronyms", type=float, default=0.25, metavar="SHARE",
+                   help="convert.py --acronyms: copies of this share of the sentences with an acronym noun")
     # any other --section.key value pairs are spaCy config overrides
     args, extra = p.parse_known_args(argv)
-    if not (CORPUS / "train.spacy").exists():
-        subprocess.run([sys.executable, str(HERE / "convert.py")], check=True, cwd=REPO)
-    best = train(args.name, args.minutes, extra)
+    corpus = CORPUS if not args.acronyms else CORPUS.with_name(f"corpus-acronyms-{args.acronyms:g}")
+    if not (corpus / "train.spacy").exists():
+        subprocess.run([sys.executable, str(HERE / "convert.py"), "--out", str(corpus),
+                        "--acronyms", str(args.acronyms)], check=True, cwd=REPO)
+    best = train(args.name, args.minutes, extra, corpus)
     if not best.exists():
         print(f"no model in {best}", file=sys.stderr)
         return 1
