@@ -29,13 +29,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+import spacy_run  # noqa: E402  (training/spacy_run.py)
+
 REPO = HERE.parents[1]
 RUNS = REPO / "build" / "ner_uk" / "runs"
 CORPUS = REPO / "build" / "ner_uk" / "corpus"
@@ -89,26 +91,8 @@ train(config, out, overrides=parse_config_overrides(rest))
 
 def run_variant(name: str, overrides: list[str], minutes: float, extra: list[str], suffix: str = "",
                 corpus: Path = CORPUS, keep: str = "model-best") -> Path:
-    out = RUNS / (name + suffix)
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
-    env = dict(os.environ, PYTHONPATH=str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
-        env.setdefault(var, "1")
-    cmd = [sys.executable, "-c", TRAIN_SNIPPET, str(HERE / "config.cfg"), str(out),
-           "--paths.train", str(corpus / "train.spacy"), "--paths.dev", str(corpus / "dev.spacy"),
-           *overrides, *extra]
-    print("$", " ".join(cmd[3:]), flush=True)
-    with open(out / "train.log", "w", encoding="utf-8") as log:
-        proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            proc.wait(timeout=minutes * 60)
-        except subprocess.TimeoutExpired:
-            print(f"{name}: time limit of {minutes} min reached, keeping {keep}", flush=True)
-            proc.terminate()
-            proc.wait()
-    return out / keep
+    return spacy_run.run(TRAIN_SNIPPET, HERE / "config.cfg", RUNS / (name + suffix), corpus,
+                         [*overrides, *extra], minutes, keep)
 
 
 def dev_score(model: Path) -> float:

@@ -23,13 +23,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+import spacy_run  # noqa: E402  (training/spacy_run.py)
+
 REPO = HERE.parents[1]
 CORPUS = REPO / "build" / "syntax_uk" / "corpus"
 RUNS = REPO / "build" / "syntax_uk" / "runs"
@@ -70,25 +72,7 @@ train(config, out, overrides=parse_config_overrides(rest))
 
 
 def train(name: str, minutes: float, extra: list[str], corpus: Path = CORPUS) -> Path:
-    out = RUNS / name
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
-    env = dict(os.environ, PYTHONPATH=str(REPO / "src") + os.pathsep + os.environ.get("PYTHONPATH", ""))
-    for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
-        env.setdefault(var, "1")
-    cmd = [sys.executable, "-c", TRAIN_SNIPPET, str(HERE / "config.cfg"), str(out),
-           "--paths.train", str(corpus / "train.spacy"), "--paths.dev", str(corpus / "dev.spacy"), *extra]
-    print("$", " ".join(cmd[3:]), flush=True)
-    with open(out / "train.log", "w", encoding="utf-8") as log:
-        proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            proc.wait(timeout=minutes * 60)
-        except subprocess.TimeoutExpired:
-            print(f"{name}: time limit of {minutes} min reached, keeping model-best", flush=True)
-            proc.terminate()
-            proc.wait()
-    return out / "model-best"
+    return spacy_run.run(TRAIN_SNIPPET, HERE / "config.cfg", RUNS / name, corpus, extra, minutes)
 
 
 def ship(model: Path) -> None:
