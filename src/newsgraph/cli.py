@@ -380,14 +380,57 @@ def eval_ner(path: str, fmt: str, convention: str, types: str, misses: bool, onl
     out.print(scores.table(wanted))
 
 
+def _events_dev(path: str):
+    """The events-dev module when PATH is a set in that format (a folder with gold.jsonl), else None."""
+    from .evaluation import eventsdev
+
+    if eventsdev.is_events_dev(path):
+        return eventsdev
+    if Path(path).is_dir():
+        raise click.BadParameter(f"{path}: a folder must hold an events-dev gold.jsonl", param_hint="GOLD")
+    return None
+
+
+def _print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
 @eval_.command(name="quotes")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False), default="tests/data/quotes/gold.jsonl")
-@click.option("--misses", is_flag=True, help="List the gold quotes that were not found or misattributed.")
-def eval_quotes(gold: str, misses: bool) -> None:
-    """Quote speaker attribution P/R/F1 against a gold JSONL file."""
+@click.argument("gold", type=click.Path(exists=True), default="tests/data/quotes/gold.jsonl")
+@click.option("--misses", is_flag=True, help="List the gold quotes that were not found or misattributed "
+                                             "(and, on events-dev, the invented ones).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+def eval_quotes(gold: str, misses: bool, as_json: bool) -> None:
+    """Quote P/R/F1 against a gold set: the project's JSONL (speaker attribution)
+    or an events-dev folder (found and attributed, per language, as its GUIDELINES.md scores)."""
+    dev = _events_dev(gold)
+    if dev is not None:
+        scores = dev.evaluate_quotes(gold)
+        if as_json:
+            data = scores.to_dict()
+            if not misses:
+                for key in ("missed", "misattributed", "invented"):
+                    data.pop(key)
+            _print_json(data)
+            return
+        out.print(f"quotes, events-dev ({scores.documents} documents), {escape(gold)}")
+        out.print(escape(scores.table()), soft_wrap=True)
+        if misses:
+            for kind, lines in (("missed", scores.missed), ("misattributed", scores.misattributed),
+                                ("invented", scores.invented)):
+                for line in lines:
+                    out.print(f"  {kind:<13} {escape(line)}", soft_wrap=True)
+        return
     from .evaluation.quotes import evaluate_quotes
 
     scores = evaluate_quotes(gold)
+    if as_json:
+        data = {"precision": scores.precision, "recall": scores.recall, "f1": scores.f1,
+                "correct": scores.tp, "predicted": scores.predicted, "gold": scores.gold}
+        if misses:
+            data["missed"] = scores.misses
+        _print_json(data)
+        return
     out.print(scores.table())
     if misses:
         for m in scores.misses:
@@ -395,19 +438,43 @@ def eval_quotes(gold: str, misses: bool) -> None:
 
 
 @eval_.command(name="events")
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False), default="tests/data/events/gold.jsonl")
+@click.argument("gold", type=click.Path(exists=True), default="tests/data/events/gold.jsonl")
 @click.option("--misses", is_flag=True, help="List missed and invented events.")
-def eval_events(gold: str, misses: bool) -> None:
-    """Event P/R/F1 on type + actor + recipient + evidence sentence against a gold JSONL file."""
-    from .evaluation.events import evaluate_events
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+def eval_events(gold: str, misses: bool, as_json: bool) -> None:
+    """Event P/R/F1 against a gold set: the project's JSONL (type + actor + recipient +
+    evidence sentence) or an events-dev folder (per language and PLOVER type, as its GUIDELINES.md scores)."""
+    dev = _events_dev(gold)
+    if dev is not None:
+        scores = dev.evaluate_events(gold)
+        if as_json:
+            data = scores.to_dict()
+            if not misses:
+                for key in ("missed", "invented"):
+                    data.pop(key)
+            _print_json(data)
+            return
+        out.print(f"events, events-dev ({scores.documents} documents), {escape(gold)}")
+        out.print(escape(scores.table()), soft_wrap=True)
+    else:
+        from .evaluation.events import evaluate_events
 
-    scores = evaluate_events(gold)
-    out.print(scores.table())
+        scores = evaluate_events(gold)
+        if as_json:
+            p, r, f, n = scores.micro()
+            data = {"precision": p, "recall": r, "f1": f, "gold": n,
+                    "by_type": {t: dict(zip(("precision", "recall", "f1", "gold"), scores.prf([t])))
+                                for t in sorted(set(scores.tp) | set(scores.fp) | set(scores.fn))}}
+            if misses:
+                data |= {"missed": scores.missed, "invented": scores.invented}
+            _print_json(data)
+            return
+        out.print(scores.table())
     if misses:
         for line in scores.missed:
-            out.print(f"  missed   {escape(line)}")
+            out.print(f"  missed   {escape(line)}", soft_wrap=True)
         for line in scores.invented:
-            out.print(f"  invented {escape(line)}")
+            out.print(f"  invented {escape(line)}", soft_wrap=True)
 
 
 @eval_.command(name="syntax")

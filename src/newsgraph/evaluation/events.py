@@ -27,7 +27,8 @@ Pairs are matched one to one. A predicted pair that repeats an already matched
 one (same type, actor and recipient, another sentence — a title restating the
 body, say) is neither credited nor counted as a false positive: PLOVER leaves
 de-duplication to the user, and the gold set annotates each event once, at the
-sentence that tells it best.
+sentence that tells it best. The events-dev format (a folder with gold.jsonl and
+texts/, every telling coded) is scored by :mod:`.eventsdev`.
 """
 from __future__ import annotations
 

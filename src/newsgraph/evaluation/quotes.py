@@ -11,7 +11,8 @@ A predicted quote counts as correct when its content overlaps a gold quote's
 content and its speaker is that gold speaker: the predicted entity's name, any
 of its names in other languages, or any base form among its mentions equals
 the gold name (case-insensitive); a null gold speaker needs a null prediction.
-This is the judging rule of the project (speaker attribution F1).
+This is the judging rule of the project (speaker attribution F1). The events-dev
+format (a folder with gold.jsonl and texts/) is scored by :mod:`.eventsdev`.
 """
 from __future__ import annotations
 
