@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--name", default="main", help="run folder under build/syntax_uk/runs")
     p.add_argument("--minutes", type=float, default=60.0, help="wall-time limit of the run")
     p.add_argument("--no-ship", action="store_true", help="train only")
-    p.add_argument("--acronyms", type=float, default=0.25, metavar="SHARE",
+    p.add_argument("--acronyms", type=float, default=0.0, metavar="SHARE",
                    help="convert.py --acronyms: copies of this share of the sentences with an acronym noun")
     # any other --section.key value pairs are spaCy config overrides
     args, extra = p.parse_known_args(argv)
