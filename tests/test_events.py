@@ -214,7 +214,9 @@ def test_seed_events(seed_path):
     find("AID", "Іран", "Росія")
     find("COOPERATE", "Росія", "Північна Корея")
     press = find("CONSULT", "Рютте")
-    assert any(name_matches("Олаф Шольц", keys[a]) for a in press.actors)
+    # with a parse, the partner ("з канцлером ФРН Олафом Шольцом") is the recipient,
+    # as in the independent events-dev gold; without one, all participants act
+    assert any(name_matches("Олаф Шольц", keys[a]) for a in (*press.actors, *press.recipients))
     assert names[press.location] == "Берлін"
     meeting = next(e for e in doc.events if e.type == "CONSULT" and e.date)
     assert meeting.date.startswith("--10-17")
@@ -234,3 +236,56 @@ def test_gold_set_scores():
     assert scores.documents == 8 and n >= 20
     assert p >= 0.7, scores.table() + "\n" + "\n".join(scores.invented)
     assert r >= 0.5, scores.table() + "\n" + "\n".join(scores.missed)
+
+
+# ---------------------------------------------------------------- arguments from syntax
+# (documents through the real pipeline: these need the parser's heads and relations)
+
+def parsed(text: str) -> list[tuple]:
+    import newsgraph
+
+    doc = newsgraph.analyze(text)
+    names = {e.id: e.name for e in doc.entities}
+    return [(e.type, [names[a] for a in e.actors], [names[r] for r in e.recipients]) for e in doc.events]
+
+
+def test_tree_subject_with_its_conjuncts_and_actor_head_object_with_conjuncts():
+    # "страны Балтии": the head noun's genitive acts; "Россию и Китай": coordinated objects
+    assert parsed("США, Польша и страны Балтии раскритиковали Россию и Китай.") == \
+        [("ACCUSE", ["США", "Польша", "Балтия"], ["Россия", "Китай"])]
+
+
+def test_tree_name_with_title_is_the_subject_and_the_partner_the_recipient():
+    assert parsed("Прем'єр-міністр Британії Тереза Мей зустрілася з Жан-Клодом Юнкером у Брюсселі.") == \
+        [("CONSULT", ["Тереза Мей"], ["Жан-Клод Юнкер"])]
+
+
+def test_tree_light_verb_lends_its_subject_to_the_event_noun():
+    assert parsed("Україна веде переговори з Польщею.") == [("CONSULT", ["Україна"], ["Польща"])]
+
+
+def test_tree_controlling_verb_gives_the_subject():
+    assert parsed("Польща планує надати Україні допомогу.") == [("AID", ["Польща"], ["Україна"])]
+
+
+def test_one_clause_its_own_arguments():
+    # the speaker of the main clause is no actor of the complement clause with a subject
+    assert parsed("Германия заявила, что Россия атаковала Киев.") == [("ASSAULT", ["Россия"], ["Киев"])]
+    evs = parsed("Литва пообіцяла, що Польща надасть Україні допомогу.")
+    assert ("AID", ["Польща"], ["Україна"]) in evs and all(e[0] != "AID" or "Литва" not in e[1] for e in evs)
+    assert parsed("Польща надала Україні допомогу, а Росія атакувала Харків.") == \
+        [("AID", ["Польща"], ["Україна"]), ("ASSAULT", ["Росія"], ["Харків"])]
+
+
+def test_complement_clause_without_subject_takes_the_speakers():
+    assert parsed("Джереми Хант отметил, что будет поддерживать Германию.") == \
+        [("SUPPORT", ["Джереми Хант"], ["Германия"])]
+
+
+def test_reporting_outlet_is_never_an_actor():
+    assert parsed("Польща передала Україні партію зброї, повідомляє УНН.") == [("AID", ["Польща"], ["Україна"])]
+    assert parsed("ТАСС сообщает, что будет поддерживать Германию.") == []
+
+
+def test_tree_genitive_of_the_object_is_the_recipient():
+    assert parsed("Позицию Вашингтона раскритиковала Германия.") == [("ACCUSE", ["Германия"], ["Вашингтон"])]

@@ -17,6 +17,19 @@ body): "read also" headlines and boilerplate yield no events.
    ("направлення військ *КНДР*"); "союзники по НАТО", "міністри оборони НАТО"
    stand for НАТО. Mentions joined by "і/та/й/," share a role. A mention that
    only qualifies a title ("канцлер *ФРН* Олаф Шольц") is no argument.
+   Where the sentence has a dependency parse (uk, ru), the trigger's tree comes
+   first (``_tree_args``): the actor is the entity of the ``nsubj`` of the
+   trigger verb (of the controlling verb through ``xcomp``, of the first verb
+   through ``conj``, of the governing verb of a subjectless ``ccomp`` unless that
+   subject is a news outlet; of a light verb whose ``obj`` is an event noun,
+   "веде *переговори*"), or the genitive ``nmod`` of an event noun; recipients
+   are ``obj``/``iobj``/obliques read through the same preposition and case
+   table, with ``conj`` to coordinated names, ``flat``/``appos`` within a name
+   and an actor head's genitive ("страны *Балтии*"). The rules above stay the
+   fallback for a role the tree leaves empty, but then take nothing from
+   another clause (``acl``, ``advcl``, ``ccomp`` with its own subject,
+   ``parataxis``, coordinated predicates) and no outlet that does not depend on
+   the trigger itself ("…, повідомляє УНН").
 3. **Factuality** from cues before the trigger: negation ("не надасть"),
    conditions ("якщо", "би"), demands ("мають поставити", "повинні",
    "закликав … надати"), the future ("надасть", "буде надавати", "планує").
@@ -30,9 +43,10 @@ Conventions (where PLOVER leaves a choice):
   Зеландією" is one COOPERATE event with four recipients). Scoring
   (``newsgraph.evaluation.events``) counts actor × recipient pairs, so a gold
   set written with one event per recipient scores the same.
-- CONSULT: all participants of a meeting are actors ("пресконференція X з Y",
-  "за участю Y"), as PLOVER codes meetings without a clear host; the host of a
-  visit is the recipient.
+- CONSULT: without a parse, all participants of a meeting are actors
+  ("пресконференція X з Y", "за участю Y"); with one, the subject acts and the
+  partner ("з + instrumental") is the recipient, as the events-dev gold codes
+  it (``CONSULT_PARTNER_RECIPIENT``); the host of a visit is the recipient.
 - AID against someone ("війська … у Росію … проти України"): the destination
   comes first among the recipients, the target ("проти + genitive") after it.
 - No event without an actor in the trigger's sentence; AID, COOPERATE and
@@ -65,6 +79,14 @@ OBJECT_GENITIVE_TYPES = frozenset({"REJECT", "ACCUSE", "SUPPORT"})
 NEEDS_RECIPIENT = frozenset({"AID", "COOPERATE", "SANCTION"})
 #: types whose money amount is worth keeping.
 AMOUNT_TYPES = frozenset({"AID", "SANCTION", "COOPERATE", "AGREE", "REQUEST", "COERCE"})
+#: arguments from the dependency tree where the sentence has a parse.
+SYNTAX = True
+#: with a parse, the fallback rules take no argument from another clause.
+ONE_CLAUSE = True
+#: a complement clause without a subject takes the governing verb's (not an outlet).
+INHERIT_CCOMP = True
+#: with a parse, the partner of a meeting ("з + instrumental") stays its recipient.
+CONSULT_PARTNER_RECIPIENT = True
 FACTUALITIES = ("asserted", "negated", "future", "hypothetical", "demanded")
 
 
@@ -282,6 +304,213 @@ def _genitive_modifier(toks: list[Tok], a: Arg, data: EventData, keep: set[int])
     return a.cases is None or "gent" in a.cases
 
 
+# ---------------------------------------------------------------- arguments from syntax
+
+#: UD case features as pymorphy3 case tags (the prepositions table speaks pymorphy).
+UD_CASES = {"Nom": "nomn", "Gen": "gent", "Par": "gent", "Dat": "datv", "Acc": "accs",
+            "Ins": "ablt", "Loc": "loct", "Voc": "voct"}
+#: relations that open a clause of its own: an argument is never looked for across them.
+CLAUSE_RELS = frozenset({"acl", "advcl", "ccomp", "csubj", "parataxis", "conj", "root", "list", "discourse", "vocative", "dislocated", "orphan"})
+#: relations inside one name ("Джон Болтон", "Тереза Мей, прем'єр-міністр").
+NAME_RELS = frozenset({"flat", "appos", "compound"})
+#: relations of a verb's (or an event noun's) dependents that may be its recipient.
+OBJECT_RELS = frozenset({"obj", "iobj", "obl", "nmod", "obl:arg"})
+
+
+def _rel(t) -> str:
+    return (t.deprel or "").split(":")[0]
+
+
+def _case(t) -> str | None:
+    for f in (t.feats or "").split("|"):
+        if f.startswith("Case="):
+            return UD_CASES.get(f[5:])
+    return None
+
+
+@dataclass
+class Tree:
+    """One parsed sentence with the mentions (``_args`` indices) on its tokens."""
+    sent: Sentence
+    arg_at: dict  # token id -> arg index
+    kids: dict  # token id -> children
+
+    @classmethod
+    def of(cls, sent: Sentence, toks: list[Tok]) -> Tree | None:
+        if not sent.tokens or all(t.head is None for t in sent.tokens):
+            return None
+        arg_at: dict[int, int] = {}
+        for tok in toks:
+            if tok.mention is not None:
+                for u in sent.tokens:
+                    if u.start >= tok.start and u.end <= tok.end:
+                        arg_at[u.id] = tok.mention
+        kids: dict[int, list] = {}
+        for u in sent.tokens:
+            if u.head:
+                kids.setdefault(u.head, []).append(u)
+        return cls(sent, arg_at, kids)
+
+    def node(self, tok: Tok):
+        """The syntactic head among the parser's tokens of one of ours."""
+        inside = [u for u in self.sent.tokens if u.start >= tok.start and u.end <= tok.end]
+        if not inside:
+            inside = [u for u in self.sent.tokens if u.start < tok.end and u.end > tok.start]
+        ids = {u.id for u in inside}
+        return next((u for u in inside if u.head not in ids), inside[0] if inside else None)
+
+    def head(self, u):
+        return self.sent.tokens[u.head - 1] if u.head else None
+
+    def children(self, u) -> list:
+        return self.kids.get(u.id, [])
+
+    def prep(self, u) -> tuple:
+        """The preposition of a nominal ("з", "з боку", "за участю")."""
+        words = []
+        for c in self.children(u):
+            if _rel(c) == "case":
+                words.append(_norm(c.lemma or ""))
+                words += [_norm(f.lemma or "") for f in self.children(c) if _rel(f) == "fixed"]
+        return tuple(words)
+
+    def entities(self, u, args: list[Arg], data: EventData, depth: int = 0) -> list[int]:
+        """The mentions a nominal stands for: its own, a name's parts, an actor head's
+        genitive ("союзники по НАТО"), and the nominals coordinated with it."""
+        if depth > 6:
+            return []
+        out: list[int] = []
+        a = self.arg_at.get(u.id)
+        if a is not None and not args[a].skip:
+            out.append(a)
+        else:
+            for c in self.children(u):
+                r = _rel(c)
+                if r in NAME_RELS or (r == "nmod" and _norm(u.lemma or "") in data.actor_heads):
+                    out += [k for k in self.entities(c, args, data, depth + 1) if k not in out]
+                    if out and r in NAME_RELS:
+                        break
+        for c in self.children(u):
+            if _rel(c) == "conj":
+                out += [k for k in self.entities(c, args, data, depth + 1) if k not in out]
+        return out
+
+    def has_subject(self, u) -> bool:
+        return any(_rel(c) in ("nsubj", "cop") for c in self.children(u))
+
+    def clause(self, u):
+        """The token that heads the clause of ``u``; a complement clause without a
+        subject of its own ("Х заявив, що повернеться до переговорів") belongs to the
+        clause that governs it."""
+        seen = 0
+        while u is not None and u.head and seen < 50:
+            r = _rel(u)
+            if r in CLAUSE_RELS and not (r == "ccomp" and not self.has_subject(u)) and (
+                    u.upos in ("VERB", "AUX") or self.has_subject(u)):
+                break  # (no predicate, no clause: "Японією, Австралією", "(Росії – ред.)")
+            u, seen = self.head(u), seen + 1
+        return u
+
+
+def _is_outlet(a: Arg, names: dict) -> bool:
+    """A news outlet ("УНН", "ТАСС"): the reporting frame, never an actor."""
+    e = (names or {}).get(a.eid)
+    media = _media_names()
+    return e is not None and (_norm(e.name) in media or any(_norm(m.text) in media for m in e.mentions))
+
+
+@cache
+def _media_names() -> frozenset[str]:
+    return frozenset(_norm(n) for language in lang.all_languages() for n in language.speech.MEDIA_NAMES)
+
+
+def _names_event(toks: list[Tok], u, data: EventData) -> bool:
+    """Whether the parser's token ``u`` is a trigger word itself ("засудив удари": the
+    strikes are not the condemner's)."""
+    return any(t.start <= u.start < t.end and any(lem in data.index for lem in t.lemmas) for t in toks)
+
+
+def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype: str,
+               data: EventData, names: dict | None = None) -> tuple[list, list, list] | None:
+    """(actors, recipients, locations) from the trigger's dependency tree, or None
+    when the trigger has no parse."""
+    trig = tree.node(toks[_trigger_index(tr)])
+    if trig is None:
+        return None
+    nodes = [trig] + ([o] if tr.obj is not None and (o := tree.node(toks[tr.obj])) else [])
+    verb = trig
+    if trig.upos in ("NOUN", "PROPN") and trig.deprel == "obj" and \
+            (h := tree.head(trig)) is not None and h.upos == "VERB" and not _names_event(toks, h, data):
+        verb = h  # "веде переговори з": the light verb's subject acts
+    if verb not in nodes:
+        nodes.append(verb)
+    actors: list[int] = []
+    recipients: list[int] = []
+    locations: list[int] = []
+
+    def subject(v, depth=0):
+        for c in tree.children(v):
+            if c.deprel in ("nsubj", "obl:agent") and c.id not in {n.id for n in nodes[:1]}:
+                return tree.entities(c, args, data)
+        # "планує надати", "пообіцяв розглянути", "говорила … і наполягала": the subject
+        # of the controlling or first coordinated verb
+        if depth < 3 and _rel(v) in ("xcomp", "conj") and (h := tree.head(v)) is not None \
+                and h.upos in ("VERB", "AUX", "ADJ"):
+            return subject(h, depth + 1)
+        # "Хант отметил, что будет поддерживать …": a complement clause without a subject
+        # of its own speaks of the speaker; an outlet reporting it is no actor
+        if depth < 3 and INHERIT_CCOMP and _rel(v) == "ccomp" and v.upos in ("VERB", "AUX") \
+                and (h := tree.head(v)) is not None and h.upos == "VERB":
+            return [k for k in subject(h, depth + 1) if not _is_outlet(args[k], names)]
+        return []
+
+    if trig.upos in ("NOUN", "PROPN"):
+        # the genitive of an event noun is its actor ("направлення військ КНДР")
+        for c in tree.children(trig):
+            if _rel(c) == "nmod" and not tree.prep(c) and _case(c) in ("gent", None):
+                actors += [k for k in tree.entities(c, args, data) if k not in actors]
+                break
+    if not actors and verb.upos in ("VERB", "AUX", "ADJ") or verb is not trig:
+        actors = actors or subject(verb)
+    for n in nodes:
+        for c in tree.children(n):
+            r = c.deprel or ""
+            if _rel(c) not in OBJECT_RELS and r != "nsubj:pass":
+                continue
+            found = tree.entities(c, args, data)
+            if not found and _rel(c) == "obj" and etype in OBJECT_GENITIVE_TYPES:
+                # "розкритикував позицію Вашингтона": the object's genitive
+                found = [k for g in tree.children(c) if _rel(g) == "nmod" and not tree.prep(g)
+                         and _case(g) in ("gent", None) for k in tree.entities(g, args, data)]
+                if found:
+                    recipients += [k for k in found if k not in recipients and k not in actors]
+                continue
+            if not found:
+                continue
+            prep = tree.prep(c)
+            case = _case(c)
+            role = None
+            if r == "nsubj:pass":
+                role = "recipient"
+            elif prep:
+                for preps, cases, prole, types in data.prepositions:
+                    if prep in preps and (not types or etype in types) and (case is None or case in cases):
+                        role = prole
+                        break
+            elif _rel(c) == "nmod":
+                if n is not trig and etype in OBJECT_GENITIVE_TYPES:
+                    role = "recipient"  # "відхилила пропозицію Єврокомісії"
+            elif case == "datv" and etype in DATIVE_TYPES:
+                role = "recipient"
+            elif _rel(c) == "obj" and etype in ACCUSATIVE_TYPES:
+                role = "recipient"
+            target = {"recipient": recipients, "coactor": actors, "location": locations}.get(role)
+            if target is not None:
+                target += [k for k in found if k not in target and k not in actors]
+    return ([args[k] for k in actors], [args[k] for k in recipients if k not in actors],
+            [args[k] for k in locations])
+
+
 # ---------------------------------------------------------------- triggers
 
 @dataclass
@@ -378,16 +607,17 @@ def _sentence_events(doc: Document, sent: Sentence, language: str, data: EventDa
     if not toks:
         return []
     args = _args(doc, toks, s_start, s_end, language, data)
+    tree = Tree.of(sent, toks) if SYNTAX else None
     out: list[Event] = []
     for tr in _triggers(toks, data):
-        ev = _event(doc, toks, args, tr, data, sent)
+        ev = _event(doc, toks, args, tr, data, sent, tree, names)
         if ev:
             out.append(ev)
     return _merge(out)
 
 
 def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: EventData,
-           sent: Sentence) -> Event | None:
+           sent: Sentence, tree: Tree | None = None, names: dict | None = None) -> Event | None:
     etype, mode, _, _, flags = data.triggers[tr.row]
     ti = _trigger_index(tr)
     trig = toks[ti]
@@ -404,9 +634,14 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
     locations: list[Arg] = []
     nominative: list[tuple[int, Arg | None]] = []  # position, arg (None: an unresolved pronoun)
     genitive_actor: list[Arg] = []
+    trig_node = tree.node(trig) if tree is not None else None
+    clause = tree.clause(trig_node) if trig_node is not None and ONE_CLAUSE else None
     for a in args:
         if a.skip or a.first in tr.tokens:
             continue
+        if clause is not None and (tree.clause(node := tree.node(toks[a.first])) is not clause or (
+                _is_outlet(a, names) and getattr(tree.head(node), "id", None) != trig_node.id)):
+            continue  # one clause, its own arguments; an outlet reporting it is none
         if a.head is not None and a.head in tr.tokens and a.own:
             # "направлення військ Росії": the head is the trigger's own object
             a = replace(a, head=None, cases=a.own[0], prep=a.own[1])
@@ -462,14 +697,23 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
             min(after, key=lambda x: x[0]) if after else None)
         if chosen and chosen[1] is not None:
             actors = [a for _, a in nominative if a is not None and a.group == chosen[1].group]
+    from_tree, linear_genitive = None, genitive_actor
+    if tree is not None and (from_tree := _tree_args(tree, toks, args, tr, etype, data, names)) is not None:
+        t_actors, t_recipients, t_locations = from_tree
+        if t_actors:
+            actors, coactors, genitive_actor = t_actors, [], t_actors
+        if t_recipients:
+            recipients = t_recipients
+        if t_locations:
+            locations = t_locations
     partner = any(a.prep and a.prep[0] in ("з", "із", "зі", "с", "со", "with") for a in recipients)
     if nominal and not genitive_actor and not (
             etype == "CONSULT" and (partner or coactors)):
         return None  # "проти російського вторгнення": no actor of its own
-    if circumstantial and not (coactors or genitive_actor or any(
+    if circumstantial and not (coactors or linear_genitive or any(
             a.prep and a.prep[0] in ("з", "із", "зі", "с", "со", "with") for a in recipients)):
         return None
-    if etype == "CONSULT" and mode != "visit":
+    if etype == "CONSULT" and mode != "visit" and not (CONSULT_PARTNER_RECIPIENT and from_tree):
         # meetings without a clear host: every participant is an actor
         actors += [a for a in recipients if a.prep and a.prep[0] in ("з", "із", "зі", "с", "со", "with")]
         recipients = [a for a in recipients if a not in actors]
