@@ -166,3 +166,150 @@ def test_seed_quotes(seed_path):
         assert by_cue[cue].kind == "indirect" and by_cue[cue].speaker == rutte.id
     assert span(doc, by_cue["заявив"].content).startswith("За цих умов союзники")
     assert len(doc.quotes) == 6
+
+
+# --------------------------------------------------------------------------- quotes from syntax
+
+def parsed(text, language, entities, trees):
+    """A document whose sentences carry the hand-written parses in ``trees``: one per
+    sentence, in order, a CoNLL-like row per token ("word lemma UPOS head deprel [feats]")."""
+    from dataclasses import replace as dc_replace
+
+    from newsgraph.model import Sentence, Token
+
+    doc = make_doc(text, language, entities)
+    assert len(doc.sentences) == len(trees)
+    sents = []
+    for s, tree in zip(doc.sentences, trees):
+        pos, toks = s.start, []
+        for k, row in enumerate(tree.strip().splitlines(), 1):
+            word, lemma, upos, head, deprel, *feats = row.split()
+            start = text.index(word, pos)
+            pos = start + len(word)
+            toks.append(Token(start, pos, k, lemma, upos, feats[0] if feats else "", int(head), deprel))
+        sents.append(Sentence(s.start, s.end, tuple(toks)))
+    doc = dc_replace(doc, sentences=sents)
+    doc = quotes(resolve(roles(doc)))
+    for q in doc.quotes:
+        content = span(doc, q.content)
+        assert content == content.strip() and content[:1] not in "«„\",—" and content[-1:] not in ",:—"
+    return doc
+
+
+def test_uk_syntax_complement_clause_of_a_verb_outside_the_lists():
+    # "застерегти" is no listed speech verb: the subject and the "що" clause make it one
+    text = "Ірина Коваленко застерегла, що ціни зростуть."
+    doc = parsed(text, "uk", UK_PEOPLE, ["""
+Ірина Ірина PROPN 3 nsubj
+Коваленко Коваленко PROPN 1 flat:name
+застерегла застерегти VERB 0 root
+, , PUNCT 7 punct
+що що SCONJ 7 mark
+ціни ціна NOUN 7 nsubj
+зростуть зрости VERB 3 ccomp
+. . PUNCT 3 punct
+"""])
+    q = find(doc, "застерегла")
+    assert q.kind == "indirect" and span(doc, q.content) == "ціни зростуть"
+    assert q.speaker == eid(doc, "Ірина Коваленко")
+
+
+def test_ru_syntax_complement_clause_with_unnamed_subject():
+    text = "Эксперты предостерегают, что спрос на газ упадёт."
+    doc = parsed(text, "ru", [], ["""
+Эксперты эксперт NOUN 2 nsubj
+предостерегают предостерегать VERB 0 root
+, , PUNCT 8 punct
+что что SCONJ 8 mark
+спрос спрос NOUN 8 nsubj
+на на ADP 7 case
+газ газ NOUN 5 nmod
+упадёт упасть VERB 2 ccomp
+. . PUNCT 2 punct
+"""])
+    q = find(doc, "предостерегают")
+    assert span(doc, q.content) == "спрос на газ упадёт"
+    assert q.speaker is None and q.speaker_text == "Эксперты"
+
+
+def test_uk_syntax_negated_or_first_person_predicate_gives_no_quote():
+    # (a verb the patterns do not list, so that the tree alone decides)
+    text = "Мельник не застеріг, що буде далі.\nМи застерігаємо, що ціни зростуть."
+    doc = parsed(text, "uk", UK_PEOPLE, ["""
+Мельник Мельник PROPN 3 nsubj
+не не PART 3 advmod Polarity=Neg
+застеріг застерегти VERB 0 root
+, , PUNCT 7 punct
+що що PRON 7 nsubj
+буде бути AUX 7 cop
+далі далі ADV 3 ccomp
+. . PUNCT 3 punct
+""", """
+Ми ми PRON 2 nsubj Person=1
+застерігаємо застерігати VERB 0 root Person=1
+, , PUNCT 6 punct
+що що SCONJ 6 mark
+ціни ціна NOUN 6 nsubj
+зростуть зрости VERB 2 ccomp
+. . PUNCT 2 punct
+"""])
+    assert not [q for q in doc.quotes if span(doc, q.cue) == "застеріг"]
+    assert not [q for q in doc.quotes if span(doc, q.cue) == "застерігаємо"]
+
+
+def test_uk_syntax_topic_of_a_statement():
+    text = "Міністерство оборони повідомило про завершення навчань."
+    doc = parsed(text, "uk", [("Міністерство оборони", "ORG", "Міністерство оборони")], ["""
+Міністерство міністерство NOUN 3 nsubj
+оборони оборона NOUN 1 nmod
+повідомило повідомити VERB 0 root
+про про ADP 5 case
+завершення завершення NOUN 3 obl
+навчань навчання NOUN 5 nmod
+. . PUNCT 3 punct
+"""])
+    q = find(doc, "повідомило")
+    assert span(doc, q.content) == "завершення навчань"
+    assert q.speaker == eid(doc, "Міністерство оборони")
+
+
+def test_ru_syntax_according_to_with_a_possessive_and_a_cited_outlet():
+    text = ("Сергей Иванов встретился с журналистами.\n"
+            "По его словам, переговоры продолжатся в мае.\n"
+            "Британские СМИ утверждают, что отставка неизбежна.")
+    people = [("Сергей Иванов", "PER", "Сергей Иванов")]
+    doc = parsed(text, "ru", people, ["""
+Сергей Сергей PROPN 3 nsubj
+Иванов Иванов PROPN 1 flat:name
+встретился встретиться VERB 0 root
+с с ADP 5 case
+журналистами журналист NOUN 3 obl
+. . PUNCT 3 punct
+""", """
+По по ADP 3 case
+его его DET 3 det
+словам слово NOUN 6 parataxis
+, , PUNCT 3 punct
+переговоры переговоры NOUN 6 nsubj
+продолжатся продолжиться VERB 0 root
+в в ADP 8 case
+мае май NOUN 6 obl
+. . PUNCT 6 punct
+""", """
+Британские британский ADJ 2 amod
+СМИ сми NOUN 3 nsubj
+утверждают утверждать VERB 0 root
+, , PUNCT 7 punct
+что что SCONJ 7 mark
+отставка отставка NOUN 7 nsubj
+неизбежна неизбежный ADJ 3 ccomp
+. . PUNCT 3 punct
+"""])
+    q = find(doc, "По словам") if any(span(doc, q.cue) == "По словам" for q in doc.quotes) else \
+        next(q for q in doc.quotes if span(doc, q.content).startswith("переговоры"))
+    assert span(doc, q.content) == "переговоры продолжатся в мае"
+    assert span(doc, q.speaker_mention) == "его"
+    assert q.speaker == eid(doc, "Сергей Иванов")  # the subject of the sentence before
+    q2 = find(doc, "утверждают")
+    assert span(doc, q2.content) == "отставка неизбежна"
+    assert q2.speaker_text == "Британские СМИ"

@@ -158,6 +158,11 @@ def quotes(doc: Document) -> Document:
     for start, end, language, kind in regions(doc):
         for s_start, s_end in sentences_in(doc, start, end):
             _indirect(ctx, s_start, s_end, language, start, kind)
+    by_span = {(s.start, s.end): s for s in doc.sentences}
+    for start, end, language, kind in regions(doc):
+        for s_start, s_end in sentences_in(doc, start, end):
+            if (s_start, s_end) in by_span:
+                _syntactic(ctx, by_span[(s_start, s_end)], language)
     found = sorted(ctx.quotes, key=lambda q: q.content.start)
     return replace(doc, quotes=found)
 
@@ -189,7 +194,7 @@ def _emit(ctx: _Context, kind: str, cue: tuple[int, int], content: tuple[int, in
         e -= 1
     if e - s < 3:
         return
-    entity, words, span, via = who
+    entity, words, span, via = who[:4]
     if via == "media":
         return
     if kind == "indirect" and any(s <= a and b <= e and b - a > 3 for a, b in ctx.quoted):
@@ -297,7 +302,7 @@ def _who(ctx: _Context, entity: Entity, m: Mention) -> tuple:
     name = normalise(entity.name)
     media = _media_names()
     if name in media or normalise(m.text) in media or _DOMAIN.search(name):
-        return (None, m.text, (m.start, m.end), "media")
+        return (None, m.text, (m.start, m.end), "media", entity.id)
     return (entity.id, m.text, (m.start, m.end), m.kind)
 
 
@@ -627,3 +632,248 @@ def _previous(ctx: _Context, s_start: int, seg_start: int, seg_kind: str) -> tup
     if not sents:
         return seg.start, _strip_end(ctx.text, seg.end, seg.start)
     return sents[-1][0], _strip_end(ctx.text, sents[-1][1], sents[-1][0])
+
+
+# --------------------------------------------------------------------------- from syntax
+
+#: the relations of a speech predicate's content: a clause ("заявив, що …") or
+#: a clause joined without a conjunction ("…, заявив він" parses as parataxis).
+_CLAUSE_RELS = frozenset({"ccomp"})
+_SUBJECT_RELS = frozenset({"nsubj", "nsubj:pass"})
+#: relations that join a name to the noun it describes ("глава Минздрава Максим Степанов").
+_NAME_RELS = frozenset({"appos", "flat", "flat:name", "nmod"})
+
+
+def _rel(t) -> str:
+    return (t.deprel or "").split(":")[0]
+
+
+class _Tree:
+    """One parsed sentence: children lists and subtrees by token id."""
+
+    def __init__(self, sentence):
+        self.s = sentence
+        self.toks = sentence.tokens
+        self.kids: dict[int, list] = {}
+        for t in self.toks:
+            self.kids.setdefault(t.head, []).append(t)
+
+    def children(self, t, rels=None) -> list:
+        return [c for c in self.kids.get(t.id, ()) if rels is None or c.deprel in rels or _rel(c) in rels]
+
+    def subtree(self, t) -> list:
+        out, todo = [], [t]
+        while todo:
+            x = todo.pop()
+            out.append(x)
+            todo.extend(self.kids.get(x.id, ()))
+        return sorted(out, key=lambda x: x.start)
+
+    def head(self, t):
+        return self.toks[t.head - 1] if t.head and t.head <= len(self.toks) else None
+
+
+def _lemma(t) -> str:
+    return normalise(t.lemma or "")
+
+
+def _parsed(sentence) -> bool:
+    return bool(sentence.tokens) and all(t.head is not None for t in sentence.tokens)
+
+
+def _syntactic(ctx: _Context, sentence, language) -> None:
+    """Reported speech read from the dependency tree, for what the patterns above missed:
+    a speech (or opinion) predicate with a clausal complement gives the content, its
+    subject the speaker; "за словами X" / "по его словам" give the speaker in the
+    marker noun's dependent and the content in the clause the marker modifies."""
+    if not _parsed(sentence) or ctx.covered(sentence.start, sentence.end):
+        return
+    tree = _Tree(sentence)
+    verbs, opinions = _cues(language)
+    for t in tree.toks:
+        if t.start in ctx.used_cues or ctx.in_quote(t.start):
+            continue
+        lem = _lemma(t)
+        if t.upos in {"VERB", "ADJ", "AUX"} and (lem in verbs or lem in opinions or _reports(ctx, tree, t, language)):
+            _from_predicate(ctx, tree, t, language)
+        elif t.upos in {"NOUN", "PROPN"}:
+            _from_marker(ctx, tree, t, language)
+
+
+def _reports(ctx: _Context, tree: _Tree, verb, language) -> bool:
+    """A predicate outside the lists that still reports: a finite verb with a subject
+    and a clause after it opened by the language's complementiser ("Мей застерегла,
+    що …", "Проверяющие признали, что …")."""
+    if verb.upos != "VERB" or verb.feature("VerbForm") not in {None, "Fin"}:
+        return False
+    if not tree.children(verb, _SUBJECT_RELS):
+        return False
+    comps = lang.of(language).speech.COMPLEMENTIZERS
+    for c in tree.children(verb, _CLAUSE_RELS):
+        marks = tree.children(c, {"mark"})
+        if c.start > verb.start and marks and normalise(ctx.text[marks[0].start:marks[0].end]) in comps:
+            return True
+    return False
+
+
+def _content_of(ctx: _Context, tree: _Tree, clause, drop=()) -> tuple[int, int] | None:
+    toks = [x for x in tree.subtree(clause) if x not in drop]
+    marks = {x.id for x in tree.children(clause, {"mark"}) if x.start < clause.start}
+    toks = [x for x in toks if x.id not in marks]
+    while toks and not ctx.text[toks[0].start].isalnum() and ctx.text[toks[0].start] not in "«„“\"":
+        toks = toks[1:]
+    while toks and toks[-1].upos == "PUNCT" and ctx.text[toks[-1].end - 1] not in "»“”\")":
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return toks[0].start, toks[-1].end
+
+
+def _from_predicate(ctx: _Context, tree: _Tree, verb, language) -> None:
+    if any(c.feature("Polarity") == "Neg" for c in tree.children(verb, {"advmod", "discourse"})):
+        return  # "не уточнив, чи …": nothing was said
+    speech = lang.of(language).speech
+    clauses = [c for c in tree.children(verb, _CLAUSE_RELS) if c.start > verb.start
+               and not ctx.in_quote(c.start)]
+    drop: set = set()
+    if not clauses and _lemma(verb) in _cues(language)[0]:
+        # "заявив про …", "сообщил о …": the topic of the statement
+        for obl in tree.children(verb, {"obl"}):
+            case = tree.children(obl, {"case"})
+            if obl.start > verb.start and case and \
+                    normalise(ctx.text[case[0].start:case[0].end]) in speech.TOPIC_PREPOSITIONS:
+                clauses, drop = [obl], set(case)
+                break
+    if not clauses:
+        return
+    content = _content_of(ctx, tree, clauses[0], drop)
+    if content is None or ctx.covered(*content):
+        return
+    who = _subject_speaker(ctx, tree, verb, language)
+    if who is None:
+        return
+    if who[3] == "media" and who[2][1] <= verb.start and clauses[0].deprel == "ccomp":
+        # "WSJ сообщила, что …", "ЗМІ писали, що …": an outlet cited as a source, not the
+        # outlet reporting this story ("…, повідомляє Укрінформ")
+        who = (who[4], who[1], who[2], "name") if len(who) > 4 else (None, who[1], who[2], "text")
+    _emit(ctx, "indirect", (verb.start, verb.end), content, who, 0.7, language)
+
+
+def _subject_speaker(ctx: _Context, tree: _Tree, verb, language) -> tuple | None:
+    """The speaker of a predicate: its subject, a coordinated predicate's subject
+    ("… заявив і додав, що"), or an organisation where it speaks ("В оперштабе заверили")."""
+    v = verb
+    for _ in range(3):
+        subj = tree.children(v, _SUBJECT_RELS)
+        if subj:
+            if subj[0].feature("Person") in {"1", "2"}:
+                return None  # "ми вважаємо", "Ви погоджуєтесь": the text's own voice
+            return _phrase_speaker(ctx, tree, subj[0], language)
+        if v.deprel == "conj" and tree.head(v) is not None:
+            v = tree.head(v)
+            continue
+        break
+    speech = lang.of(language).speech
+    for obl in tree.children(verb, {"obl"}):
+        if obl.start > verb.start:
+            continue
+        case = tree.children(obl, {"case"})
+        if case and normalise(ctx.text[case[0].start:case[0].end]) in speech.LOCATIVE_SPEAKER_PREPOSITIONS:
+            found = _mention_at(ctx, tree, obl, types={"ORG", "GPE", "LOC"})
+            if found is not None:
+                return found
+    return None
+
+
+def _mention_at(ctx: _Context, tree: _Tree, head, types=None) -> tuple | None:
+    """The entity mention naming the phrase headed by ``head``: one that covers the head
+    word, else a person named beside the head noun ("глава Минздрава Максим Степанов")."""
+    items = [x for x in ctx.index.covering(head.start, head.end, types) if not ctx.in_quote(x[0], x[1])]
+    if items:
+        start, end, entity, m = max(items, key=lambda x: (x[2].type == "PER", x[1] - x[0]))
+        return _who(ctx, entity, m)
+    for c in tree.children(head, _NAME_RELS):
+        if c.deprel == "nmod" and c.upos != "PROPN":
+            continue
+        items = [x for x in ctx.index.covering(c.start, c.end, {"PER"}) if not ctx.in_quote(x[0], x[1])]
+        if items:
+            start, end, entity, m = max(items, key=lambda x: x[1] - x[0])
+            return _who(ctx, entity, m)
+    return None
+
+
+def _phrase_speaker(ctx: _Context, tree: _Tree, head, language) -> tuple | None:
+    found = _mention_at(ctx, tree, head)
+    if found is not None:
+        return found
+    if head.upos in {"PRON", "DET"} and head.feature("PronType") in {"Rel", "Int"}:
+        return None  # "який", "кто": the antecedent is not resolved here
+    if head.upos not in {"NOUN", "PROPN", "PRON", "NUM", "X"}:
+        return None
+    # no entity: the words of the subject ("джерело в уряді", "Английские СМИ")
+    words = [x for x in tree.subtree(head) if x.deprel not in {"acl", "acl:relcl", "punct", "parataxis"}]
+    words = [x for x in words if not any(x in tree.subtree(c) for c in tree.children(head, {"acl", "parataxis"}))]
+    if not words or len(words) > 8:
+        return None
+    span = (words[0].start, words[-1].end)
+    text = ctx.text[span[0]:span[1]]
+    speech = lang.of(language).speech
+    if _lemma(head) in speech.MEDIA_HEADS or normalise(text) in _media_names():
+        return (None, text, span, "media")
+    return (None, text, span, "text")
+
+
+def _from_marker(ctx: _Context, tree: _Tree, noun, language) -> None:
+    """"За його словами, …", "По словам источника CNN, …": a marker of the language's
+    ACCORDING_TO whose first word is the noun's preposition and last its noun."""
+    speech = lang.of(language).speech
+    case = tree.children(noun, {"case"})
+    if not case:
+        return
+    pair = (normalise(ctx.text[case[0].start:case[0].end]), normalise(ctx.text[noun.start:noun.end]))
+    if not any(len(m) >= 2 and (m[0], m[-1]) == pair for m in speech.ACCORDING_TO):
+        return
+    if ctx.in_quote(noun.start) or case[0].start in ctx.used_cues:
+        return
+    who = None
+    for c in tree.children(noun, {"nmod", "det", "amod", "appos"}):
+        if c.deprel == "amod" and c.upos != "DET":
+            continue
+        who = _phrase_speaker(ctx, tree, c, language)
+        if who is None and c.upos in {"DET", "PRON"} and c.deprel == "det":
+            # "по его словам": the possessive stands for the speaker
+            found = _mention_at(ctx, tree, c) or _last_person_subject(ctx, tree.s)
+            if found is not None and found[0] is not None:
+                found = (found[0], ctx.text[c.start:c.end], (c.start, c.end), "pronoun")
+            who = found or (None, ctx.text[c.start:c.end], (c.start, c.end), "pronoun")
+        if who is not None:
+            break
+    if who is None:
+        return
+    head = tree.head(noun)
+    if head is None:
+        return
+    marker = tree.subtree(noun)
+    content = _content_of(ctx, tree, head, drop=set(marker))
+    if content is None:
+        return
+    if marker[0].start > content[0] and marker[-1].end < content[1]:
+        return  # the marker inside the clause: leave it to the patterns
+    if ctx.covered(*content):
+        return
+    _emit(ctx, "indirect", (case[0].start, noun.end), content, who, 0.7, language)
+
+
+def _last_person_subject(ctx: _Context, sentence) -> tuple | None:
+    """The person who is the subject of the sentence before (its antecedent for "по его
+    словам"), when that sentence is in the same paragraph and parsed."""
+    before = [x for x in ctx.doc.sentences if x.end <= sentence.start]
+    if not before or "\n\n" in ctx.text[before[-1].end:sentence.start] or not _parsed(before[-1]):
+        return None
+    prev = _Tree(before[-1])
+    for t in reversed(prev.toks):
+        if t.deprel in _SUBJECT_RELS:
+            items = [x for x in ctx.index.covering(t.start, t.end, {"PER"}) if not ctx.in_quote(x[0], x[1])]
+            if items:
+                return _who(ctx, items[0][2], items[0][3])
+    return None

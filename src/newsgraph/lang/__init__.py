@@ -155,6 +155,8 @@ class Speech(Section):
     CLAUSE_OPENERS: frozenset[str] = frozenset()
     PREPOSITIONS: frozenset[str] = frozenset()
     LOCATIVE_SPEAKER_PREPOSITIONS: frozenset[str] = frozenset()
+    #: prepositions of a statement's topic ("заявив про страйк"): its content when no clause follows.
+    TOPIC_PREPOSITIONS: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -30,3 +30,5 @@ PREPOSITIONS = frozenset({"with", "to", "for", "from", "about", "on", "at", "by"
                           "under", "over", "between", "through", "after", "before", "without",
                           "against", "among"})
 LOCATIVE_SPEAKER_PREPOSITIONS = frozenset()
+#: "заявив про …": the topic of a statement, its content when no clause follows.
+TOPIC_PREPOSITIONS = frozenset({"about", "of"})

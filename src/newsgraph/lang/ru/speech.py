@@ -38,3 +38,5 @@ PREPOSITIONS = frozenset({"с", "со", "до", "для", "от", "о", "об", 
                           "над", "между", "через", "после", "перед", "без", "за", "против", "у",
                           "в", "во", "к", "ко", "среди", "около", "благодаря", "согласно"})
 LOCATIVE_SPEAKER_PREPOSITIONS = frozenset({"в", "во"})
+#: "заявив про …": the topic of a statement, its content when no clause follows.
+TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо"})

@@ -58,3 +58,5 @@ PREPOSITIONS = frozenset({"з", "із", "зі", "до", "для", "від", "п�
                           "серед", "у", "в", "уві", "навколо", "завдяки", "згідно", "шляхом"})
 #: prepositions after which an organisation still speaks ("заявили в МЗС").
 LOCATIVE_SPEAKER_PREPOSITIONS = frozenset({"у", "в"})
+#: "заявив про …": the topic of a statement, its content when no clause follows.
+TOPIC_PREPOSITIONS = frozenset({"про"})
