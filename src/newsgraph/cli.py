@@ -395,6 +395,25 @@ def _print_json(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
+def _report_events_dev(scores, what: str, gold: str, misses: bool, as_json: bool,
+                       lists: tuple[str, ...], width: int) -> None:
+    """The figures of an events-dev score (quotes or events); with ``misses``,
+    each line of the score's ``lists`` ("missed", "invented", ...) too."""
+    if as_json:
+        data = scores.to_dict()
+        if not misses:
+            for key in lists:
+                data.pop(key)
+        _print_json(data)
+        return
+    out.print(f"{what}, events-dev ({scores.documents} documents), {escape(gold)}")
+    out.print(escape(scores.table()), soft_wrap=True)
+    if misses:
+        for kind in lists:
+            for line in getattr(scores, kind):
+                out.print(f"  {kind:<{width}} {escape(line)}", soft_wrap=True)
+
+
 @eval_.command(name="quotes")
 @click.argument("gold", type=click.Path(exists=True), default="tests/data/quotes/gold.jsonl")
 @click.option("--misses", is_flag=True, help="List the gold quotes that were not found or misattributed "
@@ -405,21 +424,8 @@ def eval_quotes(gold: str, misses: bool, as_json: bool) -> None:
     or an events-dev folder (found and attributed, per language, as its GUIDELINES.md scores)."""
     dev = _events_dev(gold)
     if dev is not None:
-        scores = dev.evaluate_quotes(gold)
-        if as_json:
-            data = scores.to_dict()
-            if not misses:
-                for key in ("missed", "misattributed", "invented"):
-                    data.pop(key)
-            _print_json(data)
-            return
-        out.print(f"quotes, events-dev ({scores.documents} documents), {escape(gold)}")
-        out.print(escape(scores.table()), soft_wrap=True)
-        if misses:
-            for kind, lines in (("missed", scores.missed), ("misattributed", scores.misattributed),
-                                ("invented", scores.invented)):
-                for line in lines:
-                    out.print(f"  {kind:<13} {escape(line)}", soft_wrap=True)
+        _report_events_dev(dev.evaluate_quotes(gold), "quotes", gold, misses, as_json,
+                           ("missed", "misattributed", "invented"), 13)
         return
     from .evaluation.quotes import evaluate_quotes
 
@@ -446,30 +452,21 @@ def eval_events(gold: str, misses: bool, as_json: bool) -> None:
     evidence sentence) or an events-dev folder (per language and PLOVER type, as its GUIDELINES.md scores)."""
     dev = _events_dev(gold)
     if dev is not None:
-        scores = dev.evaluate_events(gold)
-        if as_json:
-            data = scores.to_dict()
-            if not misses:
-                for key in ("missed", "invented"):
-                    data.pop(key)
-            _print_json(data)
-            return
-        out.print(f"events, events-dev ({scores.documents} documents), {escape(gold)}")
-        out.print(escape(scores.table()), soft_wrap=True)
-    else:
-        from .evaluation.events import evaluate_events
+        _report_events_dev(dev.evaluate_events(gold), "events", gold, misses, as_json, ("missed", "invented"), 8)
+        return
+    from .evaluation.events import evaluate_events
 
-        scores = evaluate_events(gold)
-        if as_json:
-            p, r, f, n = scores.micro()
-            data = {"precision": p, "recall": r, "f1": f, "gold": n,
-                    "by_type": {t: dict(zip(("precision", "recall", "f1", "gold"), scores.prf([t])))
-                                for t in sorted(set(scores.tp) | set(scores.fp) | set(scores.fn))}}
-            if misses:
-                data |= {"missed": scores.missed, "invented": scores.invented}
-            _print_json(data)
-            return
-        out.print(scores.table())
+    scores = evaluate_events(gold)
+    if as_json:
+        p, r, f, n = scores.micro()
+        data = {"precision": p, "recall": r, "f1": f, "gold": n,
+                "by_type": {t: dict(zip(("precision", "recall", "f1", "gold"), scores.prf([t])))
+                            for t in sorted(set(scores.tp) | set(scores.fp) | set(scores.fn))}}
+        if misses:
+            data |= {"missed": scores.missed, "invented": scores.invented}
+        _print_json(data)
+        return
+    out.print(scores.table())
     if misses:
         for line in scores.missed:
             out.print(f"  missed   {escape(line)}", soft_wrap=True)
