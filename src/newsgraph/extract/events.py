@@ -62,6 +62,7 @@ from functools import cache
 
 from .. import lang
 from ..analysis.morphology import has_morphology, parse
+from ..analysis.morphology import normalise as _norm
 from ..model import ARTICLE_KINDS, Amount, Document, Event, Offsets, Sentence
 from .roles import tokens
 
@@ -141,10 +142,6 @@ def event_data(code: str | None) -> EventData | None:
         future_aux=frozenset(map(_norm, m.FUTURE_AUX)),
         hypothetical=tuple(tuple(h.split()) for h in m.HYPOTHETICAL),
     )
-
-
-def _norm(word: str) -> str:
-    return word.lower().replace("’", "'").replace("ʼ", "'")
 
 
 # ---------------------------------------------------------------- tokens
