@@ -110,6 +110,8 @@ class EventData:
     future: frozenset
     future_aux: frozenset
     hypothetical: tuple
+    conditional: frozenset
+    partner: frozenset
 
 
 @cache
@@ -141,6 +143,8 @@ def event_data(code: str | None) -> EventData | None:
         future=frozenset(map(_norm, m.FUTURE)),
         future_aux=frozenset(map(_norm, m.FUTURE_AUX)),
         hypothetical=tuple(tuple(h.split()) for h in m.HYPOTHETICAL),
+        conditional=frozenset(map(_norm, m.CONDITIONAL_PARTICLES)),
+        partner=frozenset(map(_norm, m.PARTNER_PREPOSITIONS)),
     )
 
 
@@ -559,7 +563,7 @@ def _factuality(toks: list[Tok], i: int, data: EventData) -> str:
         if any(tuple(lows[k : k + n]) == h for k in range(len(lows) - n + 1)):
             return "hypothetical"
     near = toks[i + 1 : i + 2]
-    if any(t.low in ("б", "би", "бы", "would", "could") for t in near):
+    if any(t.low in data.conditional for t in near):
         return "hypothetical"
     for k, t in enumerate(reversed(before)):
         if t.low in data.negation or t.lemmas & data.negation:
@@ -703,16 +707,16 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
             recipients = t_recipients
         if t_locations:
             locations = t_locations
-    partner = any(a.prep and a.prep[0] in ("з", "із", "зі", "с", "со", "with") for a in recipients)
+    partner = any(a.prep and a.prep[0] in data.partner for a in recipients)
     if nominal and not genitive_actor and not (
             etype == "CONSULT" and (partner or coactors)):
         return None  # "проти російського вторгнення": no actor of its own
     if circumstantial and not (coactors or linear_genitive or any(
-            a.prep and a.prep[0] in ("з", "із", "зі", "с", "со", "with") for a in recipients)):
+            a.prep and a.prep[0] in data.partner for a in recipients)):
         return None
     if etype == "CONSULT" and mode != "visit" and not (CONSULT_PARTNER_RECIPIENT and from_tree):
         # meetings without a clear host: every participant is an actor
-        actors += [a for a in recipients if a.prep and a.prep[0] in ("з", "із", "зі", "с", "со", "with")]
+        actors += [a for a in recipients if a.prep and a.prep[0] in data.partner]
         recipients = [a for a in recipients if a not in actors]
     actors += coactors
     actor_ids = _ids(actors)

@@ -178,6 +178,10 @@ class Events(Section):
     FUTURE: tuple[str, ...] = ()
     FUTURE_AUX: tuple[str, ...] = ()
     HYPOTHETICAL: tuple[str, ...] = ()
+    #: the particle right after a verb that makes it conditional ("надав би").
+    CONDITIONAL_PARTICLES: tuple[str, ...] = ()
+    #: prepositions of a meeting's partner ("зустрівся з X").
+    PARTNER_PREPOSITIONS: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

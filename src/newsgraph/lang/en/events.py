@@ -84,3 +84,5 @@ DEMAND = ("must", "should", "need", "needs", "ought", "urged", "urge", "called",
 FUTURE = ("plans", "plan", "planned", "intends", "going", "ready", "will", "shall")
 FUTURE_AUX = ()
 HYPOTHETICAL = ("if", "would", "could", "might", "unless")
+CONDITIONAL_PARTICLES = ("would", "could")
+PARTNER_PREPOSITIONS = ("with",)

@@ -173,3 +173,5 @@ FUTURE = ("планувати", "збиратися", "намір", "намір�
 FUTURE_AUX = ("бути",)
 #: conditional words and particles.
 HYPOTHETICAL = ("якщо", "якби", "б", "би", "коли б", "у разі", "в разі", "можливо", "міг")
+CONDITIONAL_PARTICLES = ("б", "би")
+PARTNER_PREPOSITIONS = ("з", "із", "зі")
