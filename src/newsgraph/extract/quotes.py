@@ -357,7 +357,7 @@ def _noun_phrase(ctx: _Context, toks: list[Tok], language, left: bool = False) -
     if has_morphology(language) and any(parse(t.low, language)[0].tag.POS == "VERB" for t in words):
         return None
     head = words[0]
-    if head.low in {"який", "яка", "яке", "які", "который", "которая", "которое", "которые", "who", "which"}:
+    if head.low in lang.of(language).pronouns.RELATIVE_PRONOUNS:
         return None  # a relative pronoun: its antecedent is not resolved here
     if has_morphology(language):
         ps = parse(head.low, language)

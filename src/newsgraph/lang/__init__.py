@@ -243,6 +243,8 @@ class Pronouns(Section):
     #: pronoun -> the gender it refers to ("masc", "femn").
     SUBJECT_PRONOUNS: Mapping[str, str] = _empty_dict()
     CLAUSE_OPENERS: frozenset[str] = frozenset()
+    #: relative pronouns ("який", "who"): a description they open names no one by itself.
+    RELATIVE_PRONOUNS: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -2,3 +2,4 @@
 
 SUBJECT_PRONOUNS = {"he": "masc", "she": "femn"}
 CLAUSE_OPENERS = frozenset({"and", "but", "also", "however", "then", "later", "earlier", "so"})
+RELATIVE_PRONOUNS = frozenset({"who", "which"})
