@@ -3,7 +3,7 @@
 Each stage is a pure function ``Document -> Document``; ``extract`` runs them in
 the order of ``STAGES``: roles first (coreference resolves bare titles through
 them), coreference next (quotes find speakers through role, pronoun and surname
-mentions), then quotes, then events (they take their speaker from the quotes).
+mentions), then an organisation's staff as actors of their own (``groups``), then quotes, then events (they take their speaker from the quotes).
 Coreference (``coref``) reads the roles' and quotes' helpers, so it lives here
 too: nothing in this package imports ``newsgraph.link``, which runs before it.
 """
@@ -14,6 +14,7 @@ from collections.abc import Callable
 from ..model import Document
 from .coref import resolve
 from .events import events
+from .groups import groups
 from .quotes import quotes
 from .roles import roles
 
@@ -23,6 +24,7 @@ Stage = Callable[[Document], Document]
 STAGES: list[Stage] = [
     roles,
     resolve,
+    groups,
     quotes,
     events,
     # --- events go here, after quotes (they take their speaker from the quotes) ---
@@ -36,4 +38,4 @@ def extract(doc: Document) -> Document:
     return doc
 
 
-__all__ = ["STAGES", "events", "extract", "quotes", "resolve", "roles"]
+__all__ = ["STAGES", "events", "extract", "groups", "quotes", "resolve", "roles"]

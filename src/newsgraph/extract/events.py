@@ -64,11 +64,12 @@ from .. import lang
 from ..analysis.morphology import has_morphology, parse
 from ..analysis.morphology import normalise as _norm
 from ..model import ARTICLE_KINDS, Amount, Document, Event, Offsets, Sentence
+from .groups import org_of
 from .roles import tokens
 
 #: types whose object stands in the accusative without a preposition
 #: ("звинуватив Росію", "атакували Харків", "закликав партнерів").
-ACCUSATIVE_TYPES = frozenset({"ACCUSE", "ASSAULT", "REQUEST", "COERCE", "SUPPORT", "THREATEN",
+ACCUSATIVE_TYPES = frozenset({"ACCUSE", "ASSAULT", "REQUEST", "COERCE", "SUPPORT", "THREATEN", "RETREAT",
                               "REJECT", "PROTEST"})
 #: types whose recipient may stand in the dative ("надати Україні", "погрожує Україні").
 DATIVE_TYPES = frozenset({"AID", "SUPPORT", "THREATEN", "REQUEST", "SANCTION", "CONCEDE",
@@ -78,6 +79,9 @@ DATIVE_TYPES = frozenset({"AID", "SUPPORT", "THREATEN", "REQUEST", "SANCTION", "
 OBJECT_GENITIVE_TYPES = frozenset({"REJECT", "ACCUSE", "SUPPORT"})
 #: PLOVER types that require a recipient.
 NEEDS_RECIPIENT = frozenset({"AID", "COOPERATE", "SANCTION"})
+#: types whose actor, when it is an organisation's staff, acts against that organisation
+#: unless the text names another target (a strike of Ryanair's pilots is against Ryanair).
+EMPLOYER_TARGET_TYPES = frozenset({"PROTEST"})
 #: types whose money amount is worth keeping.
 AMOUNT_TYPES = frozenset({"AID", "SANCTION", "COOPERATE", "AGREE", "REQUEST", "COERCE"})
 #: arguments from the dependency tree where the sentence has a parse.
@@ -210,6 +214,7 @@ class Arg:
     head: int | None = None  # token index of an actor head ("союзники по НАТО")
     group: int = 0
     skip: bool = False
+    named: bool = True  # a name, not a role or pronoun reference
 
 
 def _is_adjective_name(doc: Document, start: int, end: int, language: str) -> bool:
@@ -249,7 +254,7 @@ def _args(doc: Document, toks: list[Tok], s_start: int, s_end: int, language: st
         first = doc.text[toks[idx[0]].start : toks[idx[0]].end]
         acronym = len(first) > 1 and first.isupper()
         head_word = toks[idx[0]] if acronym else next((toks[i] for i in idx if toks[i].cases), toks[idx[0]])
-        args.append(Arg(eid, etype, idx[0], idx[-1], head_word.cases))
+        args.append(Arg(eid, etype, idx[0], idx[-1], head_word.cases, named=m.kind not in ("pronoun", "role")))
     preps = [p for ps, *_ in data.prepositions for p in ps]
     for n, a in enumerate(args):
         a.prep = _phrase_before(toks, a.first, preps)
@@ -288,7 +293,7 @@ def _args(doc: Document, toks: list[Tok], s_start: int, s_end: int, language: st
     # a mention that qualifies a title or a name is no argument
     for n, a in enumerate(args):
         nxt = args[n + 1] if n + 1 < len(args) else None
-        if nxt and nxt.etype == "PER" and a.etype != "PER" and nxt.first == a.last + 1:
+        if nxt and nxt.etype == "PER" and a.etype != "PER" and a.named and nxt.first == a.last + 1:
             a.skip = True  # "генеральний секретар НАТО Марк Рютте"
     return args
 
@@ -426,9 +431,11 @@ def _media_names() -> frozenset[str]:
 
 
 def _names_event(toks: list[Tok], u, data: EventData) -> bool:
-    """Whether the parser's token ``u`` is a trigger word itself ("засудив удари": the
-    strikes are not the condemner's)."""
-    return any(t.start <= u.start < t.end and any(lem in data.index for lem in t.lemmas) for t in toks)
+    """Whether the parser's token ``u`` names an event by itself ("засудив удари": the
+    strikes are not the condemner's); a verb that does so only with an object
+    ("оголосити санкції") is a light verb here ("оголосили страйк")."""
+    return any(t.start <= u.start < t.end and any(not data.triggers[r][3] for lem in t.lemmas
+                                                  for r in data.index.get(lem, ())) for t in toks)
 
 
 def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype: str,
@@ -723,6 +730,9 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
     recipient_ids = [e for e in _ids(recipients) if e not in actor_ids]
     if not actor_ids:
         return None
+    if etype in EMPLOYER_TARGET_TYPES and not recipient_ids:
+        recipient_ids = [o for a in actor_ids if a in (names or {})
+                         and (o := org_of(names[a])) is not None and o not in actor_ids][:1]
     if (etype in NEEDS_RECIPIENT or "recipient" in flags) and not recipient_ids and not (
             etype == "COOPERATE" and len(actor_ids) > 1):  # "Росія і Китай співпрацюють"
         return None

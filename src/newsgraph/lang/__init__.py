@@ -169,6 +169,8 @@ class Events(Section):
     MODE_WORDS: Mapping[str, list] = _empty_dict()
     PREPOSITIONS: tuple[tuple, ...] = ()
     ACTOR_HEADS: tuple[str, ...] = ()
+    #: staff nouns: "<noun> of <organisation>" is an actor of its own (``extract.groups``).
+    STAFF_NOUNS: tuple[str, ...] = ()
     HEAD_LINKS: tuple[str, ...] = ()
     PRONOUNS: tuple[str, ...] = ()
     CONJUNCTIONS: tuple[str, ...] = ()

@@ -1,0 +1,122 @@
+"""Staff of an organisation as an actor of its own: "бортпровідники Ryanair".
+
+News tells labour disputes, appeals and protests through the people of an
+organisation rather than its name: "бортпровідники Ryanair оголосили страйк",
+"сотрудники компании требуют…", "пілоти лоу-косту страйкуватимуть". They are
+not the organisation (a strike by its pilots is *against* the company), and
+they are not a named entity the recogniser could find. So each staff noun of a
+language (``Events.STAFF_NOUNS``) that belongs to an organisation becomes a
+*group* entity: "staff of Ryanair", one per (noun, organisation), with the
+noun's every place as a ``role`` reference and a :class:`~newsgraph.model.Role`
+whose ``org`` is the organisation. Its id is derived from the organisation's
+id and the noun's lemma, so "пилоты Ryanair" in one document and "пілоти
+Ryanair" in another are one actor only when their lemmas agree (a language's
+nouns are its own; linking across languages is left to the organisation).
+
+Which organisation: the one the noun's phrase names (its genitive, flat or
+apposition dependents in the parse: "працівники *Ryanair*", "персонал
+аеропорту *Бориспіль*"); else, as a role noun resolves, the organisation
+mentioned last before it in the same or the previous sentence (the
+events-dev guidelines and coreference practice: "Ryanair … Її пілоти…").
+A noun with neither is left alone: "працівники" of no known organisation is
+not an actor.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from functools import cache
+
+from .. import lang
+from ..analysis.morphology import normalise
+from ..model import Document, Entity, Mention, Role
+from .roles import ARTICLE, tokens
+
+#: relations inside the staff noun's phrase that may name its organisation.
+_PHRASE_RELS = frozenset({"nmod", "flat", "appos", "compound"})
+
+
+@cache
+def _staff_nouns(code: str | None) -> frozenset[str]:
+    return frozenset(map(normalise, lang.of(code).events.STAFF_NOUNS))
+
+
+def group_id(org_id: str, noun: str) -> str:
+    """A stable id for "<noun> of <org>", the same in every document."""
+    return "E" + hashlib.sha1(f"staff|{org_id}|{noun}".encode()).hexdigest()[:12]
+
+
+def groups(doc: Document) -> Document:
+    """Return ``doc`` with a group entity for each organisation's staff it names."""
+    # inside the noun's phrase any name but a place is its employer ("бортпровідники
+    # Ryanair", whatever type the recogniser gave the Latin name); before it, only an ORG
+    named = sorted(((m.start, m.end, e.id, e.type) for e in doc.entities if e.type != "LOC"
+                    for m in e.all_mentions()), key=lambda x: x[0])
+    if not named:
+        return doc
+    taken = [(m.start, m.end) for e in doc.entities for m in e.all_mentions()]
+    article = [(s.start, s.end, s.language or doc.language) for s in doc.segments if s.kind in ARTICLE]
+    # the staff nouns of the article, each with the name its own phrase gives
+    places: list[tuple[int, object, str | None]] = []  # (sentence index, token, own employer)
+    for k, sent in enumerate(doc.sentences):
+        seg = next((a for a in article if a[0] <= sent.start < a[1]), None)
+        if seg is None or not (nouns := _staff_nouns(seg[2])):
+            continue
+        parsed = {(t.start, t.end): t for t in sent.tokens}
+        for tok in tokens(doc, sent.start, sent.end, seg[2]):
+            if tok.lemma in nouns and not any(a <= tok.start < b for a, b in taken):
+                places.append((k, tok, _own_org(sent, parsed.get((tok.start, tok.end)), named)))
+    # a name that employs staff is an organisation in the whole document, whatever
+    # type the recogniser gave it ("бортпровідники Ryanair", Ryanair as PER elsewhere)
+    employers = {own for _, _, own in places if own is not None}
+    entities = [replace(e, type="ORG") if e.id in employers and e.type != "ORG" else e for e in doc.entities]
+    orgs = sorted(((m.start, m.end, e.id) for e in entities if e.type == "ORG"
+                   for m in e.all_mentions()), key=lambda x: x[0])
+    by_id = {e.id: e for e in entities}
+    found: dict[str, tuple[str, str, list[Mention]]] = {}  # group id -> (org, noun, mentions)
+    for k, tok, org in places:
+        if org is None:
+            # as a role noun resolves: the organisation named last before it, in its
+            # sentence or the one before
+            lo = doc.sentences[k - 1].start if k else doc.sentences[k].start
+            before = [o for o in orgs if lo <= o[0] and o[1] <= tok.start]
+            org = before[-1][2] if before else None
+        if org is None:
+            continue
+        entry = found.setdefault(group_id(org, tok.lemma), (org, tok.lemma, []))
+        entry[2].append(Mention(tok.start, tok.end, tok.text, tok.lemma, "role"))
+    if not found and entities == list(doc.entities):
+        return doc
+    for gid, (org, noun, mentions) in found.items():
+        entities.append(Entity(id=gid, type="ORG", name=f"{noun} ({by_id[org].name})",
+                               roles=(Role(title=noun, org=org),), references=tuple(mentions)))
+    return replace(doc, entities=entities)
+
+
+def _own_org(sent, node, orgs) -> str | None:
+    """The organisation named inside the staff noun's phrase in the parse."""
+    if node is None or node.head is None:
+        return None
+    kids: dict[int, list] = {}
+    for u in sent.tokens:
+        if u.head:
+            kids.setdefault(u.head, []).append(u)
+    todo, seen = [(node, 0)], set()
+    while todo:
+        u, depth = todo.pop()
+        for c in kids.get(u.id, ()):
+            if (c.deprel or "").split(":")[0] not in _PHRASE_RELS or c.id in seen or depth >= 3:
+                continue
+            seen.add(c.id)
+            hit = next((o[2] for o in orgs if o[0] <= c.start < o[1]), None)
+            if hit is not None:
+                return hit
+            todo.append((c, depth + 1))
+    return None
+
+
+def org_of(entity: Entity) -> str | None:
+    """The organisation a group entity stands for, or None for any other entity."""
+    if entity.mentions or len(entity.roles) != 1 or entity.id != group_id(entity.roles[0].org or "", entity.roles[0].title):
+        return None
+    return entity.roles[0].org

@@ -1,0 +1,35 @@
+"""The frame lexicon covers the PLOVER types a news analyst meets most, in uk and ru,
+through the real parser: type, actor and recipient of one sentence each."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.ingest import read_bytes
+from newsgraph.model import Source
+from newsgraph.pipeline import Pipeline
+
+CASES = [
+    ("Верховний суд Пакистану скасував вирок Асії Бібі.", "RETREAT", "Верховний суд Пакистану", None),
+    ("Борис Джонсон подав у відставку з посади міністра закордонних справ.", "RETREAT", "Борис Джонсон", None),
+    ("Министр иностранных дел Великобритании Борис Джонсон ушёл в отставку.", "RETREAT", "Борис Джонсон", None),
+    ("Польща вислала трьох дипломатів Росії.", "SANCTION", "Польща", "Росія"),
+    ("Евросоюз ввёл санкции против России.", "SANCTION", "ЕС", "Россия"),
+    ("Поліція Києва затримала трьох активістів.", "COERCE", "Київ", None),
+    ("Суд в Пакистане приговорил Асию Биби к смертной казни.", "COERCE", "Пакистан", None),
+    ("Велика Британія та ЄС досягли угоди щодо Brexit.", "AGREE", "Велика Британія", None),
+    ("Джереми Хант поблагодарил Бориса Джонсона за работу.", "SUPPORT", "Джереми Хант", "Борис Джонсон"),
+    ("Москва отвергла обвинения Лондона.", "REJECT", "Москва", None),
+]
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+@pytest.mark.parametrize("text,etype,actor,recipient", CASES)
+def test_frame(pipeline, text, etype, actor, recipient):
+    doc = pipeline.process(next(iter(read_bytes((text + "\n").encode(), Source(path="t.txt")))))
+    names = {e.id: e.name for e in doc.entities}
+    found = [(e.type, [names[a] for a in e.actors], [names[r] for r in e.recipients]) for e in doc.events]
+    assert any(t == etype and actor in a and (recipient is None or recipient in r) for t, a, r in found), found
