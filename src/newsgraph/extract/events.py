@@ -77,6 +77,9 @@ DATIVE_TYPES = frozenset({"AID", "SUPPORT", "THREATEN", "REQUEST", "SANCTION", "
 #: types whose recipient may be the genitive of the trigger's object
 #: ("відхилила пропозицію Єврокомісії", "підтримав позицію Польщі").
 OBJECT_GENITIVE_TYPES = frozenset({"REJECT", "ACCUSE", "SUPPORT"})
+#: types whose event noun takes its patient, not its actor, in the genitive
+#: ("арешт Навального", "обстріл Харкова"; but "відставка Джонсона", "санкції ЄС").
+PATIENT_GENITIVE_TYPES = frozenset({"COERCE", "ASSAULT"})
 #: PLOVER types that require a recipient.
 NEEDS_RECIPIENT = frozenset({"AID", "COOPERATE", "SANCTION"})
 #: types whose actor, when it is an organisation's staff, acts against that organisation
@@ -473,10 +476,18 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
         return []
 
     if trig.upos in ("NOUN", "PROPN"):
-        # the genitive of an event noun is its actor ("направлення військ КНДР")
+        # the genitive of an event noun is its actor ("направлення військ КНДР", "страйк
+        # пілотів"), or, for an act done *to* someone, its patient ("арешт активів Газпрому",
+        # "обстріл Харкова"): then the actor is the light verb's subject or none
         for c in tree.children(trig):
             if _rel(c) == "nmod" and not tree.prep(c) and _case(c) in ("gent", None):
-                actors += [k for k in tree.entities(c, args, data) if k not in actors]
+                if etype in PATIENT_GENITIVE_TYPES:
+                    found = tree.entities(c, args, data) or [
+                        k for g in tree.children(c) if _rel(g) == "nmod" and not tree.prep(g)
+                        for k in tree.entities(g, args, data)]
+                    recipients += [k for k in found if k not in recipients]
+                else:
+                    actors += [k for k in tree.entities(c, args, data) if k not in actors]
                 break
     if not actors and verb.upos in ("VERB", "AUX", "ADJ") or verb is not trig:
         actors = actors or subject(verb)
