@@ -383,6 +383,12 @@ class Tree:
                 words += [_norm(f.lemma or "") for f in self.children(c) if _rel(f) == "fixed"]
         return tuple(words)
 
+    def case(self, u) -> str | None:
+        """The nominal's case; a locative without a preposition is a dative the tagger
+        misread ("дозволить Великій Британії"): the locative is only ever governed."""
+        case = _case(u)
+        return "datv" if case == "loct" and not self.prep(u) else case
+
     def entities(self, u, args: list[Arg], data: EventData, depth: int = 0) -> list[int]:
         """The mentions a nominal stands for: its own, a name's parts, an actor head's
         genitive ("союзники по НАТО"), and the nominals coordinated with it."""
@@ -442,9 +448,11 @@ def _names_event(toks: list[Tok], u, data: EventData) -> bool:
 
 
 def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype: str,
-               data: EventData, names: dict | None = None) -> tuple[list, list, list] | None:
+               data: EventData, names: dict | None = None,
+               speaker: Arg | None = None) -> tuple[list, list, list] | None:
     """(actors, recipients, locations) from the trigger's dependency tree, or None
-    when the trigger has no parse."""
+    when the trigger has no parse. ``speaker``: the speaker of the quote the trigger
+    stands in, who "я"/"ми" there are ("ми маємо досягти угоди", said Т.Мей)."""
     trig = tree.node(toks[_trigger_index(tr)])
     if trig is None:
         return None
@@ -462,12 +470,25 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
     def subject(v, depth=0):
         for c in tree.children(v):
             if c.deprel in ("nsubj", "obl:agent") and c.id not in {n.id for n in nodes[:1]}:
-                return tree.entities(c, args, data)
+                found = tree.entities(c, args, data)
+                if not found and speaker is not None and "Person=1" in (c.feats or "") \
+                        and c.upos == "PRON":
+                    return [SPEAKER]
+                return found
         # "планує надати", "пообіцяв розглянути", "говорила … і наполягала": the subject
         # of the controlling or first coordinated verb
-        if depth < 3 and _rel(v) in ("xcomp", "conj") and (h := tree.head(v)) is not None \
-                and h.upos in ("VERB", "AUX", "ADJ"):
-            return subject(h, depth + 1)
+        if depth < 3 and _rel(v) in ("xcomp", "conj", "csubj") and (h := tree.head(v)) is not None:
+            found = subject(h, depth + 1) if h.upos in ("VERB", "AUX", "ADJ") and _rel(v) != "csubj" else []
+            if found or _rel(v) == "conj":
+                return found
+            # "Терезі Мей не вдалося досягти угоди", "дозволить Великій Британії укладати
+            # угоди": without a named subject the dative of the controlling predicate acts
+            for c in tree.children(h):
+                if c.id != v.id and tree.case(c) == "datv" and not tree.prep(c) \
+                        and _rel(c) in ("iobj", "obl", "obj", "nsubj") \
+                        and (found := tree.entities(c, args, data)):
+                    return found
+            return []
         # "Хант отметил, что будет поддерживать …": a complement clause without a subject
         # of its own speaks of the speaker; an outlet reporting it is no actor
         if depth < 3 and INHERIT_CCOMP and _rel(v) == "ccomp" and v.upos in ("VERB", "AUX") \
@@ -507,7 +528,7 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
             if not found:
                 continue
             prep = tree.prep(c)
-            case = _case(c)
+            case = tree.case(c)
             role = None
             if r == "nsubj:pass":
                 role = "recipient"
@@ -526,8 +547,15 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
             target = {"recipient": recipients, "coactor": actors, "location": locations}.get(role)
             if target is not None:
                 target += [k for k in found if k not in target and k not in actors]
-    return ([args[k] for k in actors], [args[k] for k in recipients if k not in actors],
+    def arg(k: int) -> Arg:
+        return speaker if k == SPEAKER else args[k]
+
+    return ([arg(k) for k in actors], [args[k] for k in recipients if k not in actors],
             [args[k] for k in locations])
+
+
+#: the index ``_tree_args`` gives the quote's speaker among the sentence's mentions.
+SPEAKER = -1
 
 
 # ---------------------------------------------------------------- triggers
@@ -717,7 +745,11 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
         if chosen and chosen[1] is not None:
             actors = [a for _, a in nominative if a is not None and a.group == chosen[1].group]
     from_tree, linear_genitive = None, genitive_actor
-    if tree is not None and (from_tree := _tree_args(tree, toks, args, tr, etype, data, names)) is not None:
+    source = _source(doc, trig.start, trig.end)
+    speaker = Arg(source, names[source].type, ti, ti, None, named=False) \
+        if source is not None and source in (names or {}) else None
+    if tree is not None and (from_tree := _tree_args(tree, toks, args, tr, etype, data, names,
+                                                     speaker)) is not None:
         t_actors, t_recipients, t_locations = from_tree
         if t_actors:
             actors, coactors, genitive_actor = t_actors, [], t_actors
@@ -766,7 +798,7 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
         date=_date(doc, s_start, s_end),
         location=location,
         factuality=factuality,
-        source=_source(doc, trig.start, trig.end),
+        source=source,
         trigger=Offsets(toks[tr.first].start, toks[tr.last].end),
         evidence=Offsets(s_start, s_end),
         confidence=round(min(conf, 0.95), 2),
