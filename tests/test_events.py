@@ -159,16 +159,22 @@ def test_speaker_from_quote_and_amount():
     ev = EV.events(doc).events[0]
     assert ev.source == duda and ev.amount == Amount(1e8, "EUR")
     assert set(to_json(ev)) == {"type", "mode", "actors", "recipients", "amount", "date", "location",
-                                "factuality", "source", "trigger", "evidence", "confidence"}
+                                "factuality", "source", "trigger", "evidence", "confidence", "same_as"}
 
 
-def test_no_events_from_related_or_boilerplate_lines_and_title_repeats_once():
+def test_no_events_from_related_or_boilerplate_lines_and_title_repeats_as_a_telling():
     lines = [("title", "Польща передала Україні допомогу"),
              ("body", "Польща передала Україні допомогу."),
              ("related", "Читайте також: Литва передала Україні допомогу"),
-             ("boilerplate", "Латвія передала Україні допомогу")]
+             ("boilerplate", "Латвія передала Україні допомогу"),
+             ("body", "Польща не передала Україні зброю.")]
     doc, evs = run(lines, "uk", UK)
-    assert [(e["actors"], e["evidence"]["start"]) for e in evs] == [(["Польща"], doc.sentences[1].start)]
+    # the title and the body tell one event: two tellings, the second pointing to the first;
+    # a negated one is another event
+    assert [(e["actors"], e["evidence"]["start"], e["same_as"], e["factuality"]) for e in evs] == [
+        (["Польща"], doc.sentences[0].start, None, "asserted"),
+        (["Польща"], doc.sentences[1].start, 0, "asserted"),
+        (["Польща"], doc.sentences[4].start, None, "negated")]
 
 
 def test_scorer_name_matching():
@@ -223,9 +229,11 @@ def test_seed_events(seed_path):
     demand = find("AID", "НАТО", "Україна")
     assert demand.factuality == "demanded"
     # the "Читайте також" headline yields nothing; at most 14 counting one per recipient
+    # (each event once: the title's telling of the demand is the body's event again)
     related = next(s for s in doc.segments if s.kind == "related")
     assert not any(related.start <= e.trigger.start < related.end for e in doc.events)
-    assert sum(max(1, len(e.recipients)) for e in doc.events) <= 14
+    assert sum(max(1, len(e.recipients)) for e in doc.events if e.same_as is None) <= 14
+    assert all(doc.events[e.same_as].type == e.type for e in doc.events if e.same_as is not None)
 
 
 def test_gold_set_scores():

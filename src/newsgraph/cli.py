@@ -61,13 +61,17 @@ def _report(doc: Document) -> None:
         who = names.get(q.speaker) or q.speaker_text or "?"
         text = doc.text[q.content.start:q.content.end]
         out.print(f"  quote      {escape(who)} {escape('[' + q.kind + ']')}: {escape(text[:90])}{'…' if len(text) > 90 else ''}")
-    for ev in doc.events:
+    told = Counter(ev.same_as for ev in doc.events if ev.same_as is not None)
+    for n, ev in enumerate(doc.events):
+        if ev.same_as is not None:
+            continue  # a later telling of an event listed already
         amount = ev.amount
         out.print(f"  event      {ev.type}{'/' + ev.mode if ev.mode else ''} "
                   f"{escape(', '.join(names.get(a, a) for a in ev.actors))} → "
                   f"{escape(', '.join(names.get(r, r) for r in ev.recipients) or '—')}"
                   + (f" {amount.value:,.0f} {amount.unit}" if amount and amount.value is not None else "")
-                  + (f" ({ev.factuality})" if ev.factuality != "asserted" else ""))
+                  + (f" ({ev.factuality})" if ev.factuality != "asserted" else "")
+                  + (f" ×{told[n] + 1}" if told[n] else ""))
     out.print()
 
 

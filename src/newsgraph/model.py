@@ -251,6 +251,9 @@ class Event:
     trigger: Offsets = _doc("the words that name the event")
     evidence: Offsets = _doc("the sentence")
     confidence: float
+    same_as: int | None = _doc("index in the document's events of the first telling of this same event "
+                               "(the title, the lead and the body each tell it, each telling with its own "
+                               "evidence); null for the first telling, the one to count", default=None)
 
 
 @dataclass(frozen=True)

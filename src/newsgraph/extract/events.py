@@ -52,7 +52,8 @@ Conventions (where PLOVER leaves a choice):
 - No event without an actor in the trigger's sentence; AID, COOPERATE and
   SANCTION also need a recipient (PLOVER: "requires recipient").
 - Repeated events (same type, actors, recipients, factuality), typically a
-  title that summarises the body, are kept once, preferring the body sentence.
+  title that summarises the body, are each a telling with its own evidence; every
+  later telling points to the first (``same_as``), which is the one counted.
 """
 from __future__ import annotations
 
@@ -644,7 +645,7 @@ def events(doc: Document) -> Document:
             continue
         for ev in _sentence_events(doc, sent, language, data, names):
             found.append(({"body": 0, "lead": 1}.get(seg[2], 2), ev))
-    return replace(doc, events=_dedupe(found))
+    return replace(doc, events=_tellings(found))
 
 
 def _sentence_events(doc: Document, sent: Sentence, language: str, data: EventData,
@@ -870,15 +871,15 @@ def _merge(evs: list[Event]) -> list[Event]:
     return out
 
 
-def _dedupe(found: list[tuple[int, Event]]) -> list[Event]:
-    """One event per (type, actors, recipients, factuality): body, then lead, then title."""
-    best: dict[tuple, tuple[int, Event]] = {}
-    order: list[tuple] = []
-    for rank, ev in found:
+def _tellings(found: list[tuple[int, Event]]) -> list[Event]:
+    """Every telling of an event in text order, each pointing (``same_as``) to the first
+    telling of the same (type, actors, recipients, factuality): the title, the lead and
+    the body each tell it, each with its own evidence, and it is counted once."""
+    events = sorted((ev for _, ev in found), key=lambda e: e.trigger.start)
+    first: dict[tuple, int] = {}
+    out = []
+    for n, ev in enumerate(events):
         key = (ev.type, frozenset(ev.actors), frozenset(ev.recipients), ev.factuality)
-        if key not in best:
-            order.append(key)
-            best[key] = (rank, ev)
-        elif rank < best[key][0]:
-            best[key] = (rank, ev)
-    return sorted((best[k][1] for k in order), key=lambda e: e.trigger.start)
+        out.append(replace(ev, same_as=first.get(key)))
+        first.setdefault(key, n)
+    return out

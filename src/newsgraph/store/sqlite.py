@@ -221,6 +221,8 @@ class Store:
                  q.content.start, q.content.end, q.confidence),
             )
         for ev in doc.events:
+            if ev.same_as is not None:
+                continue  # a later telling: the document keeps it, the tables count the event once
             amount = ev.amount
             cur = self.db.execute(
                 """INSERT INTO events (doc_id, type, mode, factuality, source, date, location, amount_value,
