@@ -120,6 +120,7 @@ class EventData:
     hypothetical: tuple
     conditional: frozenset
     partner: frozenset
+    light_verbs: frozenset
 
 
 @cache
@@ -153,6 +154,7 @@ def event_data(code: str | None) -> EventData | None:
         hypothetical=tuple(tuple(h.split()) for h in m.HYPOTHETICAL),
         conditional=frozenset(map(_norm, m.CONDITIONAL_PARTICLES)),
         partner=frozenset(map(_norm, m.PARTNER_PREPOSITIONS)),
+        light_verbs=frozenset(map(_norm, m.LIGHT_VERBS)),
     )
 
 
@@ -453,15 +455,16 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
                speaker: Arg | None = None) -> tuple[list, list, list] | None:
     """(actors, recipients, locations) from the trigger's dependency tree, or None
     when the trigger has no parse. ``speaker``: the speaker of the quote the trigger
-    stands in, who "я"/"ми" there are ("ми маємо досягти угоди", said Т.Мей)."""
+    stands in, who "я" there is ("я досягну угоди", said Т.Мей; "ми" is the group they speak for)."""
     trig = tree.node(toks[_trigger_index(tr)])
     if trig is None:
         return None
     nodes = [trig] + ([o] if tr.obj is not None and (o := tree.node(toks[tr.obj])) else [])
     verb = trig
     if trig.upos in ("NOUN", "PROPN") and trig.deprel == "obj" and \
-            (h := tree.head(trig)) is not None and h.upos == "VERB" and not _names_event(toks, h, data):
-        verb = h  # "веде переговори з": the light verb's subject acts
+            (h := tree.head(trig)) is not None and h.upos == "VERB" and not _names_event(toks, h, data) \
+            and _norm(h.lemma or "") in data.light_verbs:
+        verb = h  # "веде переговори з": the light verb's subject acts ("назвала зустріч хорошою": no)
     if verb not in nodes:
         nodes.append(verb)
     actors: list[int] = []
@@ -473,7 +476,7 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
             if c.deprel in ("nsubj", "obl:agent") and c.id not in {n.id for n in nodes[:1]}:
                 found = tree.entities(c, args, data)
                 if not found and speaker is not None and "Person=1" in (c.feats or "") \
-                        and c.upos == "PRON":
+                        and "Number=Sing" in (c.feats or "") and c.upos == "PRON":
                     return [SPEAKER]
                 return found
         # "планує надати", "пообіцяв розглянути", "говорила … і наполягала": the subject

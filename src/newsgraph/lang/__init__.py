@@ -184,6 +184,9 @@ class Events(Section):
     CONDITIONAL_PARTICLES: tuple[str, ...] = ()
     #: prepositions of a meeting's partner ("зустрівся з X").
     PARTNER_PREPOSITIONS: tuple[str, ...] = ()
+    #: support verbs whose object noun is the event and whose subject its actor
+    #: ("*провели* переговори", "*оголосили* страйк"); any other verb is no support.
+    LIGHT_VERBS: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
