@@ -33,3 +33,20 @@ def test_frame(pipeline, text, etype, actor, recipient):
     names = {e.id: e.name for e in doc.entities}
     found = [(e.type, [names[a] for a in e.actors], [names[r] for r in e.recipients]) for e in doc.events]
     assert any(t == etype and actor in a and (recipient is None or recipient in r) for t, a, r in found), found
+
+
+FACTUALITY = [
+    ("Бортпровідники Ryanair оголосили, що проведуть страйк 25 липня.", "PROTEST", "future"),
+    ("Мей не вдалося досягти угоди з ЄС.", "AGREE", "negated"),
+    ("Україна збирається укласти угоду з ЄС.", "AGREE", "future"),
+    ("Німеччина може надати Україні допомогу.", "AID", "hypothetical"),
+    ("Министр Джереми Хант отметил, что будет поддерживать Терезу Мэй.", "SUPPORT", "future"),
+    ("Польща передала Україні допомогу.", "AID", "asserted"),
+]
+
+
+@pytest.mark.parametrize("text,etype,factuality", FACTUALITY)
+def test_factuality_from_the_tree(pipeline, text, etype, factuality):
+    doc = pipeline.process(next(iter(read_bytes((text + "\n").encode(), Source(path="t.txt")))))
+    found = [(e.type, e.factuality) for e in doc.events]
+    assert (etype, factuality) in found, found

@@ -121,6 +121,7 @@ class EventData:
     conditional: frozenset
     partner: frozenset
     light_verbs: frozenset
+    purpose: frozenset
 
 
 @cache
@@ -155,6 +156,7 @@ def event_data(code: str | None) -> EventData | None:
         conditional=frozenset(map(_norm, m.CONDITIONAL_PARTICLES)),
         partner=frozenset(map(_norm, m.PARTNER_PREPOSITIONS)),
         light_verbs=frozenset(map(_norm, m.LIGHT_VERBS)),
+        purpose=frozenset(map(_norm, m.PURPOSE)),
     )
 
 
@@ -631,6 +633,56 @@ def _factuality(toks: list[Tok], i: int, data: EventData) -> str:
     return "asserted"
 
 
+def _tree_factuality(tree: Tree, trig, toks: list[Tok], data: EventData) -> str | None:
+    """Factuality from the predicates that govern the trigger within its clause: a
+    negation, a modal, a plan or a demand counts only on that chain, and a condition
+    only when it opens the trigger's own clause ("якщо вони не зможуть узгодити…, вони
+    використають план": the plan is asserted as a future, the agreement hypothetical).
+    None when the trigger has no parse."""
+    chain, u = [], trig
+    if u.upos in ("NOUN", "PROPN") and _rel(u) == "obj" and (h := tree.head(u)) is not None \
+            and _norm(h.lemma or "") in data.light_verbs:
+        chain.append(u)
+        u = h  # "проведуть страйк": the support verb carries tense and negation
+    for _ in range(6):
+        chain.append(u)
+        h = tree.head(u)
+        if h is None or _rel(u) not in ("xcomp", "csubj") and not (_rel(u) == "obj" and u.upos == "VERB"):
+            break
+        u = h  # "планує надати", "не вдалося досягти", "збирається бастувати"
+    top = chain[-1]
+    kids = [c for n in chain for c in tree.children(n)]
+    low_at = {t.start: t.low for t in toks}
+
+    def words(nodes) -> set[str]:
+        """The lemmas and lower-case forms of the nodes ("б" has no lemma of its own)."""
+        return {_norm(n.lemma or "") for n in nodes} | {low_at.get(n.start, "") for n in nodes}
+
+    conditional = {h[0] for h in data.hypothetical if len(h) == 1}
+    marks = [c for c in tree.children(top) if _rel(c) == "mark"]
+    if _rel(top) == "advcl" and words(marks) & conditional or words(
+            [c for c in kids if _rel(c) in ("aux", "advmod", "discourse", "mark")]) & data.conditional:
+        return "hypothetical"
+    if any("Polarity=Neg" in (c.feats or "") or _rel(c) == "advmod" and words([c]) & data.negation
+           for c in kids) or words(chain[1:]) & data.negation:
+        return "negated"
+    if words(chain[1:]) & conditional or words([c for c in kids if _rel(c) == "advmod"]) & conditional:
+        return "hypothetical"  # "може надати", "готова підписати", "можливо, підпише"
+    governor = tree.head(top) if _rel(top) in ("ccomp", "xcomp") else None
+    if words(chain[1:]) & data.demand or governor is not None and words([governor]) & data.demand:
+        return "demanded"
+    if _rel(top) == "advcl" and words(marks) & data.purpose:
+        return "future"  # "щоб укласти угоду": a purpose is not yet done
+    # the tense from the parser's features or the dictionary's reading (the taggers take
+    # "будет", "страйкуватимуть" for the present)
+    fut = {t.start for t in toks if t.futr}
+    if words(chain[1:]) & data.future or any("Tense=Fut" in (n.feats or "") or n.start in fut for n in chain
+                                              if n.upos in ("VERB", "AUX")) or any(
+            _rel(c) == "aux" and ("Tense=Fut" in (c.feats or "") or c.start in fut) for c in kids):
+        return "future"
+    return "asserted"
+
+
 # ---------------------------------------------------------------- the stage
 
 def events(doc: Document) -> Document:
@@ -785,7 +837,8 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
         return None
 
     mode = _mode(toks, tr, etype, mode, data)
-    factuality = _factuality(toks, ti, data)
+    factuality = (_tree_factuality(tree, trig_node, toks, data) if trig_node is not None else None) \
+        or _factuality(toks, ti, data)
     conf = 0.55 + (0.15 if tr.obj is not None else 0) + (0.1 if recipient_ids else 0) \
         + (0.1 if any(a.cases and "nomn" in a.cases for a in actors) or genitive_actor else 0)
     if factuality == "hypothetical":

@@ -187,6 +187,8 @@ class Events(Section):
     #: support verbs whose object noun is the event and whose subject its actor
     #: ("*провели* переговори", "*оголосили* страйк"); any other verb is no support.
     LIGHT_VERBS: tuple[str, ...] = ()
+    #: conjunctions of purpose ("щоб"): the event of the clause they open is future.
+    PURPOSE: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
