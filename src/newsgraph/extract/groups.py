@@ -66,11 +66,12 @@ def groups(doc: Document) -> Document:
         for tok in tokens(doc, sent.start, sent.end, seg[2]):
             if tok.lemma in nouns and not any(a <= tok.start < b for a, b in taken):
                 places.append((k, tok, _own_org(sent, parsed.get((tok.start, tok.end)), named)))
-    # a name that employs staff is an organisation in the whole document, whatever
-    # type the recogniser gave it ("бортпровідники Ryanair", Ryanair as PER elsewhere)
+    # a name that employs staff elsewhere in the document may be the employer of staff
+    # named alone too ("бортпровідники Ryanair" … "пілоти страйкуватимуть"), whatever type
+    # the recogniser gave it; its type is the recogniser's and the linker's business
     employers = {own for _, _, own in places if own is not None}
-    entities = [replace(e, type="ORG") if e.id in employers and e.type != "ORG" else e for e in doc.entities]
-    orgs = sorted(((m.start, m.end, e.id) for e in entities if e.type == "ORG"
+    entities = list(doc.entities)
+    orgs = sorted(((m.start, m.end, e.id) for e in entities if e.type == "ORG" or e.id in employers
                    for m in e.all_mentions()), key=lambda x: x[0])
     by_id = {e.id: e for e in entities}
     found: dict[str, tuple[str, str, list[Mention]]] = {}  # group id -> (org, noun, mentions)
@@ -85,7 +86,7 @@ def groups(doc: Document) -> Document:
             continue
         entry = found.setdefault(group_id(org, tok.lemma), (org, tok.lemma, []))
         entry[2].append(Mention(tok.start, tok.end, tok.text, tok.lemma, "role"))
-    if not found and entities == list(doc.entities):
+    if not found:
         return doc
     for gid, (org, noun, mentions) in found.items():
         entities.append(Entity(id=gid, type="ORG", name=f"{noun} ({by_id[org].name})",

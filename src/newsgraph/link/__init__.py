@@ -19,6 +19,10 @@ per type and base form, with a provisional hash id):
    uk/ru spellings ("Міністерство оборони" = "Министерство обороны",
    "Харківська ОВА" = "Харьковская ОВА").
 
+4. a name that is another entity's alias in the document (a gloss in brackets,
+   initials with the surname, a company with its legal form: ``aliases.py``)
+   takes that entity's id.
+
 Entities of the document that end up with one id are merged: mentions
 concatenated and sorted, names merged, roles kept.
 """
@@ -29,6 +33,7 @@ from collections import Counter
 from dataclasses import replace
 
 from ..model import Document, Entity, Mention, Role
+from .aliases import joins
 from .kb import Entry, knowledge_base, normalize, person_id
 from .translit import person_key, skeleton_key, split_name, surname_stems
 
@@ -149,6 +154,13 @@ def link(doc: Document) -> Document:
                                                             for m in entity.mentions))
                     resolved[i] = (entity, target, "PER", {})
                 break
+
+    # a gloss in brackets, initials with the surname, a company with its legal form:
+    # aliases of another entity of the document, which lend them its id
+    for i, j in joins(doc, resolved).items():
+        entity = resolved[i][0]
+        _, eid, etype, _names = resolved[j]
+        resolved[i] = (entity, eid, etype, {})
 
     first_of: dict[str, Entity] = {}  # the first entity that got each id
     names_of: dict[str, dict[str, str]] = {}
