@@ -9,6 +9,7 @@ from dataclasses import replace
 import feedparser
 
 from ..model import Failure, RawDocument, Source
+from .bounds import printable
 from .html import extract_fragment
 
 
@@ -23,7 +24,7 @@ def _plain(html: str) -> str:
 def read_feed(data: bytes, source: Source) -> Iterator[RawDocument | Failure]:
     feed = feedparser.parse(data)
     if feed.bozo and not feed.entries:
-        yield Failure(source, f"unreadable feed: {feed.get('bozo_exception', 'no items')}")
+        yield Failure(source, f"unreadable feed: {printable(feed.get('bozo_exception', 'no items'))}")
         return
     if not feed.entries:
         yield Failure(source, "feed has no items")

@@ -203,6 +203,14 @@ def _decode(data: bytes) -> str:
     return data.decode("utf-8", errors="replace")
 
 
+def _after_prolog(text: str) -> str:
+    """The start of the page behind its comments and DTD, which may run far past the first 20 KB."""
+    from .detect import skip_prolog
+
+    body, _, _ = skip_prolog(text.encode("utf-8", "surrogatepass"))
+    return body[:20_000].decode("utf-8", "replace")
+
+
 def _not_html_reason(text: str) -> str | None:
     """A reason when ``text`` is plainly not HTML, else None."""
     head = text[:20_000]
@@ -213,7 +221,7 @@ def _not_html_reason(text: str) -> str | None:
     controls = sum(1 for c in head if (ord(c) < 32 and c not in "\t\n\r\f") or c == "\ufffd")
     if controls > 0.05 * len(head):
         return "not HTML: binary or undecodable data"
-    if not _TAG_RE.search(head):
+    if not _TAG_RE.search(head) and not _TAG_RE.search(_after_prolog(text)):
         return "not HTML: no markup found"
     return None
 
