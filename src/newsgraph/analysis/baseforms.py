@@ -15,12 +15,14 @@ import re
 from functools import lru_cache
 
 from .. import lang
+from ..clean import linear
 from . import gazetteer
 from .morphology import NAME_GRAMMEMES, analyzer, has_morphology, inflect, parse
 from .morphology import parse as parse_word
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*", re.UNICODE)
-_QUOTED = re.compile(r"[«„“\"].*?[»“”\"]")
+#: in RE2: in ``re`` a line of opening quotes with no closing one is quadratic.
+_QUOTED = linear.compile(r"[«„“\"].*?[»“”\"]")
 _MODIFIERS = frozenset({"ADJF", "PRTF", "NUMR"})
 #: endings stripped when checking whether an unknown surname keeps its stem
 #: ("Шольцем" → "Шольц", not the dictionary's guess "Шолец").

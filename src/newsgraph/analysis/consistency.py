@@ -27,7 +27,9 @@ from .morphology import OPENING_QUOTES, WORD, lemma
 
 #: types worth spreading: values and dates have their own finders.
 TYPES = frozenset({"PER", "ORG", "LOC", "MISC"})
-_NEXT_WORD = re.compile(rf"[ \t]+[{''.join(sorted(OPENING_QUOTES))}]?[ \t]*(\w)")
+#: the quote and the blanks after it go together: two runs of blanks side by
+#: side ("[ \t]+[ \t]*") split a long run in quadratically many ways.
+_NEXT_WORD = re.compile(rf"[ \t]+(?:[{''.join(sorted(OPENING_QUOTES))}][ \t]*)?(\w)")
 _PREVIOUS_WORD = re.compile(r"([\w'’-]+)[ \t]+$")
 
 

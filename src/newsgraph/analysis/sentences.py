@@ -6,13 +6,13 @@ enough. A language names its splitter in its data module.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import razdel
 import tokenize_uk
 
 from .. import lang
+from ..clean import linear
 
 
 def _razdel(text: str) -> list[tuple[int, int]]:
@@ -30,7 +30,8 @@ SPLITTERS: dict[str, Callable[[str], list[tuple[int, int]]]] = {
 
 
 #: where a sentence may end inside a line: a stop, then a space and more text.
-_INNER_STOP = re.compile(r"[.!?…;:]\S*\s+\S")
+#: in RE2: in ``re`` a line of dots is retried from every dot, in quadratic time.
+_INNER_STOP = linear.compile(r"[.!?…;:]\S*\s+\S")
 
 
 def sentences(text: str, language: str | None) -> list[tuple[int, int]]:

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from .. import lang
+from . import linear
 from ..model import ARTICLE_KINDS, LineHint, RawDocument, Segment
 from .language import detect, is_sure
 from .hints import LINK_HEAVY, keep_mask
@@ -31,7 +33,9 @@ RELATED_RUN = 5
 _SENTENCE_END = re.compile(r"[.!?…»\"“”)]\s*$")
 _COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright\b)|©\s*\d{4}", re.IGNORECASE)
 _ONLY_URL = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
-_NAV = re.compile(r"^(?:[^/|>»•·]{1,30}\s*[/|>»•·]\s*){2,}[^/|>»•·]{0,30}$")
+#: in RE2: the blanks around a separator may belong to either side, which in
+#: ``re`` makes a long breadcrumb line with a long last item exponential.
+_NAV = linear.compile(r"^(?:[^/|>»•·]{1,30}\s*[/|>»•·]\s*){2,}[^/|>»•·]{0,30}$")
 _MARKER_ONLY = re.compile(r"^[^:]{0,40}:\s*$")
 
 
@@ -65,6 +69,15 @@ def _words(s: str) -> int:
     return len(s.split())
 
 
+@cache
+def _dateline():
+    """The languages' dateline pattern, run by RE2: in ``re`` a date that goes
+    on in blanks and dots ("14 листопада 2024 . . . .", 20 000 characters) is
+    quadratic, and took two minutes."""
+    pattern = lang.dateline_regex()
+    return linear.compile(pattern.pattern, pattern.flags & re.IGNORECASE)
+
+
 def _pattern_kind(line: Line) -> str | None:
     if lang.related_regex().search(line.text):
         return "related"
@@ -72,7 +85,7 @@ def _pattern_kind(line: Line) -> str | None:
         lang.boilerplate_regex().search(line.text)
         or _COPYRIGHT.search(line.text)
         or _ONLY_URL.match(line.text)
-        or lang.dateline_regex().match(line.text)
+        or _dateline().match(line.text)
         or (_NAV.match(line.text) and not _SENTENCE_END.search(line.text))
     ):
         return "boilerplate"

@@ -2,7 +2,9 @@
 
 A run stopped by Ctrl-C or a kill loses at most the document it was writing,
 and a second run skips every document already stored (ids are content
-hashes), so interrupted ingestion is simply run again.
+hashes), so interrupted ingestion is simply run again. Any number of
+processes may open one store at once, new or old: the migrations run under
+SQLite's write lock, and whoever gets it second finds them done.
 """
 from __future__ import annotations
 
@@ -10,9 +12,10 @@ import json
 import os
 import re
 import sqlite3
+import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -81,7 +84,7 @@ class Store:
         self.path = Path(path)
         self.db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
         self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
+        self._wal()
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self._migrate()
@@ -96,19 +99,46 @@ class Store:
         self.close()
 
     def _migrate(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        for number, sql in _migrations():
-            if number <= version:
-                continue
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
+        """Bring the schema up to date. Two processes opening a new store at
+        once both see version 0: the version is read again once the write lock
+        is held (``BEGIN IMMEDIATE`` waits for it up to the busy timeout), so
+        the second one finds the tables made and runs nothing."""
+        migrations = _migrations()
+        latest = migrations[-1][0] if migrations else 0
+        if self._version() >= latest:
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            version = self._version()
+            for number, sql in migrations:
+                if number <= version:
+                    continue
                 for statement in _split_sql(sql):
                     self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version = {number}")
-                self.db.execute("COMMIT")
-            except BaseException:
-                self.db.execute("ROLLBACK")
-                raise
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def _wal(self, wait: float = 30.0) -> None:
+        """Switch a new store to WAL (the mode stays in the file). The switch
+        needs the database to itself and SQLite answers "database is locked" at
+        once, without the busy timeout, while another process opens it too: try
+        again for a while."""
+        give_up = time.monotonic() + wait
+        while True:
+            try:
+                if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    self.db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as e:
+                if "locked" not in str(e) or time.monotonic() > give_up:
+                    raise
+                time.sleep(0.02)
+
+    def _version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
 
     # -- ingestion ---------------------------------------------------------
 
@@ -136,7 +166,7 @@ class Store:
                 self.record_failure(item)
             elif self.save(item, pipeline.repeated):
                 report.stored.append(item.id)
-                report.reprints += item.duplicate_of is not None
+                report.reprints += item.duplicate_of is not None and self.has(item.duplicate_of)
             else:
                 report.already_stored.append(item.id)
         return report
@@ -152,13 +182,27 @@ class Store:
         return self.db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
 
     def save(self, doc: Document, repeated: RepeatedLines | None = None) -> bool:
-        """Store a document in one transaction; False if it was already stored."""
+        """Store a document in one transaction; False if it was already stored.
+
+        SQLite holds UTF-8 only, and a JSON record may carry a lone surrogate
+        ("\\ud800") and a file name bytes that are not UTF-8: such a document is
+        stored with each lone surrogate of its text as U+FFFD (one character
+        for one, so every offset still holds) and a warning that says so, and
+        with its path's undecodable bytes escaped ("caf\\xe9.txt")."""
+        try:
+            return self._save(doc, repeated)
+        except UnicodeEncodeError:
+            return self._save(_storable(doc), repeated)
+
+    def _save(self, doc: Document, repeated: RepeatedLines | None) -> bool:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             if self.has(doc.id):
                 self.db.execute("ROLLBACK")
                 return False
             fp = doc.fingerprint
+            # the story it reprints may have failed (over its time budget) and not be stored
+            duplicate_of = doc.duplicate_of if doc.duplicate_of is None or self.has(doc.duplicate_of) else None
             cur = self.db.execute(
                 """INSERT INTO documents (id, source_path, source_url, source_format, source_record, site,
                        language, title, lead, published, author, encoding, text, duplicate_of, exact_key, minhash,
@@ -166,7 +210,7 @@ class Store:
                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (doc.id, doc.source.path, doc.source.url, doc.source.format, doc.source.record, doc.site,
                  doc.language, doc.title, doc.lead, doc.published, doc.author, doc.encoding, doc.text,
-                 doc.duplicate_of, fp.exact if fp else None, dedup.signature_bytes(fp.minhash) if fp else None,
+                 duplicate_of, fp.exact if fp else None, dedup.signature_bytes(fp.minhash) if fp else None,
                  json.dumps(_analysis(doc), ensure_ascii=False)),
             )
             self._save_knowledge(doc)
@@ -245,6 +289,12 @@ class Store:
         )
 
     def record_failure(self, failure: Failure) -> None:
+        try:
+            self._record_failure(failure)
+        except UnicodeEncodeError:
+            self._record_failure(Failure(_storable_source(failure.source), _replace_surrogates(failure.reason)))
+
+    def _record_failure(self, failure: Failure) -> None:
         s = failure.source
         self.db.execute(
             """INSERT INTO failures (path, record, url, reason) VALUES (?, ?, ?, ?)
@@ -343,6 +393,53 @@ def _load_analysis(raw: str | None) -> dict:
         out[name] = [from_json(tp, x) for x in out.get(name, [])]
     out["entities"] = [e.with_mentions(e.all_mentions()) for e in out["entities"]]
     return out
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _replace_surrogates(text: str) -> str:
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def _escaped(name: str | None) -> str | None:
+    """A path or URL as UTF-8: the bytes a non-UTF-8 file name kept as
+    surrogates (``os.fsdecode``) written as ``\\xe9``, any other lone surrogate as ``\\ud800``."""
+    if name is None:
+        return None
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def _storable_source(source: Source) -> Source:
+    return replace(source, path=_escaped(source.path), url=_escaped(source.url), record=_escaped(source.record))
+
+
+def _storable(doc: Document) -> Document:
+    """``doc`` with every string SQLite can hold: see :meth:`Store.save`."""
+    def clean(value):
+        if isinstance(value, str):
+            return _replace_surrogates(value) if _SURROGATE.search(value) else value
+        if isinstance(value, (list, tuple)):
+            out = [clean(v) for v in value]
+            return value if all(a is b for a, b in zip(out, value)) else type(value)(out)
+        if isinstance(value, dict):
+            return {clean(k): clean(v) for k, v in value.items()}
+        if is_dataclass(value) and not isinstance(value, type):
+            changes = {f.name: clean(getattr(value, f.name)) for f in fields(value) if f.init}
+            changes = {k: v for k, v in changes.items() if v is not getattr(value, k)}
+            return replace(value, **changes) if changes else value
+        return value
+
+    source = _storable_source(doc.source)
+    fixed = clean(replace(doc, source=source))
+    if _SURROGATE.search(doc.text):
+        fixed = replace(fixed, warnings=[*fixed.warnings, "the text held lone surrogates (halves of UTF-16 pairs, "
+                                         "not characters); each is stored as U+FFFD"])
+    return fixed
 
 
 def _split_sql(sql: str) -> list[str]:
