@@ -8,16 +8,21 @@ article text through ``textContent`` only.
 """
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
+import logging
+import sqlite3
 import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
@@ -27,11 +32,20 @@ from ..store import Store
 from ..store import queries
 from . import exports, schemas
 
+log = logging.getLogger(__name__)
 STATIC = Path(str(resources.files(__package__).joinpath("static")))
 MAX_BODY = 5_000_000  # bytes a request body may have (uploads included)
 MAX_QUERY = 4096  # characters a query string may have
+MAX_PATH = 2048  # bytes a request path may have
+MAX_HEADERS = 16 * 1024  # bytes of request headers
 MAX_PAGE = 500
 MAX_EXPORT = 10_000
+#: the largest offset a list accepts: far past any store's rows, and well inside SQLite's 64-bit integers
+MAX_OFFSET = 1_000_000_000
+#: requests in progress at once; past it new ones get 503 with Retry-After instead of queueing
+MAX_ACTIVE = 256
+#: megabytes of answers kept until the store changes (see Cache); 0: none
+CACHE_MB = 64
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
@@ -45,22 +59,41 @@ DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.j
             "base-uri 'none'; frame-ancestors 'none'")
 
 
-class Limits:
-    """ASGI middleware: a ceiling on request bodies (declared and streamed) and query strings,
-    and the security headers every response carries."""
+def security_headers(path: str = "") -> list[tuple[bytes, bytes]]:
+    """The headers every answer carries, errors included (413, 414, 422, 404, 500, 503, 408)."""
+    csp = DOCS_CSP if path in ("/docs", "/redoc") else CSP
+    return [(b"content-security-policy", csp.encode()), (b"x-content-type-options", b"nosniff"),
+            (b"x-frame-options", b"DENY"), (b"referrer-policy", b"no-referrer")]
 
-    def __init__(self, app, max_body: int = MAX_BODY, max_query: int = MAX_QUERY) -> None:
-        self.app, self.max_body, self.max_query = app, max_body, max_query
+
+class Limits:
+    """ASGI middleware: a ceiling on request bodies (declared and streamed), query strings, paths and
+    requests in progress, the security headers on every response, and a 500 that carries them too
+    (Starlette's own 500 is sent from outside every middleware)."""
+
+    def __init__(self, app, max_body: int = MAX_BODY, max_query: int = MAX_QUERY,
+                 max_active: int = MAX_ACTIVE) -> None:
+        self.app, self.max_body, self.max_query, self.max_active = app, max_body, max_query, max_active
+        self.active = 0  # only touched on the event loop thread
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         if len(scope.get("query_string", b"")) > self.max_query:
             return await _plain(send, 414, "query string too long")
-        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if len(scope.get("raw_path") or scope.get("path", "").encode()) > MAX_PATH:
+            return await _plain(send, 414, "path too long")
+        headers = scope.get("headers") or []
+        if sum(len(k) + len(v) + 4 for k, v in headers) > MAX_HEADERS:  # h11 checks only a head split over reads
+            return await _plain(send, 431, "request headers too large")
+        declared = dict(headers).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_body):
             return await _plain(send, 413, f"request body over {self.max_body} bytes")
+        if self.active >= self.max_active:
+            return await _plain(send, 503, "too many requests in progress, retry shortly",
+                                [(b"retry-after", b"1")])
         seen = 0
+        started = False
 
         async def limited_receive():
             nonlocal seen
@@ -71,34 +104,115 @@ class Limits:
                     raise _TooLarge()
             return message
 
-        path = scope.get("path", "")
-        csp = DOCS_CSP if path in ("/docs", "/redoc") else CSP
+        secure = security_headers(scope.get("path", ""))
 
         async def secured_send(message):
+            nonlocal started
             if message["type"] == "http.response.start":
-                headers = list(message.get("headers", []))
-                headers += [(b"content-security-policy", csp.encode()),
-                            (b"x-content-type-options", b"nosniff"),
-                            (b"x-frame-options", b"DENY"),
-                            (b"referrer-policy", b"no-referrer")]
-                message = {**message, "headers": headers}
+                started = True
+                message = {**message, "headers": [*message.get("headers", []), *secure]}
             await send(message)
 
+        self.active += 1
         try:
             await self.app(scope, limited_receive, secured_send)
         except _TooLarge:
-            await _plain(send, 413, f"request body over {self.max_body} bytes")
+            if not started:
+                await _plain(send, 413, f"request body over {self.max_body} bytes")
+        except Exception:
+            if started:  # half a response: the server closes the connection
+                raise
+            log.exception("error answering %s %s", scope.get("method"), scope.get("path"))
+            await _plain(send, 500, "internal error")
+        finally:
+            self.active -= 1
 
 
 class _TooLarge(Exception):
     pass
 
 
-async def _plain(send, status: int, text: str) -> None:
+class Cache:
+    """ASGI middleware: the answers to ``GET /api/...`` kept until the store changes.
+
+    The store is read far more than it is written, and its slow answers are aggregates over all of
+    it (entities by the number of stories naming them, the actor graph) that no index makes cheap.
+    ``PRAGMA data_version`` on a connection of its own changes whenever any other connection, in
+    this process (an upload) or another (``newsgraph ingest`` into the same file), commits; then
+    every kept answer is dropped. Requests for an answer being computed wait for it instead of
+    computing it again, so twenty clients asking for the graph at once cost one graph. Exports
+    stream and are never kept; neither is any answer but a 200, nor one over ``max_entry`` bytes.
+    """
+
+    def __init__(self, app, db_path: str | Path, max_bytes: int = 64 << 20, max_entry: int = 4 << 20) -> None:
+        self.app, self.max_bytes, self.max_entry = app, max_bytes, max_entry
+        self.version_db = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None)
+        self.seen: int | None = None
+        self.generation = 0
+        self.entries: OrderedDict[tuple, tuple[int, list, bytes]] = OrderedDict()
+        self.size = 0
+        self.pending: dict[tuple, asyncio.Future] = {}
+
+    def _generation(self) -> int:
+        version = self.version_db.execute("PRAGMA data_version").fetchone()[0]
+        if version != self.seen:
+            self.seen = version
+            self.generation += 1
+            self.entries.clear()
+            self.size = 0
+        return self.generation
+
+    async def __call__(self, scope, receive, send):
+        path = scope.get("path", "") if scope["type"] == "http" else ""
+        if (scope["type"] != "http" or scope.get("method") != "GET" or not path.startswith("/api/")
+                or path.startswith("/api/export/")):
+            return await self.app(scope, receive, send)
+        generation = self._generation()
+        key = (generation, path, scope.get("query_string", b""))
+        while key in self.pending:  # someone is computing this very answer
+            await asyncio.shield(self.pending[key])
+            generation = self._generation()
+            key = (generation, path, scope.get("query_string", b""))
+        hit = self.entries.get(key)
+        if hit is not None:
+            self.entries.move_to_end(key)
+            status, headers, body = hit
+            await send({"type": "http.response.start", "status": status, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+            return
+        done = self.pending[key] = asyncio.get_running_loop().create_future()
+        start: dict | None = None
+        parts: list[bytes] = []
+        size = 0
+
+        async def keeping_send(message):
+            nonlocal start, size
+            if message["type"] == "http.response.start":
+                start = message
+            elif message["type"] == "http.response.body" and size <= self.max_entry:
+                parts.append(message.get("body", b""))
+                size += len(parts[-1])
+            await send(message)
+
+        try:
+            await self.app(scope, receive, keeping_send)
+        finally:
+            del self.pending[key]
+            done.set_result(None)
+        if (start is not None and start["status"] == 200 and size <= self.max_entry
+                and self._generation() == generation):
+            self.entries[key] = (200, list(start.get("headers", [])), b"".join(parts))
+            self.size += size
+            while self.size > self.max_bytes and self.entries:
+                _, (_, _, old) = self.entries.popitem(last=False)
+                self.size -= len(old)
+
+
+async def _plain(send, status: int, text: str, extra: list[tuple[bytes, bytes]] = ()) -> None:
     body = json.dumps({"detail": text}).encode()
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-                            (b"content-security-policy", CSP.encode())]})
+                            *extra, *security_headers()]})
     await send({"type": "http.response.body", "body": body})
 
 
@@ -115,8 +229,28 @@ def _graph_edges(g: dict[str, Any]) -> dict[str, Any]:
     return g
 
 
+def _fetcher(snap: exports.Snapshot, kind: str, fmt: str, *, type, actor, recipient, speaker, about, since,
+             until, language) -> tuple[Callable[[int, int], list[dict[str, Any]]], int]:
+    """``fetch(limit, offset)`` for one kind of row on an export's snapshot, and how many rows a
+    step of the stream fetches (whole documents are large: few at a time)."""
+    db = snap.db
+    if kind == "documents":
+        def fetch(n: int, at: int) -> list[dict[str, Any]]:
+            rows = queries.documents(db, language=language, include_duplicates=True, limit=n, offset=at)["items"]
+            if fmt == "jsonl":  # the whole output contract of each document
+                return [d.to_dict() for d in map(snap.get, [r["id"] for r in rows]) if d is not None]
+            return rows
+        return fetch, 25 if fmt == "jsonl" else 500
+    if kind == "entities":
+        return (lambda n, at: queries.entities(db, type=type, limit=n, offset=at)), 1000
+    if kind == "quotes":
+        return (lambda n, at: queries.quotes(db, speaker=speaker, about=about, limit=n, offset=at)), 1000
+    return (lambda n, at: queries.events(db, type=type, actor=actor, recipient=recipient, source=speaker,
+                                         since=since, until=until, language=language, limit=n, offset=at)), 1000
+
+
 def create_app(db_path: str | Path, *, token: str | None = None, max_body: int = MAX_BODY,
-               allowed_hosts: list[str] | None = None) -> FastAPI:
+               allowed_hosts: list[str] | None = None, cache_mb: int = CACHE_MB) -> FastAPI:
     """The application over the store at ``db_path`` (created and migrated if missing)."""
     db_path = Path(db_path)
     Store(db_path).close()  # create / migrate once, before any reader opens it
@@ -138,6 +272,9 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
                     "language and inflected form. Lists are paginated with `limit`/`offset` in a stable order; "
                     "`next_offset` is null on the last page.",
     )
+    # outermost last: Limits (sizes, headers, 500s) → TrustedHost → Cache → the routes
+    if cache_mb > 0:
+        app.add_middleware(Cache, db_path=db_path, max_bytes=cache_mb << 20)
     if allowed_hosts:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts)
     app.add_middleware(Limits, max_body=max_body)
@@ -151,8 +288,8 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
         return queries.stats(store().db) | {"read_only": token is None}
 
     @app.get("/api/documents", response_model=schemas.DocumentPage, tags=["documents"])
-    def list_documents(limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0),
-                       language: str | None = None,
+    def list_documents(limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_OFFSET),
+                       language: str | None = Query(None, max_length=20),
                        all: bool = Query(False, description="include reprints")) -> dict[str, Any]:
         """Documents, newest first (undated last), then by id."""
         found = queries.documents(store().db, language=language, include_duplicates=all,
@@ -161,7 +298,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
 
     @app.get("/api/search", response_model=schemas.SearchResult, tags=["documents"])
     def search(q: str = Query(..., min_length=1, max_length=300), limit: int = Query(20, ge=1, le=100),
-               offset: int = Query(0, ge=0), all: bool = Query(False, description="include reprints"),
+               offset: int = Query(0, ge=0, le=MAX_OFFSET), all: bool = Query(False, description="include reprints"),
                entities: bool = Query(True, description="also look the query up as an entity name")
                ) -> dict[str, Any]:
         """Full-text search (any inflected form finds the others) with snippets, and the entities the
@@ -196,7 +333,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
     @app.get("/api/entities", response_model=schemas.EntityPage, tags=["entities"])
     def list_entities(q: str | None = Query(None, max_length=300, description="any name or alias, any form"),
                       type: str | None = Query(None, pattern="^(PER|ORG|LOC|MISC|per|org|loc|misc)$"),
-                      limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+                      limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
         """Entities, most documents first."""
         rows = queries.entities(store().db, type=type, q=q, limit=limit + 1, offset=offset)
         return _page(rows, limit, offset)
@@ -208,8 +345,10 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
         it, events as actor and recipient, neighbours."""
         db = store().db
         ids = queries.resolve(db, ref)
-        if not ids:
-            raise HTTPException(404, f"no entity named {ref}")
+        if not ids:  # with the nearest names, as the CLI's "did you mean"
+            from ..store.lookup import nearest
+
+            return JSONResponse({"detail": f"no entity named {ref}", "suggestions": nearest(db, ref)}, 404)
         if len(ids) > 1:
             return JSONResponse({"detail": "ambiguous", "candidates": queries.entities_by_id(db, ids[:50])}, 409)
         info = queries.entity(db, ids[0])
@@ -220,8 +359,8 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
 
     @app.get("/api/quotes", response_model=schemas.QuotePage, tags=["quotes"])
     def list_quotes(speaker: str | None = Query(None, max_length=300), about: str | None = Query(None, max_length=300),
-                    doc: str | None = None, limit: int = Query(100, ge=1, le=MAX_PAGE),
-                    offset: int = Query(0, ge=0)) -> dict[str, Any]:
+                    doc: str | None = Query(None, max_length=100), limit: int = Query(100, ge=1, le=MAX_PAGE),
+                    offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
         """Quotes (direct, indirect, mixed) with speakers; ``about``: quotes that mention an entity."""
         rows = queries.quotes(store().db, speaker=speaker, about=about, doc_id=doc, limit=limit + 1, offset=offset)
         return _page(rows, limit, offset)
@@ -231,15 +370,15 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
                               since=since, until=until, language=language, doc_id=doc, limit=limit, offset=offset)
 
     @app.get("/api/events", response_model=schemas.EventPage, tags=["events"])
-    def list_events(type: str | None = Query(None, description="PLOVER type(s), comma-separated"),
+    def list_events(type: str | None = Query(None, max_length=300, description="PLOVER type(s), comma-separated"),
                     actor: str | None = Query(None, max_length=300),
                     recipient: str | None = Query(None, max_length=300),
                     speaker: str | None = Query(None, max_length=300,
                                                 description="the speaker the event is attributed to"),
-                    since: str | None = Query(None, description="ISO date, inclusive"),
-                    until: str | None = Query(None, description="ISO date (or month, year), inclusive"),
-                    language: str | None = None, doc: str | None = None,
-                    limit: int = Query(100, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+                    since: str | None = Query(None, max_length=30, description="ISO date, inclusive"),
+                    until: str | None = Query(None, max_length=30, description="ISO date (or month, year), inclusive"),
+                    language: str | None = Query(None, max_length=20), doc: str | None = Query(None, max_length=100),
+                    limit: int = Query(100, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
         """Who did what to whom, with the evidence sentence."""
         rows = _events(type, actor, recipient, speaker, since, until, language, doc, limit + 1, offset)
         return _page(rows, limit, offset)
@@ -253,14 +392,14 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
                              "quads": exports.QUADS, "total_edges": len(g["edges"])})
 
     @app.get("/api/graph", response_model=schemas.Graph, tags=["graph"])
-    def graph(type: str | None = Query(None, description="PLOVER type(s), comma-separated"),
-              since: str | None = None, until: str | None = None,
+    def graph(type: str | None = Query(None, max_length=300, description="PLOVER type(s), comma-separated"),
+              since: str | None = Query(None, max_length=30), until: str | None = Query(None, max_length=30),
               window: str | None = Query(None, pattern="^(day|month|year)$",
                                          description="aggregate edges per day, month or year"),
               entity: str | None = Query(None, max_length=300, description="only edges touching this entity"),
-              language: str | None = None, evidence: int = Query(3, ge=0, le=50),
+              language: str | None = Query(None, max_length=20), evidence: int = Query(3, ge=0, le=50),
               all: bool = Query(False, description="count events in reprints too"),
-              limit: int = Query(1000, ge=1, le=MAX_EXPORT), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+              limit: int = Query(1000, ge=1, le=MAX_EXPORT), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
         """Actors as nodes, events as directed edges aggregated by type (and time window), most frequent
         first, each with up to ``evidence`` evidence sentences and its PLOVER quad class. Events in
         reprints of a stored story are not counted again unless ``all`` is set."""
@@ -271,51 +410,62 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
     @app.get("/api/export/{kind}.{fmt}", tags=["export"],
              responses={200: {"content": {"application/x-ndjson": {}, "text/csv": {}, "application/xml": {}}}})
     def export(kind: str, fmt: str, request: Request, limit: int = Query(1000, ge=1, le=MAX_EXPORT),
-               offset: int = Query(0, ge=0), type: str | None = None, actor: str | None = None,
-               recipient: str | None = None, speaker: str | None = None, about: str | None = None,
-               since: str | None = None, until: str | None = None, language: str | None = None,
+               offset: int = Query(0, ge=0, le=MAX_OFFSET), type: str | None = Query(None, max_length=300),
+               actor: str | None = Query(None, max_length=300), recipient: str | None = Query(None, max_length=300),
+               speaker: str | None = Query(None, max_length=300), about: str | None = Query(None, max_length=300),
+               since: str | None = Query(None, max_length=30), until: str | None = Query(None, max_length=30), language: str | None = Query(None, max_length=20),
                window: str | None = Query(None, pattern="^(day|month|year)$")) -> Response:
         """``documents``, ``entities``, ``quotes``, ``events`` as ``jsonl`` or ``csv``; ``graph`` as ``graphml``,
         ``gexf`` (Gephi), ``jsonl`` or ``csv`` (one edge a row). Paginated in a stable order: the
         ``X-Next-Offset`` header (and a ``Link: rel=next``) gives the next page; absent on the last one."""
-        s = store()
+        media = {"jsonl": "application/x-ndjson", "csv": "text/csv", "graphml": "application/graphml+xml",
+                 "gexf": "application/gexf+xml"}.get(fmt)
         if kind == "graph":
             if fmt not in ("graphml", "gexf", "jsonl", "csv"):
                 raise HTTPException(404, "graph exports: graphml, gexf, jsonl, csv")
+            # edges are aggregated over every event first (in memory, as /api/graph does); the
+            # output is then written as it is sent
             g = _graph(type, since, until, window, actor, language, 3, limit + 1, offset)
             more = len(g["edges"]) > limit
             g["edges"] = g["edges"][:limit]
             if fmt in ("graphml", "gexf"):
-                body = exports.graphml(g) if fmt == "graphml" else exports.gexf(g)
+                lines = exports.graphml_lines(g) if fmt == "graphml" else exports.gexf_lines(g)
             else:
-                rows = [{**e, "evidence": " | ".join(ev["text"] or "" for ev in e["evidence"])} for e in g["edges"]]
-                body = exports.jsonl(g["edges"]) if fmt == "jsonl" else exports.to_csv(rows)
+                rows = ({**e, "evidence": " | ".join(ev["text"] or "" for ev in e["evidence"])} for e in g["edges"])
+                lines = exports.jsonl_lines(g["edges"]) if fmt == "jsonl" else exports.csv_lines(rows)
+            body = exports.stream(lines, lambda: None)
         else:
             if fmt not in ("jsonl", "csv"):
                 raise HTTPException(404, f"{kind} exports: jsonl, csv")
-            if kind == "documents":
-                rows = queries.documents(s.db, language=language, include_duplicates=True,
-                                         limit=limit + 1, offset=offset)["items"]
-                if fmt == "jsonl":  # the whole output contract of each document
-                    rows = [s.get(r["id"]).to_dict() for r in rows[:limit]] + rows[limit:]
-            elif kind == "entities":
-                rows = queries.entities(s.db, type=type, limit=limit + 1, offset=offset)
-            elif kind == "quotes":
-                rows = queries.quotes(s.db, speaker=speaker, about=about, limit=limit + 1, offset=offset)
-            elif kind == "events":
-                rows = _events(type, actor, recipient, speaker, since, until, language, None, limit + 1, offset)
-            else:
+            if kind not in ("documents", "entities", "quotes", "events"):
                 raise HTTPException(404, "exports: documents, entities, quotes, events, graph")
-            more = len(rows) > limit
-            rows = rows[:limit]
-            body = exports.jsonl(rows) if fmt == "jsonl" else exports.to_csv(rows)
-        media = {"jsonl": "application/x-ndjson", "csv": "text/csv", "graphml": "application/graphml+xml",
-                 "gexf": "application/gexf+xml"}[fmt]
+            snap = exports.Snapshot(db_path)
+            try:
+                fetch, step = _fetcher(snap, kind, fmt, type=type, actor=actor, recipient=recipient,
+                                       speaker=speaker, about=about, since=since, until=until, language=language)
+                more = bool(fetch(1, offset + limit))
+            except BaseException:
+                snap.close()
+                raise
+
+            def rows():
+                """The rows of the page, ``step`` at a time from the snapshot: never the whole page."""
+                done = 0
+                while done < limit:
+                    want = min(step, limit - done)
+                    got = fetch(want, offset + done)
+                    yield from got
+                    done += len(got)
+                    if len(got) < want:
+                        return
+
+            lines = exports.jsonl_lines(rows()) if fmt == "jsonl" else exports.csv_lines(rows())
+            body = exports.stream(lines, snap.close)
         headers = {"Content-Disposition": f'attachment; filename="newsgraph-{kind}-{offset}.{fmt}"'}
         if more:
             headers["X-Next-Offset"] = str(offset + limit)
             headers["Link"] = f'<{request.url.include_query_params(offset=offset + limit)}>; rel="next"'
-        return Response(body, media_type=f"{media}; charset=utf-8", headers=headers)
+        return StreamingResponse(body, media_type=f"{media}; charset=utf-8", headers=headers)
 
     # -- upload (only with a token) ----------------------------------------
 
