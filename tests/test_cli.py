@@ -58,7 +58,8 @@ def test_mixed_folder_ingests_good_reports_bad_and_second_run_adds_nothing(tmp_p
     huge.write_bytes(b"\xd0\xb0" * (25 * 1024 * 1024))  # 50 MB of "а" on one line
     db = tmp_path / "n.db"
     first = run("ingest", folder, "--db", db)
-    assert first.returncode == 0, first.stderr
+    assert first.returncode == 1, first.stderr  # some inputs failed: a script must notice
+    assert "failed" in first.stdout and "stored" in first.stdout  # the summary is output, not a log line
     for name, reason in [("empty.txt", "empty"), ("blank.txt", "empty"), ("image.png", "PNG"),
                          ("undecodable.txt", "binary"), ("truncated.warc.gz", "truncated"),
                          ("huge_single_line.txt", "too large"), ("bad.jsonl (line 2)", "invalid JSON"),
@@ -68,8 +69,8 @@ def test_mixed_folder_ingests_good_reports_bad_and_second_run_adds_nothing(tmp_p
     stored = con.execute("SELECT count(*) FROM documents").fetchone()[0]
     assert stored >= 6 + 2  # six example texts, two good JSONL lines (+ broken.html, truncated WARC's first page)
     assert con.execute("SELECT count(*) FROM failures").fetchone()[0] >= 8
-    second = run("ingest", folder, "--db", db)
-    assert "0 stored" in second.stderr
+    second = run("ingest", folder, "--db", db, "--ok-on-failure")
+    assert "0 stored" in second.stdout and second.returncode == 0
     assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == stored
 
 
@@ -151,3 +152,116 @@ def test_eval_ner_misses_lists_what_was_missed_and_invented(tmp_path):
     assert any(l.startswith("missed") and "ORG" in l and "'Канцлер'" in l for l in lines)
     assert any(l.startswith("invented") and "PER" in l and "'Марком Рютте'" in l for l in lines)
     assert not any("'Олаф Шольц'" in l for l in lines if l.startswith(("missed", "invented")))
+
+
+# -- strict input, plurals, exports (issue 16) --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def examples_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("cli") / "examples.db"
+    proc = run("ingest", EXAMPLES, "--db", db)
+    assert proc.returncode == 0, proc.stderr
+    return db
+
+
+READ_COMMANDS = [("search", "санкции"), ("show", "abc123"), ("entities",), ("entity", "Германия"), ("quotes",),
+                 ("events",), ("graph",), ("export", "events"), ("serve", "--port", "0")]
+
+
+@pytest.mark.parametrize("command", READ_COMMANDS, ids=lambda c: c[0])
+def test_read_commands_never_create_a_database(tmp_path, command):
+    db = tmp_path / "typo.db"
+    proc = run(*command, "--db", db, check=False)
+    assert proc.returncode == 2 and f"no database at {db}" in proc.stderr, proc.stderr
+    assert not db.exists() and not list(tmp_path.iterdir())
+
+
+def test_dates_types_and_entities_are_checked(examples_db):
+    db = examples_db
+    for bad in ("2024-13-45", "12.03.2024", "2024-02-30", "yesterday", "2024/03/12"):
+        proc = run("events", "--since", bad, "--db", db, check=False)
+        assert proc.returncode == 2 and "--since" in proc.stderr and bad in proc.stderr, (bad, proc.stderr)
+    assert run("graph", "--until", "2024-1", "--db", db, check=False).returncode == 2
+    for good in ("2024-11-14", "2024-11", "2024"):
+        proc = run("events", "--since", good, "--json", "--db", db)
+        assert proc.returncode == 0 and proc.stdout, (good, proc.stderr)
+    wrong_type = run("events", "--type", "AID,HUG", "--db", db, check=False)
+    assert wrong_type.returncode == 2 and "HUG" in wrong_type.stderr and "COOPERATE" in wrong_type.stderr
+    assert run("events", "--type", "aid", "--json", "--db", db).returncode == 0
+    nobody = run("quotes", "--speaker", "Ніхтонезнаєхтоцей", "--db", db, check=False)
+    assert nobody.returncode == 2 and "no stored entity" in nobody.stderr
+    near = run("entities", "--q", "Коваль", "--db", db, check=False)
+    assert near.returncode == 1 and "did you mean" in near.stderr and "Михал Ковальчик" in near.stderr
+    assert run("entities", "--limit", "0", "--db", db, check=False).returncode == 2
+
+
+def test_plurals_and_where_each_document_comes_from(examples_db, tmp_path):
+    listing = run("entities", "--limit", "200", "--db", examples_db).stdout
+    assert "1 mention in 1 document" in listing and "1 documents" not in listing and "1 mentions" not in listing
+    one = run("ingest", EXAMPLES / "text" / "en_summit.txt", "--db", tmp_path / "one.db")
+    assert one.stdout.startswith("1 document read: 1 stored (0 as reprints"), one.stdout
+    hits = run("search", "санкциями", "--db", examples_db).stdout
+    assert "mirovye-vesti.ru" in hits and "https://www.mirovye-vesti.ru/" in hits and "2024-11-14" in hits
+    doc = json.loads(run("search", "санкциями", "--json", "--db", examples_db).stdout.splitlines()[0])
+    shown = run("show", doc["id"], "--db", examples_db).stdout
+    assert "published  2024-11-14" in shown and "site       mirovye-vesti.ru" in shown
+    assert "url        https://www.mirovye-vesti.ru/" in shown and "reprinted as 3 copies" in shown
+
+
+def test_show_takes_a_unique_prefix_and_says_how_long_it_must_be(examples_db):
+    ids = sorted(json.loads(l)["id"] for l in run("export", "documents", "--format", "jsonl", "--all",
+                                                  "--db", examples_db).stdout.splitlines())
+    first, second = next((a, b) for a, b in zip(ids, ids[1:]) if a[0] == b[0])
+    need = len(os.path.commonprefix([first, second])) + 1
+    ambiguous = run("show", first[: need - 1], "--db", examples_db, check=False)
+    assert ambiguous.returncode == 1 and "ambiguous" in ambiguous.stderr
+    assert f"at least {need} characters" in ambiguous.stderr
+    unique = run("show", first[:need], "--json", "--db", examples_db)
+    assert unique.returncode == 0 and json.loads(unique.stdout)["id"] == first
+
+
+def test_export_formats_bom_and_filters(examples_db, tmp_path):
+    import csv
+    import io
+    import xml.etree.ElementTree as ET
+
+    db = examples_db
+    events = run("events", "--json", "--db", db).stdout.splitlines()
+    jsonl = run("export", "events", "--format", "jsonl", "--db", db).stdout.splitlines()
+    assert [json.loads(l)["id"] for l in jsonl] == [json.loads(l)["id"] for l in events]
+    out = tmp_path / "events.csv"
+    assert run("export", "events", "-o", out, "--db", db).returncode == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 only with the mark
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert len(rows) == len(events) and {"type", "actors", "evidence"} <= set(rows[0])
+    plain = run("export", "quotes", "--no-bom", "--speaker", "Ковальчика", "--db", db).stdout
+    assert not plain.startswith("\ufeff")
+    (quote,) = list(csv.DictReader(io.StringIO(plain)))
+    assert "сжиженного газа" in quote["content"] and quote["reprints"].count("mirovye-vesti.ru") == 2
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    graphml = ET.fromstring(run("export", "graph", "--format", "graphml", "--db", db).stdout.encode())
+    edges = graphml.findall(".//g:edge", ns)
+    assert edges and len(edges) == len(json.loads(run("graph", "--json", "--db", db).stdout)["edges"])
+    gexf = ET.fromstring(run("export", "graph", "--format", "gexf", "--type", "AID", "--db", db).stdout.encode())
+    assert all(e.get("label").startswith("AID") for e in gexf.findall(".//{http://gexf.net/1.3}edge"))
+    entities = run("export", "entities", "--format", "jsonl", "--limit", "5", "--db", db).stdout.splitlines()
+    assert len(entities) == 5
+    assert run("export", "events", "--format", "graphml", "--db", db, check=False).returncode == 2
+    assert run("export", "entities", "--about", "Германия", "--db", db, check=False).returncode == 2
+    assert run("export", "secrets", "--db", db, check=False).returncode == 2
+
+
+def test_ingest_progress_line_off_a_terminal(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"{i}.txt").write_text(
+            f"Новина {i} про ремонт доріг\nУ місті номер {i} відремонтували {i + 2} вулиці та {i + 5} тротуарів.\n",
+            encoding="utf-8")
+    proc = run("ingest", folder, "--db", tmp_path / "p.db", env={"NEWSGRAPH_PROGRESS_SECONDS": "0"})
+    assert proc.returncode == 0, proc.stderr
+    lines = [l for l in proc.stderr.splitlines() if l.startswith("ingesting:")]
+    assert lines and all("files/s" in l and "ETA" in l for l in lines), proc.stderr
+    assert "6 documents read" in proc.stdout

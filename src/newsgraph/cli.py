@@ -1,19 +1,28 @@
 """The command line: ``newsgraph analyze | ingest | search | show``."""
 from __future__ import annotations
 
+import datetime
 import json
+import os
+import re
+import sqlite3
 import sys
+import time
 from collections import Counter
 from pathlib import Path
+from typing import NoReturn
+from urllib.parse import urlsplit
 
 import click
 from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                           TimeRemainingColumn)
 
 from . import __version__
-from .ingest import iter_files, read_path, read_paths
+from .ingest import iter_files, printable, read_path, read_paths
+from .lang import CODES
 from .model import Document, Failure
 from .pipeline import Pipeline
 from .store import IngestReport, Store, default_db_path
@@ -32,7 +41,108 @@ def main() -> None:
 
 
 def _report_failure(f: Failure) -> None:
-    err.print(f"[red]error[/red] {escape(str(f))}")
+    # names and reasons come from the user's files: no raw terminal escapes reach the screen
+    err.print(f"[red]error[/red] {escape(printable(str(f)))}")
+
+
+def _fail(message: str, code: int = 2) -> NoReturn:
+    """An error the user can act on: what was wrong and, where there is one, what is valid."""
+    err.print(f"[red]error[/red] {escape(message)}")
+    sys.exit(code)
+
+
+def _plural(n: int, word: str, many: str | None = None) -> str:
+    """ "1 document", "2 documents" (English: the interface's language)."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def _read_store(db: str | None) -> Store:
+    """The store a read command asks about; creating one is ``ingest``'s job, so a path that
+    does not exist (a typo in --db) is an error, never a new empty database."""
+    path = default_db_path(db)
+    if not path.exists():
+        _fail(f"no database at {path} (create one with `newsgraph ingest PATH --db {path}`, "
+              "or point --db / $NEWSGRAPH_DB at an existing one)")
+    if path.is_dir():
+        _fail(f"{path} is a folder, not a newsgraph database")
+    try:
+        store = Store(path)
+        store.db.execute("SELECT 1 FROM documents LIMIT 1")
+    except sqlite3.DatabaseError as e:
+        _fail(f"{path} is not a newsgraph database ({e})")
+    return store
+
+
+_ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def _iso_date(ctx, param, value: str | None) -> str | None:
+    """Dates are ISO (YYYY-MM-DD, YYYY-MM or YYYY): they are compared as text with the stored
+    ISO dates, so "12.03.2024" or "2024-13-45" would filter arbitrarily instead of failing."""
+    if value is None:
+        return None
+    value = value.strip()
+    if _ISO_DATE.fullmatch(value):
+        parts = [int(p) for p in value.split("-")]
+        try:
+            datetime.date(parts[0], *(parts[1:] + [1] * (3 - len(parts))))
+            return value
+        except ValueError as e:
+            raise click.BadParameter(f"{value!r} is not a date ({e})") from None
+    raise click.BadParameter(f"{value!r} is not an ISO date: use YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2024-03-12)")
+
+
+def _plover_types(ctx, param, value: str | None) -> str | None:
+    """PLOVER types, comma-separated; an unknown one is an error listing the valid ones."""
+    if value is None:
+        return None
+    from .serve.exports import QUAD_OF
+
+    types = [t.strip().upper() for t in value.split(",") if t.strip()]
+    unknown = [t for t in types if t not in QUAD_OF]
+    if unknown or not types:
+        raise click.BadParameter(f"unknown event type {', '.join(unknown) or repr(value)}; "
+                                 f"valid: {', '.join(QUAD_OF)}")
+    return ",".join(types)
+
+
+def _entity_ref(store: Store, ref: str | None, option: str, *, one: bool = False) -> str | None:
+    """What an entity option names, as a reference the queries resolve the same way: the id when
+    the name is unambiguous. Nothing found is an error with the nearest names; several found is
+    an error where one entity is needed (``one``), else a note saying which ones are included."""
+    if ref is None:
+        return None
+    from .store.lookup import label, lookup
+
+    match = lookup(store.db, ref)
+    if not match.ids:
+        near = "; did you mean: " + "; ".join(label(s) for s in match.suggestions) if match.suggestions else ""
+        _fail(f"{option} {ref!r}: no stored entity has this name{near}", 1 if one else 2)
+    if len(match.ids) == 1:
+        return match.ids[0]
+    listed = "; ".join(label(s) for s in match.suggestions[:10])
+    if one:
+        _fail(f"{option} {ref!r} names {_plural(len(match.ids), 'entity', 'entities')}: {listed} "
+              "(give one of the ids)", 1)
+    err.print(f"[yellow]note[/yellow] {escape(option)} {escape(repr(ref))} names "
+              f"{_plural(len(match.ids), 'entity', 'entities')}, all included: {escape(listed)}")
+    return ref
+
+
+def _source_label(row: dict) -> str:
+    """Where a copy was published: its site, else its URL's host, else its file name."""
+    if row.get("site"):
+        return row["site"]
+    if row.get("url"):
+        return urlsplit(row["url"]).hostname or row["url"]
+    return Path(row.get("path") or "?").name
+
+
+def _copies_note(reprints: list[dict]) -> str:
+    """ "and 3 reprints: site, site" beside a story counted once ("" without reprints)."""
+    if not reprints:
+        return ""
+    return f"and {_plural(len(reprints), 'reprint')}: {', '.join(_source_label(r) for r in reprints)}"
 
 
 def _report(doc: Document) -> None:
@@ -44,8 +154,9 @@ def _report(doc: Document) -> None:
     out.print(f"  title      {escape(doc.title or '—')}")
     if doc.lead:
         out.print(f"  lead       {escape(doc.lead)}")
-    if doc.published:
-        out.print(f"  published  {doc.published}")
+    out.print(f"  published  {doc.published or 'unknown'}")
+    out.print(f"  site       {escape(doc.site or '—')}")
+    out.print(f"  url        {escape(doc.source.url or doc.source.path or '—')}")
     out.print("  segments   " + ", ".join(f"{n} {k}" for k, n in kinds.items()))
     for s in doc.segments:
         if s.kind in ("related", "boilerplate"):
@@ -107,24 +218,31 @@ def schema() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, required=True)  # a missing path is one failure among the others
 @db_option
-def ingest(paths: tuple[str, ...], db: str | None) -> None:
-    """Analyse files and folders and store them; safe to interrupt and run again."""
+@click.option("--ok-on-failure", is_flag=True,
+              help="Exit 0 even when some inputs could not be read or analysed (they are still listed).")
+def ingest(paths: tuple[str, ...], db: str | None, ok_on_failure: bool) -> None:
+    """Analyse files and folders and store them; safe to interrupt and run again.
+
+    Prints a summary to stdout; each input that failed is listed on stderr and makes the exit
+    status 1 (unless --ok-on-failure), so that a script notices what was not stored."""
     db_path = default_db_path(db)
+    if not db_path.parent.is_dir():
+        _fail(f"cannot create the database {db_path}: the folder {db_path.parent} does not exist")
+    if db_path.is_dir():
+        _fail(f"--db {db_path} is a folder; give the database file's name")
     files = [p for p in iter_files(paths) if p.resolve() != db_path.resolve()]
     report = IngestReport()
     with Store(db_path) as store:
-        progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                            TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
+        progress = _Progress(len(files))
         try:
             with progress:
-                task = progress.add_task("ingesting", total=len(files))
 
                 def items():  # one stream over all files: the analysis batches documents across them
                     for path in files:
                         yield from read_path(path)
-                        progress.advance(task)  # read; stored within the next batch
+                        progress.advance()  # read; stored within the next batch
 
                 store.ingest(items(), Pipeline(), report=report,
                              on_item=lambda item: isinstance(item, Document) and _warn(item))
@@ -133,19 +251,66 @@ def ingest(paths: tuple[str, ...], db: str | None) -> None:
             _summary(report, db_path)
             sys.exit(130)
         _summary(report, db_path)
-    sys.exit(1 if report.failures and not report.stored + report.already_stored else 0)
+    sys.exit(1 if report.failures and not ok_on_failure else 0)
+
+
+class _Progress:
+    """Ingestion progress: a bar on a terminal; elsewhere (a log file, CI, nohup) a line on stderr
+    every few seconds ($NEWSGRAPH_PROGRESS_SECONDS, default 5) with the rate and the time left,
+    so that a long run piped to a file is never silent."""
+
+    def __init__(self, total: int, what: str = "files") -> None:
+        self.total, self.what, self.done = total, what, 0
+        self.every = float(os.environ.get("NEWSGRAPH_PROGRESS_SECONDS") or 5)
+        self.bar = None
+        if err.is_terminal:
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
+                                TimeRemainingColumn(), console=err, transient=True)
+
+    def __enter__(self) -> _Progress:
+        self.start = self.last = time.monotonic()
+        if self.bar is not None:
+            self.bar.__enter__()
+            self.task = self.bar.add_task("ingesting", total=self.total, rate="")
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
+
+    def line(self, now: float) -> str:
+        elapsed = max(now - self.start, 1e-6)
+        rate = self.done / elapsed
+        left = (self.total - self.done) / rate if rate else None
+        eta = f"ETA {datetime.timedelta(seconds=round(left))}" if left is not None else "ETA unknown"
+        share = f" ({self.done / self.total:.0%})" if self.total else ""
+        return (f"ingesting: {self.done}/{self.total} {self.what}{share}, {rate:.1f} {self.what}/s, "
+                f"elapsed {datetime.timedelta(seconds=round(elapsed))}, {eta}")
+
+    def advance(self) -> None:
+        self.done += 1
+        now = time.monotonic()
+        if self.bar is not None:
+            rate = self.done / max(now - self.start, 1e-6)
+            self.bar.update(self.task, advance=1, rate=f"{rate:.1f} {self.what}/s")
+        elif now - self.last >= self.every and self.done < self.total:
+            self.last = now
+            err.print(self.line(now))
 
 
 def _warn(doc: Document) -> None:
     """Print a document's warnings."""
     for warning in doc.warnings:
-        err.print(f"[yellow]warning[/yellow] {escape(doc.source.describe())}: {escape(warning)}")
+        err.print(f"[yellow]warning[/yellow] {escape(printable(doc.source.describe()))}: "
+                  f"{escape(printable(warning))}")
 
 
 def _summary(report: IngestReport, db_path) -> None:
-    err.print(f"{report.read} documents read: "
-              f"{len(report.stored)} stored ({report.reprints} as reprints of a stored story), "
-              f"{len(report.already_stored)} already stored, {len(report.failures)} failed  → {db_path}")
+    out.print(f"{_plural(report.read, 'document')} read: "
+              f"{len(report.stored)} stored ({report.reprints} as "
+              f"{'a reprint' if report.reprints == 1 else 'reprints'} of a stored story), "
+              f"{len(report.already_stored)} already stored, {len(report.failures)} failed  → {escape(str(db_path))}")
     for f in report.failures:
         _report_failure(f)
 
@@ -153,25 +318,77 @@ def _summary(report: IngestReport, db_path) -> None:
 @main.command()
 @click.argument("query", nargs=-1, required=True)
 @db_option
-@click.option("--limit", default=20, show_default=True)
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1))
 @click.option("--all", "include_duplicates", is_flag=True, help="Show reprints as well as canonical documents.")
+@click.option("--no-entity", "no_entity", is_flag=True,
+              help="Do not add the stories that mention the entity the query names (in any language).")
 @click.option("--json", "as_json", is_flag=True)
-def search(query: tuple[str, ...], db: str | None, limit: int, include_duplicates: bool, as_json: bool) -> None:
-    """Full-text search; any inflected form finds the others (Шольцом finds Шольц)."""
-    with Store(default_db_path(db)) as store:
-        hits = store.search(" ".join(query), limit=limit, include_duplicates=include_duplicates)
+def search(query: tuple[str, ...], db: str | None, limit: int, include_duplicates: bool, no_entity: bool,
+           as_json: bool) -> None:
+    """Full-text search; any inflected form finds the others (Шольцом finds Шольц).
+
+    When the query is the name of a stored entity ("Germany", "НАТО"), the stories that mention
+    it in any language follow the text matches, marked as found through the entity."""
+    from .store import queries
+    from .store.lookup import documents_mentioning, lookup
+
+    text = " ".join(query)
+    with _read_store(db) as store:
+        hits = [h.__dict__ | {"via": None} for h in store.search(text, limit=limit,
+                                                                  include_duplicates=include_duplicates)]
+        entity = None
+        if not no_entity:
+            match = lookup(store.db, text, suggest=False, words=False)
+            if match.unique:
+                entity = queries.entities_by_id(store.db, [match.unique])[0]
+                seen = {h["id"] for h in hits}
+                for doc_id in documents_mentioning(store.db, entity["id"], limit=limit, exclude=seen):
+                    d = store.db.execute(
+                        """SELECT id, title, language, published, coalesce(source_url, source_path) AS source,
+                                  (SELECT count(*) FROM documents r WHERE r.duplicate_of = documents.id) AS reprints
+                           FROM documents WHERE id = ?""", (doc_id,)).fetchone()
+                    hits.append(dict(d) | {"snippet": "", "highlights": [], "via": entity["id"]})
+        sites = {r[0]: r[1] for r in store.db.execute(
+            f"SELECT id, site FROM documents WHERE id IN ({','.join('?' * len(hits))})", [h["id"] for h in hits])}
     for h in hits:
-        if as_json:
-            sys.stdout.write(json.dumps(h.__dict__, ensure_ascii=False) + "\n")
-            continue
-        extra = f"  (+{h.reprints} reprints)" if h.reprints else ""
-        out.print(f"[bold]{h.id}[/bold] \\[{h.language}] {escape(h.title or '—')}{extra}")
-        line = Text("   " + h.snippet)
-        for start, end in h.highlights:
-            line.stylize("bold yellow", start + 3, end + 3)
-        out.print(line)
-    if not hits and not as_json:
-        err.print("no documents match")
+        h["site"] = sites.get(h["id"])
+    if as_json:
+        return _dump(hits)
+    shown_via = False
+    for h in hits:
+        if h["via"] and not shown_via:
+            shown_via = True
+            out.print(f"\n[bold]mentioning {escape(entity['name'])}[/bold] ({entity['id']}, any language or form), "
+                      "not matched as text:")
+        extra = f"  (+{_plural(h['reprints'], 'reprint')})" if h["reprints"] else ""
+        out.print(f"[bold]{h['id']}[/bold] \\[{h['language']}] {escape(h['title'] or '—')}{extra}")
+        out.print(f"   [dim]{escape(h['published'] or 'undated')} · {escape(h['site'] or '—')} · "
+                  f"{escape(h['source'] or '—')}[/dim]")
+        if h["snippet"]:
+            line = Text("   " + h["snippet"])
+            for start, end in h["highlights"]:
+                line.stylize("bold yellow", start + 3, end + 3)
+            out.print(line)
+    if not hits:
+        err.print(f"no documents match {text!r}")
+
+
+def _document_id(store: Store, ref: str) -> str:
+    """The stored id a full id or a prefix of one stands for; an ambiguous prefix is an error
+    that says how many characters make it unique."""
+    ref = ref.strip()
+    ids = [r[0] for r in store.db.execute(
+        "SELECT id FROM documents WHERE id >= ? AND id < ? ORDER BY id LIMIT 1000", (ref, ref + "\U0010ffff"))]
+    if ref in ids:
+        return ref
+    if not ids or not ref:
+        _fail(f"no stored document with id {ref!r} (ids are hexadecimal; `newsgraph search` lists them)", 1)
+    if len(ids) == 1:
+        return ids[0]
+    common = max(len(os.path.commonprefix([a, b])) for a, b in zip(ids, ids[1:]))
+    shown = ", ".join(i[: common + 1] + "…" for i in ids[:6]) + (", …" if len(ids) > 6 else "")
+    _fail(f"id prefix {ref!r} is ambiguous: {_plural(len(ids), 'document')} start with it ({shown}); "
+          f"give at least {common + 1} characters", 1)
 
 
 @main.command()
@@ -180,22 +397,27 @@ def search(query: tuple[str, ...], db: str | None, limit: int, include_duplicate
 @click.option("--json", "as_json", is_flag=True)
 def show(doc_id: str, db: str | None, as_json: bool) -> None:
     """Print one stored document (full id or a unique prefix)."""
-    with Store(default_db_path(db)) as store:
-        doc = store.get(doc_id)
-        reprints = store.reprints(doc.id) if doc else []
-    if doc is None:
-        err.print(f"[red]error[/red] no stored document with id {escape(doc_id)}")
-        sys.exit(1)
+    from .store import queries
+
+    with _read_store(db) as store:
+        full = _document_id(store, doc_id)
+        doc = store.get(full)
+        reprints = store.reprints(full)
+        copies = queries._copies(store.db, [full])[full]
     if as_json:
-        sys.stdout.write(json.dumps(doc.to_dict() | {"reprints": reprints}, ensure_ascii=False) + "\n")
+        sys.stdout.write(json.dumps(doc.to_dict() | {"reprints": reprints, "site": doc.site},
+                                    ensure_ascii=False) + "\n")
         return
     _report(doc)
     for s in doc.segments:
         style = "dim" if s.kind in ("related", "boilerplate") else ""
         label = f"{s.kind:<11}"
         out.print(f"[{style or 'default'}]{label} {escape(doc.text[s.start:s.end])}[/]")
-    if reprints:
-        out.print(f"\nreprinted as: {', '.join(reprints)}")
+    if copies:
+        out.print(f"\nreprinted as {_plural(len(copies), 'copy', 'copies')}:")
+        for c in copies:
+            out.print(f"  {c['id']}  {escape(c['published'] or 'undated')} · {escape(_source_label(c))} · "
+                      f"{escape(c['url'] or c['path'] or '—')}")
 
 
 def _dump(rows) -> None:
@@ -207,25 +429,38 @@ def _names(people: list[dict[str, str]]) -> str:
     return ", ".join(p["name"] for p in people) or "—"
 
 
+def _where(row: dict) -> str:
+    """ "doc_id, date, site" of the story a quote or event comes from, with its copies."""
+    note = _copies_note(row.get("reprints") or [])
+    return f"{row['doc_id']} {row.get('published') or 'undated'} {_source_label(row)}" + (f", {note}" if note else "")
+
+
 @main.command(name="entities")
 @db_option
 @click.option("--type", "etype", type=click.Choice(["PER", "ORG", "LOC", "MISC"], case_sensitive=False))
 @click.option("--q", "query", help="A name or alias in any language and form.")
-@click.option("--limit", default=50, show_default=True)
+@click.option("--limit", default=50, show_default=True, type=click.IntRange(1))
 @click.option("--json", "as_json", is_flag=True)
 def entities_cmd(db: str | None, etype: str | None, query: str | None, limit: int, as_json: bool) -> None:
-    """Stored entities, most mentioned first."""
+    """Stored entities, most mentioned first (a story and its reprints count once)."""
     from .store import queries
+    from .store.lookup import label, lookup
 
-    with Store(default_db_path(db)) as store:
+    with _read_store(db) as store:
+        if query is not None:
+            match = lookup(store.db, query)
+            if not match.ids:
+                near = ("; did you mean: " + "; ".join(label(s) for s in match.suggestions)
+                        if match.suggestions else "")
+                _fail(f"--q {query!r}: no stored entity has this name{near}", 1)
         rows = queries.entities(store.db, type=etype, q=query, limit=limit)
     if as_json:
         return _dump(rows)
     for r in rows:
         other = ", ".join(f"{k}: {v}" for k, v in r["names"].items() if v != r["name"])
         out.print(f"{r['id']:<28} {r['type']:<5} {escape(r['name'])}"
-                  f"{'  (' + escape(other) + ')' if other else ''}  [dim]{r['mentions']} mentions in "
-                  f"{r['documents']} documents[/dim]")
+                  f"{'  (' + escape(other) + ')' if other else ''}  [dim]{_plural(r['mentions'], 'mention')} in "
+                  f"{_plural(r['documents'], 'document')}[/dim]")
 
 
 @main.command(name="entity")
@@ -233,89 +468,117 @@ def entities_cmd(db: str | None, etype: str | None, query: str | None, limit: in
 @db_option
 @click.option("--json", "as_json", is_flag=True)
 def entity_cmd(ref: str, db: str | None, as_json: bool) -> None:
-    """One entity: names, aliases, roles, mentions, quotes by and about it, events."""
+    """One entity: names, aliases, roles, mentions, quotes by and about it, events.
+    REF is an id or any name in uk, ru or en, in any case form ("Шольца", "ФРГ", "Germany")."""
     from .store import queries
 
-    with Store(default_db_path(db)) as store:
-        ids = queries.resolve(store.db, ref)
-        if len(ids) != 1:
-            err.print(f"[red]error[/red] {escape(ref)} names {len(ids)} entities"
-                      + (f": {', '.join(ids[:10])}" if ids else ""))
-            sys.exit(1)
-        info = queries.entity(store.db, ids[0])
+    with _read_store(db) as store:
+        entity_id = _entity_ref(store, ref, "entity", one=True)
+        info = queries.entity(store.db, entity_id)
     if as_json:
         return _dump([info])
     out.print(f"[bold]{escape(info['name'])}[/bold] {info['type']} {info['id']}")
     out.print("  names    " + escape(", ".join(f"{k}: {v}" for k, v in info["names"].items())))
     out.print("  aliases  " + escape(", ".join(info["aliases"][:30])))
+    if info.get("references"):
+        out.print("  refs     " + escape(", ".join(info["references"][:30])) + "  [dim](pronouns, roles)[/dim]")
     for r in info["roles"]:
         out.print(f"  role     {escape(r['title'])}" + (f" — {escape(r['org_name'])}" if r["org_name"] else ""))
-    out.print(f"  mentions {len(info['mentions'])} in {len({m['doc_id'] for m in info['mentions']})} documents")
+    out.print(f"  mentions {info['mention_count']} in {_plural(info['documents'], 'document')}"
+              " [dim](a story and its reprints count once)[/dim]")
     for title, rows in (("said", info["quotes_by"]), ("quoted about", info["quotes_about"])):
         for q in rows:
-            out.print(f"  {title:<8} [{q['kind']}] {escape(q['content'] or '')}  [dim]{q['doc_id']}[/dim]")
+            out.print(f"  {title:<8} {escape('[' + q['kind'] + ']')} {escape(q['content'] or '')}  "
+                      f"[dim]{escape(_where(q))}[/dim]")
     for title, rows in (("did", info["events_as_actor"]), ("underwent", info["events_as_recipient"])):
         for e in rows:
             out.print(f"  {title:<8} {e['type']}{'/' + e['mode'] if e['mode'] else ''} "
                       f"{escape(_names(e['actors']))} → {escape(_names(e['recipients']))} ({e['factuality']}): "
-                      f"[dim]{escape(e['evidence'] or '')}[/dim]")
+                      f"[dim]{escape(e['evidence'] or '')}  {escape(_where(e))}[/dim]")
 
 
 @main.command(name="quotes")
 @db_option
-@click.option("--speaker", help="Entity id or name of the speaker.")
+@click.option("--speaker", help="Entity id or name of the speaker (any language and form).")
 @click.option("--about", help="Entity id or name the quote mentions.")
-@click.option("--limit", default=100, show_default=True)
+@click.option("--all", "include_duplicates", is_flag=True, help="List the copies in reprints too.")
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(1))
 @click.option("--json", "as_json", is_flag=True)
-def quotes_cmd(db: str | None, speaker: str | None, about: str | None, limit: int, as_json: bool) -> None:
-    """Quotes with their speakers, direct and indirect."""
+def quotes_cmd(db: str | None, speaker: str | None, about: str | None, include_duplicates: bool, limit: int,
+               as_json: bool) -> None:
+    """Quotes with their speakers, direct and indirect; a quote a story's reprints repeat is
+    listed once, with the reprints as its sources."""
     from .store import queries
 
-    with Store(default_db_path(db)) as store:
-        rows = queries.quotes(store.db, speaker=speaker, about=about, limit=limit)
+    with _read_store(db) as store:
+        rows = queries.quotes(store.db, speaker=_entity_ref(store, speaker, "--speaker"),
+                              about=_entity_ref(store, about, "--about"), limit=limit,
+                              include_duplicates=include_duplicates)
     if as_json:
         return _dump(rows)
     for q in rows:
         who = q["speaker_name"] or q["speaker_text"] or "?"
-        out.print(f"[bold]{escape(who)}[/bold] [{q['kind']}] {escape(q['content'] or '')}  [dim]{q['doc_id']}[/dim]")
+        out.print(f"[bold]{escape(who)}[/bold] {escape('[' + q['kind'] + ']')} {escape(q['content'] or '')}  "
+                  f"[dim]{escape(_where(q))}[/dim]")
+    if not rows and not as_json:
+        err.print("no quotes match")
+
+
+_type_option = click.option("--type", "etype", callback=_plover_types,
+                            help="PLOVER type(s), comma-separated, e.g. AID, ASSAULT, COOPERATE.")
+_since_option = click.option("--since", callback=_iso_date,
+                             help="ISO date (YYYY-MM-DD, YYYY-MM or YYYY): on or after it (event date, else publication).")
+_until_option = click.option("--until", callback=_iso_date, help="ISO date (or month, year), inclusive.")
 
 
 @main.command(name="events")
 @db_option
-@click.option("--type", "etype", help="PLOVER type, e.g. AID, ASSAULT, COOPERATE.")
-@click.option("--actor")
-@click.option("--recipient")
-@click.option("--since", help="ISO date: events on or after it (event date, else publication).")
-@click.option("--limit", default=100, show_default=True)
+@_type_option
+@click.option("--actor", help="Entity id or name (any language and form).")
+@click.option("--recipient", help="Entity id or name (any language and form).")
+@_since_option
+@_until_option
+@click.option("--all", "include_duplicates", is_flag=True, help="List the events of reprints too.")
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(1))
 @click.option("--json", "as_json", is_flag=True)
 def events_cmd(db: str | None, etype: str | None, actor: str | None, recipient: str | None, since: str | None,
-               limit: int, as_json: bool) -> None:
-    """Who did what to whom, with the sentence that says so."""
+               until: str | None, include_duplicates: bool, limit: int, as_json: bool) -> None:
+    """Who did what to whom, with the sentence that says so (a story's reprints as its sources)."""
     from .store import queries
 
-    with Store(default_db_path(db)) as store:
-        rows = queries.events(store.db, type=etype, actor=actor, recipient=recipient, since=since, limit=limit)
+    with _read_store(db) as store:
+        rows = queries.events(store.db, type=etype, actor=_entity_ref(store, actor, "--actor"),
+                              recipient=_entity_ref(store, recipient, "--recipient"), since=since, until=until,
+                              limit=limit, include_duplicates=include_duplicates)
     if as_json:
         return _dump(rows)
     for e in rows:
         amount = f" {e['amount_value']:,.0f} {e['amount_unit']}" if e["amount_value"] is not None else ""
         out.print(f"[bold]{e['type']}[/bold]{'/' + e['mode'] if e['mode'] else ''} "
                   f"{escape(_names(e['actors']))} → {escape(_names(e['recipients']))}{amount} "
-                  f"({e['factuality']}{', ' + e['date'] if e['date'] else ''})\n   [dim]{escape(e['evidence'] or '')}[/dim]")
+                  f"({e['factuality']}{', ' + e['date'] if e['date'] else ''})\n   [dim]{escape(e['evidence'] or '')}"
+                  f"\n   {escape(_where(e))}[/dim]")
+    if not rows:
+        err.print("no events match")
 
 
 @main.command(name="graph")
 @db_option
-@click.option("--type", "etype", help="PLOVER type to keep.")
-@click.option("--since")
-@click.option("--until")
+@_type_option
+@_since_option
+@_until_option
+@click.option("--entity", help="Only the edges touching this entity (id or name, any language and form).")
+@click.option("--all", "include_duplicates", is_flag=True, help="Count the events of reprints too.")
 @click.option("--json", "as_json", is_flag=True, help="Nodes and edges as one JSON object.")
-def graph_cmd(db: str | None, etype: str | None, since: str | None, until: str | None, as_json: bool) -> None:
-    """Actor → recipient edges aggregated by event type, with counts and evidence."""
+def graph_cmd(db: str | None, etype: str | None, since: str | None, until: str | None, entity: str | None,
+              include_duplicates: bool, as_json: bool) -> None:
+    """Actor → recipient edges aggregated by event type, with counts and evidence; a story
+    and its reprints count once (as the API's /api/graph does)."""
     from .store import queries
 
-    with Store(default_db_path(db)) as store:
-        g = queries.graph(store.db, type=etype, since=since, until=until)
+    with _read_store(db) as store:
+        g = queries.graph(store.db, type=etype, since=since, until=until,
+                          entity=_entity_ref(store, entity, "--entity"), include_duplicates=include_duplicates)
     if as_json:
         sys.stdout.write(json.dumps(g, ensure_ascii=False) + "\n")
         return
@@ -324,7 +587,121 @@ def graph_cmd(db: str | None, etype: str | None, since: str | None, until: str |
         out.print(f"{escape(names.get(e['source'], e['source']))} —{e['type']}→ "
                   f"{escape(names.get(e['target'], e['target']))}  ×{e['count']}")
         for ev in e["evidence"]:
-            out.print(f"   [dim]{escape(ev['text'] or '')}[/dim]")
+            note = _copies_note(ev["reprints"])
+            out.print(f"   [dim]{escape(ev['text'] or '')}  ({ev['doc_id']}{escape(', ' + note if note else '')})[/dim]")
+    if not g["edges"]:
+        err.print("no edges match")
+
+
+EXPORT_FORMATS = {"documents": ("csv", "jsonl"), "entities": ("csv", "jsonl"), "quotes": ("csv", "jsonl"),
+                  "events": ("csv", "jsonl"), "graph": ("csv", "jsonl", "graphml", "gexf")}
+
+
+def _write(stream, body) -> None:
+    """An export's text, whole or as chunks (the export functions may stream)."""
+    if isinstance(body, (str, bytes)):
+        body = [body]
+    for chunk in body:
+        stream.write(chunk.decode("utf-8") if isinstance(chunk, bytes) else chunk)
+
+
+def _all_rows(fetch, page: int = 1000) -> list[dict]:
+    """Every row of a paged query, page by page in its stable order."""
+    rows, offset = [], 0
+    while True:
+        chunk = fetch(limit=page, offset=offset)
+        rows += chunk
+        if len(chunk) < page:
+            return rows
+        offset += page
+
+
+@main.command(name="export")
+@click.argument("kind", type=click.Choice(list(EXPORT_FORMATS)))
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "graphml", "gexf"]), default="csv",
+              show_default=True, help="graphml and gexf (Gephi) are for 'graph' only.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout).")
+@click.option("--no-bom", is_flag=True, help="CSV without the UTF-8 byte order mark (it is there so that "
+                                             "Excel reads Cyrillic text as UTF-8).")
+@_type_option
+@click.option("--actor", help="events: the actor; graph: edges touching this entity.")
+@click.option("--recipient", help="events: the recipient.")
+@click.option("--speaker", help="quotes: the speaker; events: the speaker an event is attributed to.")
+@click.option("--about", help="quotes: an entity the quote mentions.")
+@_since_option
+@_until_option
+@click.option("--language", type=click.Choice(CODES), help="Documents, events and graph: by language.")
+@click.option("--window", type=click.Choice(["day", "month", "year"]), help="graph: one edge per time window.")
+@click.option("--all", "include_duplicates", is_flag=True, help="Include reprints (each story counts once otherwise).")
+@click.option("--limit", type=click.IntRange(1), help="At most this many rows (default: all).")
+def export_cmd(kind: str, db: str | None, fmt: str, output: str | None, no_bom: bool, etype: str | None,
+               actor: str | None, recipient: str | None, speaker: str | None, about: str | None,
+               since: str | None, until: str | None, language: str | None, window: str | None,
+               include_duplicates: bool, limit: int | None) -> None:
+    """Write documents, entities, quotes, events or the actor graph as CSV, JSONL, GraphML or GEXF
+    (the API's /api/export, with the same filters and counts)."""
+    from .serve import exports
+    from .store import queries
+
+    if fmt not in EXPORT_FORMATS[kind]:
+        raise click.BadParameter(f"{kind} exports as {', '.join(EXPORT_FORMATS[kind])}", param_hint="--format")
+    kinds_of = {"--type": (etype, ("events", "graph")), "--actor": (actor, ("events", "graph")),
+                "--recipient": (recipient, ("events",)), "--speaker": (speaker, ("quotes", "events")),
+                "--about": (about, ("quotes",)), "--since": (since, ("events", "graph")),
+                "--until": (until, ("events", "graph")), "--language": (language, ("documents", "events", "graph")),
+                "--window": (window, ("graph",))}
+    for option, (value, kinds) in kinds_of.items():
+        if value is not None and kind not in kinds:
+            raise click.UsageError(f"{option} does not apply to {kind} exports (it does to {', '.join(kinds)})")
+    with _read_store(db) as store:
+        sdb = store.db
+        actor, recipient = _entity_ref(store, actor, "--actor"), _entity_ref(store, recipient, "--recipient")
+        speaker, about = _entity_ref(store, speaker, "--speaker"), _entity_ref(store, about, "--about")
+        if kind == "graph":
+            g = queries.graph(sdb, type=etype, since=since, until=until, window=window, entity=actor,
+                              language=language, include_duplicates=include_duplicates)
+            g["edges"] = g["edges"][:limit] if limit else g["edges"]
+            keep = {e["source"] for e in g["edges"]} | {e["target"] for e in g["edges"]}
+            g["nodes"] = [n for n in g["nodes"] if n["id"] in keep]
+            for e in g["edges"]:
+                e["quad"] = exports.quad(e["type"])
+            if fmt in ("graphml", "gexf"):
+                body = exports.graphml(g) if fmt == "graphml" else exports.gexf(g)
+            else:
+                rows = [{**e, "evidence": " | ".join(ev["text"] or "" for ev in e["evidence"])} for e in g["edges"]]
+                body = exports.jsonl(g["edges"]) if fmt == "jsonl" else exports.to_csv(rows)
+        else:
+            if kind == "documents":
+                fetch = lambda **page: queries.documents(sdb, language=language, include_duplicates=include_duplicates,  # noqa: E731
+                                                         **page)["items"]
+            elif kind == "entities":
+                fetch = lambda **page: queries.entities(sdb, **page)  # noqa: E731
+            elif kind == "quotes":
+                fetch = lambda **page: queries.quotes(sdb, speaker=speaker, about=about,  # noqa: E731
+                                                      include_duplicates=include_duplicates, **page)
+            else:
+                fetch = lambda **page: queries.events(sdb, type=etype, actor=actor, recipient=recipient,  # noqa: E731
+                                                      source=speaker, since=since, until=until, language=language,
+                                                      include_duplicates=include_duplicates, **page)
+            rows = fetch(limit=limit, offset=0) if limit else _all_rows(fetch)
+            if kind == "documents" and fmt == "jsonl":  # the whole output contract of each document
+                rows = [store.get(r["id"]).to_dict() | {"reprints": r["reprints"]} for r in rows]
+            if fmt == "csv":
+                for r in rows:
+                    if isinstance(r.get("reprints"), list):
+                        r["reprints"] = "; ".join(f"{c['id']} {_source_label(c)}" for c in r["reprints"])
+            body = exports.jsonl(rows) if fmt == "jsonl" else exports.to_csv(rows)
+        stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+        try:
+            if fmt == "csv" and not no_bom:
+                stream.write("\ufeff")
+            _write(stream, body)
+        finally:
+            if output:
+                stream.close()
+    if output:
+        err.print(f"{kind} → {escape(output)}")
 
 
 @main.group(name="eval")
@@ -514,21 +891,27 @@ if __name__ == "__main__":
               help="Enable POST /api/documents (upload to ingest), for requests with 'Authorization: Bearer TOKEN'. "
                    "Without it the server is read-only.")
 @click.option("--max-body", default=5_000_000, show_default=True, help="Largest request body in bytes.")
-def serve(db: str | None, host: str, port: int, token: str | None, max_body: int) -> None:
+@click.option("--cache-mb", default=64, show_default=True, type=click.IntRange(0, 100_000),
+              help="Megabytes of API answers kept until the store changes (0: none).")
+def serve(db: str | None, host: str, port: int, token: str | None, max_body: int, cache_mb: int) -> None:
     """The web explorer and REST API (OpenAPI at /docs) on the stored data."""
-    import uvicorn
-
     from .serve import create_app
 
     db_path = default_db_path(db)
     if not db_path.exists():
-        err.print(f"[yellow]warning[/yellow] {escape(str(db_path))} does not exist: serving an empty store "
-                  "(run `newsgraph ingest PATH --db FILE` first)")
+        if token is None:  # read-only: an empty store would only answer "nothing" to every question
+            _fail(f"no database at {db_path} (run `newsgraph ingest PATH --db {db_path}` first, or give --token "
+                  "to start an empty store that takes uploads)")
+        err.print(f"[yellow]warning[/yellow] {escape(str(db_path))} does not exist: an empty store is created "
+                  "for uploads")
     loopback = host in ("127.0.0.1", "localhost", "::1")
     # on loopback, refuse other Host headers: a web page cannot reach the API through DNS rebinding
     hosts = ["127.0.0.1", "localhost", "[::1]", "::1"] if loopback else None
-    app = create_app(db_path, token=token, max_body=max_body, allowed_hosts=hosts)
+    app = create_app(db_path, token=token, max_body=max_body, allowed_hosts=hosts, cache_mb=cache_mb)
     shown = f"[{host}]" if ":" in host else host
     err.print(f"newsgraph explorer on http://{shown}:{port}/  (API docs: /docs)  db={escape(str(db_path))}  "
               + ("uploads enabled (token)" if token else "read-only"))
-    uvicorn.run(app, host=host, port=port, log_level="warning", limit_concurrency=64, timeout_keep_alive=5)
+    # idle and slow connections time out and do not count against requests (see serve/server.py)
+    from .serve import server
+
+    server.run(app, host, port)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 from ..analysis import morphology
-from ..model import ARTICLE_KINDS, Document
+from ..model import ARTICLE_KINDS, Document, Segment
 
 _SLICE = "substr(d.text, {s} + 1, {e} - {s})"
 
@@ -22,23 +23,12 @@ def _rows(cur) -> list[dict[str, Any]]:
 
 
 def resolve(db: sqlite3.Connection, ref: str) -> list[str]:
-    """Entity ids an id, a name or an alias (any inflection) refers to."""
-    if db.execute("SELECT 1 FROM entities WHERE id = ?", (ref,)).fetchone():
-        return [ref]
-    forms = {ref, ref.casefold()}
-    words = morphology.WORD.findall(ref)
-    if len(words) == 1:
-        forms |= morphology.query_forms(words[0])
-    # SQLite's NOCASE and lower() fold ASCII only: add the usual Cyrillic casings explicitly
-    forms |= {v for f in list(forms) for v in (f.title(), f.upper(), f[:1].upper() + f[1:])}
-    marks = ",".join("?" * len(forms))
-    rows = db.execute(
-        f"SELECT DISTINCT entity_id FROM aliases WHERE alias IN ({marks}) COLLATE NOCASE "
-        f"OR lower(alias) IN ({marks})", [*forms, *[f.lower() for f in forms]]).fetchall()
-    if not rows:  # fall back to a lemma match on the entity names
-        rows = db.execute("SELECT DISTINCT entity_id FROM aliases WHERE alias LIKE ? COLLATE NOCASE",
-                          (f"%{ref}%",)).fetchall()
-    return [r[0] for r in rows]
+    """Entity ids an id, a name or an alias (any inflection, any of uk/ru/en) refers to;
+    the rules live in :mod:`newsgraph.store.lookup`, which also says what was meant
+    when nothing or several entities match."""
+    from .lookup import resolve as _resolve
+
+    return _resolve(db, ref)
 
 
 def _in(ids: list[str]) -> tuple[str, list[str]]:
@@ -48,6 +38,38 @@ def _in(ids: list[str]) -> tuple[str, list[str]]:
 def _refs(db, ref: str) -> tuple[str, list[str]]:
     """SQL placeholders and values for the entities a reference names (none: matches nothing)."""
     return _in(resolve(db, ref) or [""])
+
+
+#: The mentions that count, a reprint group once: those of the story's first document that names
+#: the entity, which is the canonical one unless only a copy does (a site added a line). The copies
+#: are a small set, so the test is a lookup for most mentions and never a join with the documents.
+_COUNTED = """(m.doc_id NOT IN (SELECT id FROM documents WHERE duplicate_of IS NOT NULL)
+      OR NOT EXISTS (SELECT 1 FROM documents r JOIN documents o ON o.id = r.duplicate_of
+                       OR (o.duplicate_of = r.duplicate_of AND o.rowid < r.rowid)
+                     JOIN mentions m2 ON m2.doc_id = o.id AND m2.entity_id = m.entity_id
+                     WHERE r.id = m.doc_id))"""
+#: Mentions and stories (documents, a reprint group once) per entity.
+_STORY_COUNTS = f"""SELECT m.entity_id, count(*) AS mentions, count(DISTINCT m.doc_id) AS documents
+    FROM mentions m WHERE {{where}} AND {_COUNTED} GROUP BY m.entity_id"""
+
+
+def story_counts(db, entity_id: str) -> dict[str, int]:
+    """``{"mentions", "documents"}`` of one entity as :func:`entities` counts them."""
+    row = db.execute(_STORY_COUNTS.format(where="m.entity_id = ?"), (entity_id,)).fetchone()
+    return {"mentions": row["mentions"] if row else 0, "documents": row["documents"] if row else 0}
+
+
+def _copies(db, doc_ids) -> dict[str, list[dict[str, Any]]]:
+    """The reprints of each document, as sources to show beside the story ("and 3 reprints: site, site")."""
+    ids = list(dict.fromkeys(i for i in doc_ids if i))
+    out: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    for k in range(0, len(ids), 500):
+        marks, vals = _in(ids[k:k + 500])
+        for r in db.execute(f"""SELECT duplicate_of, id, site, source_url AS url, source_path AS path, published
+                                FROM documents WHERE duplicate_of IN {marks} ORDER BY rowid""", vals):
+            out[r["duplicate_of"]].append({"id": r["id"], "site": r["site"], "url": r["url"], "path": r["path"],
+                                           "published": r["published"]})
+    return out
 
 
 def entities(db, *, type: str | None = None, q: str | None = None, limit: int = 50,
@@ -63,12 +85,15 @@ def entities(db, *, type: str | None = None, q: str | None = None, limit: int = 
         marks, vals = _in(ids)
         where.append(f"e.id IN {marks}")
         args += vals
-    sql = f"""SELECT e.id, e.type, e.name, e.names, count(m.entity_id) AS mentions,
-                     count(DISTINCT m.doc_id) AS documents
-              FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id
+    inner = [w.replace("e.id", "m.entity_id") for w in where if w.startswith("e.id")]
+    sql = f"""SELECT e.id, e.type, e.name, e.names, coalesce(c.mentions, 0) AS mentions,
+                     coalesce(c.documents, 0) AS documents
+              FROM entities e LEFT JOIN ({_STORY_COUNTS.format(where=" AND ".join(inner) or "1")}) c
+                   ON c.entity_id = e.id
               {"WHERE " + " AND ".join(where) if where else ""}
-              GROUP BY e.id ORDER BY documents DESC, mentions DESC, e.name, e.id LIMIT ? OFFSET ?"""
-    out = _rows(db.execute(sql, [*args, limit, offset]))
+              ORDER BY documents DESC, mentions DESC, e.name, e.id LIMIT ? OFFSET ?"""
+    inner_args = args[-len(ids):] if q else []
+    out = _rows(db.execute(sql, [*inner_args, *args, limit, offset]))
     for r in out:
         r["names"] = json.loads(r["names"] or "{}")
     return out
@@ -80,15 +105,24 @@ def entity(db, entity_id: str) -> dict[str, Any] | None:
         return None
     out = dict(row)
     out["names"] = json.loads(out["names"] or "{}")
-    out["aliases"] = [r[0] for r in db.execute(
-        "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias", (entity_id,))]
+    # pronouns and role nouns ("Він", "посол") refer to the entity in one sentence: references, not names
+    refs = {r[0] for r in db.execute(
+        """SELECT text FROM mentions WHERE entity_id = ? AND kind != 'name'
+           UNION SELECT lemma FROM mentions WHERE entity_id = ? AND kind != 'name'""", (entity_id, entity_id))}
+    from .lookup import pronouns
+
+    everything = [r[0] for r in db.execute("SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias", (entity_id,))]
+    out["aliases"] = [a for a in everything if a not in refs and a.lower() not in pronouns()]
+    out["references"] = [a for a in everything if a not in out["aliases"]]
     out["roles"] = _rows(db.execute(
         """SELECT DISTINCT r.title, r.org_id AS org, o.name AS org_name FROM roles r
            LEFT JOIN entities o ON o.id = r.org_id WHERE r.entity_id = ?""", (entity_id,)))
-    out["mentions"] = _rows(db.execute(
+    out["mentions"] = _rows(db.execute(  # one document per story, as story_counts counts
         f"""SELECT m.doc_id, m.start, m."end", m.text, m.kind, d.title FROM mentions m
-            JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ? ORDER BY m.doc_id, m.start
-            LIMIT 200""", (entity_id,)))  # index order: an entity may have 100 000 mentions
+            JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ? AND {_COUNTED}
+            ORDER BY m.doc_id, m.start LIMIT 200""", (entity_id,)))  # index order: an entity may have 100 000
+    counts = story_counts(db, entity_id)
+    out["mention_count"], out["documents"] = counts["mentions"], counts["documents"]
     out["quotes_by"] = quotes(db, speaker=entity_id)
     out["quotes_about"] = quotes(db, about=entity_id, newest_first=True, limit=50)
     out["events_as_actor"] = events(db, actor=entity_id)
@@ -97,13 +131,18 @@ def entity(db, entity_id: str) -> dict[str, Any] | None:
 
 
 def quotes(db, *, speaker: str | None = None, about: str | None = None, doc_id: str | None = None,
-           limit: int = 100, offset: int = 0, newest_first: bool = False) -> list[dict[str, Any]]:
+           limit: int = 100, offset: int = 0, newest_first: bool = False,
+           include_duplicates: bool = False) -> list[dict[str, Any]]:
     """Quotes in publication order; ``newest_first`` walks the quotes table backwards
-    instead, which stops after ``limit`` matches (entity pages of very common entities)."""
+    instead, which stops after ``limit`` matches (entity pages of very common entities).
+    A story's reprints carry its quotes again: only the story's own document is listed
+    (unless ``include_duplicates`` or ``doc_id``), with the copies in ``reprints``."""
     where, args = [], []
     if doc_id:
         where.append("q.doc_id = ?")
         args.append(doc_id)
+    elif not include_duplicates:
+        where.append("d.duplicate_of IS NULL")
     if speaker:
         marks, vals = _refs(db, speaker)
         where.append(f"q.speaker IN {marks}")
@@ -113,15 +152,34 @@ def quotes(db, *, speaker: str | None = None, about: str | None = None, doc_id: 
         where.append(f"""EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = q.doc_id AND m.entity_id IN {marks}
                           AND m.start >= q.content_start AND m."end" <= q.content_end)""")
         args += vals
+    order = "q.id DESC" if newest_first else "d.published, q.doc_id, q.content_start, q.id"
     sql = f"""SELECT q.id, q.doc_id, q.kind, q.speaker, s.name AS speaker_name, q.speaker_text,
                      q.content_start, q.content_end, {_SLICE.format(s="q.content_start", e="q.content_end")} AS content,
                      {_SLICE.format(s="q.cue_start", e="q.cue_end")} AS cue, q.cue_start, q.cue_end,
-                     q.confidence, d.published, d.title, d.language
-              FROM quotes q JOIN documents d ON d.id = q.doc_id LEFT JOIN entities s ON s.id = q.speaker
-              {"WHERE " + " AND ".join(where) if where else ""}
-              ORDER BY {"q.id DESC" if newest_first else "d.published, q.doc_id, q.content_start, q.id"}
-              LIMIT ? OFFSET ?"""
-    return _rows(db.execute(sql, [*args, limit, offset]))
+                     q.confidence, d.published, d.title, d.language, d.site, d.source_url AS url
+              FROM ({_page_of("q.id", "quotes q JOIN documents d ON d.id = q.doc_id", where, order)}) page
+              JOIN quotes q ON q.id = page.id JOIN documents d ON d.id = q.doc_id
+              LEFT JOIN entities s ON s.id = q.speaker ORDER BY {order}"""
+    rows = _rows(db.execute(sql, [*args, limit, offset]))
+    copies = _copies(db, [r["doc_id"] for r in rows])
+    for r in rows:
+        r["reprints"] = copies[r["doc_id"]]
+    return rows
+
+
+_EVENT_ORDER = "coalesce(ev.date, d.published), ev.doc_id, ev.evidence_start, ev.id"
+
+
+def _page_of(key: str, tables: str, where: list[str], order: str) -> str:
+    """The ids of one page (two placeholders: limit, offset), chosen before any text is sliced:
+    SQLite computes every result column of every matching row before it sorts, so slicing the
+    evidence out of each document's text in the same query read the text of all the matching
+    rows (an events page at offset 1000 took 2-3 times longer). "Not a reprint" is asked of the small
+    index of reprints: ``duplicate_of`` is stored after the text, so reading it from each row walks
+    the text's overflow pages."""
+    where = [_not_reprint(w) for w in where]
+    return (f"SELECT {key} AS id FROM {tables} {'WHERE ' + ' AND '.join(where) if where else ''} "
+            f"ORDER BY {order} LIMIT ? OFFSET ?")
 
 
 def _participants(db, event_ids: list[int]) -> dict[int, dict[str, list[dict[str, str]]]]:
@@ -138,10 +196,13 @@ def _participants(db, event_ids: list[int]) -> dict[int, dict[str, list[dict[str
 def events(db, *, type: str | None = None, actor: str | None = None, recipient: str | None = None,
            since: str | None = None, until: str | None = None, source: str | None = None,
            language: str | None = None, doc_id: str | None = None, limit: int = 100,
-           offset: int = 0) -> list[dict[str, Any]]:
+           offset: int = 0, include_duplicates: bool = False) -> list[dict[str, Any]]:
     """Events, filtered; ``type`` may list several PLOVER types ("AID,COOPERATE"), ``source`` is the
-    speaker an event is attributed to, ``since``/``until`` bound the event date (else publication)."""
+    speaker an event is attributed to, ``since``/``until`` bound the event date (else publication).
+    As for quotes, a story's reprints are its ``reprints``, not more events (unless asked)."""
     where, args = [], []
+    if not doc_id and not include_duplicates:
+        where.append("d.duplicate_of IS NULL")
     if type:
         types = _types(type)
         where.append(f"ev.type IN {_in(types)[0]}")
@@ -172,14 +233,17 @@ def events(db, *, type: str | None = None, actor: str | None = None, recipient: 
                      ev.amount_value, ev.amount_unit, ev.confidence, ev.evidence_start, ev.evidence_end,
                      {_SLICE.format(s="ev.evidence_start", e="ev.evidence_end")} AS evidence,
                      {_SLICE.format(s="ev.trigger_start", e="ev.trigger_end")} AS trigger,
-                     ev.trigger_start, ev.trigger_end, src.name AS source_name, d.published, d.title, d.language
-              FROM events ev JOIN documents d ON d.id = ev.doc_id LEFT JOIN entities src ON src.id = ev.source
-              {"WHERE " + " AND ".join(where) if where else ""}
-              ORDER BY coalesce(ev.date, d.published), ev.doc_id, ev.evidence_start, ev.id LIMIT ? OFFSET ?"""
+                     ev.trigger_start, ev.trigger_end, src.name AS source_name, d.published, d.title, d.language,
+                     d.site, d.source_url AS url
+              FROM ({_page_of("ev.id", "events ev JOIN documents d ON d.id = ev.doc_id", where, _EVENT_ORDER)}) page
+              JOIN events ev ON ev.id = page.id JOIN documents d ON d.id = ev.doc_id
+              LEFT JOIN entities src ON src.id = ev.source ORDER BY {_EVENT_ORDER}"""
     rows = _rows(db.execute(sql, [*args, limit, offset]))
     people = _participants(db, [r["id"] for r in rows])
+    copies = _copies(db, [r["doc_id"] for r in rows])
     for r in rows:
         r.update(people[r["id"]])
+        r["reprints"] = copies[r["doc_id"]]
     return rows
 
 
@@ -188,7 +252,7 @@ _WINDOWS = {"day": 10, "month": 7, "year": 4}
 
 def graph(db, *, type: str | None = None, since: str | None = None, until: str | None = None,
           evidence: int = 3, window: str | None = None, entity: str | None = None,
-          language: str | None = None, include_duplicates: bool = True) -> dict[str, Any]:
+          language: str | None = None, include_duplicates: bool = False) -> dict[str, Any]:
     """Actor → recipient edges aggregated by event type (and by time window: day, month or year,
     on the event date, else the publication date), each with its count and evidence.
     ``type`` may list several types ("AID,COOPERATE"); ``entity`` keeps the edges touching it."""
@@ -212,14 +276,15 @@ def graph(db, *, type: str | None = None, since: str | None = None, until: str |
     if until:
         where.append("substr(coalesce(ev.date, d.published, d.ingested_at), 1, ?) <= ?")
         args += [len(until), until]
+    # the evidence text is sliced afterwards, for the few sentences kept per edge: slicing it here
+    # read the whole text of a document (overflow pages) for every one of its events
     rows = db.execute(
         f"""SELECT a.entity_id AS source, r.entity_id AS target, ev.type, ev.doc_id, ev.id AS event_id,
-                   {_SLICE.format(s="ev.evidence_start", e="ev.evidence_end")} AS evidence,
                    ev.evidence_start, ev.evidence_end, ev.factuality, ev.mode, ev.amount_value, ev.amount_unit,
                    coalesce(ev.date, d.published) AS date, d.title
             FROM events ev JOIN documents d ON d.id = ev.doc_id
             JOIN event_participants a ON a.event_id = ev.id JOIN event_participants r ON r.event_id = ev.id
-            WHERE {" AND ".join(where)} ORDER BY ev.doc_id, ev.evidence_start, ev.id""", args).fetchall()
+            WHERE {" AND ".join(map(_not_reprint, where))} ORDER BY ev.doc_id, ev.evidence_start, ev.id""", args)
     cut = _WINDOWS.get(window or "")
     edges: dict[tuple[str, str, str, str | None], dict[str, Any]] = {}
     for r in rows:
@@ -231,14 +296,34 @@ def graph(db, *, type: str | None = None, since: str | None = None, until: str |
         if len(edge["evidence"]) < evidence:
             edge["evidence"].append({"doc_id": r["doc_id"], "event_id": r["event_id"], "title": r["title"],
                                      "start": r["evidence_start"], "end": r["evidence_end"],
-                                     "text": r["evidence"], "factuality": r["factuality"], "mode": r["mode"],
+                                     "text": None, "factuality": r["factuality"], "mode": r["mode"],
                                      "amount": ({"value": r["amount_value"], "unit": r["amount_unit"]}
                                                 if r["amount_value"] is not None else None),
                                      "date": r["date"]})
+    _evidence_texts(db, [ev for e in edges.values() for ev in e["evidence"]])
     ids = sorted({e["source"] for e in edges.values()} | {e["target"] for e in edges.values()})
     nodes = entities_by_id(db, ids)
+    copies = _copies(db, [ev["doc_id"] for e in edges.values() for ev in e["evidence"]])
+    for e in edges.values():
+        for ev in e["evidence"]:
+            ev["reprints"] = copies[ev["doc_id"]]
     return {"nodes": nodes, "edges": sorted(edges.values(), key=lambda e: (-e["count"], e["type"], e["source"],
                                                                            e["target"], e.get("window") or ""))}
+
+
+def _evidence_texts(db, evidence: list[dict[str, Any]]) -> None:
+    """Fill in the ``text`` of each evidence (its sentence), 500 events a query; an event with two
+    actors is evidence of two edges."""
+    by_event: dict[int, list[dict[str, Any]]] = {}
+    for ev in evidence:
+        by_event.setdefault(ev["event_id"], []).append(ev)
+    ids = list(by_event)
+    for k in range(0, len(ids), 500):
+        marks, vals = _in([str(i) for i in ids[k:k + 500]])
+        for r in db.execute(f"""SELECT ev.id, {_SLICE.format(s="ev.evidence_start", e="ev.evidence_end")}
+                                FROM events ev JOIN documents d ON d.id = ev.doc_id WHERE ev.id IN {marks}""", vals):
+            for ev in by_event[r[0]]:
+                ev["text"] = r[1]
 
 
 def _types(type: str) -> list[str]:
@@ -246,6 +331,10 @@ def _types(type: str) -> list[str]:
 
 
 _NOT_REPRINT = "d.rowid NOT IN (SELECT rowid FROM documents WHERE duplicate_of IS NOT NULL)"
+
+
+def _not_reprint(condition: str) -> str:
+    return condition.replace("d.duplicate_of IS NULL", _NOT_REPRINT)
 
 
 @dataclass(frozen=True)
@@ -316,7 +405,19 @@ def search(store, query: str, *, limit: int = 20, offset: int = 0, include_dupli
         (match, limit, offset)).fetchall()
     terms = _query_terms(query)
     return [SearchHit(r["id"], r["title"], r["language"], r["published"], r["src"],
-                      *snippet(store.get(r["id"]), terms), r["reprints"]) for r in rows]
+                      *snippet(_snippet_source(store.db, r["id"]), terms), r["reprints"]) for r in rows]
+
+
+def _snippet_source(db, doc_id: str) -> SimpleNamespace | None:
+    """What :func:`snippet` reads of a document: text, segments, title, lead, language. ``Store.get``
+    would parse its whole analysis too (most of a search's time)."""
+    row = db.execute("SELECT id, text, title, lead, language FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    if row is None:
+        return None
+    segments = [Segment(r[0], r[1], r[2], r[3]) for r in db.execute(
+        'SELECT start, "end", kind, language FROM segments WHERE doc_id = ? ORDER BY idx', (doc_id,))]
+    return SimpleNamespace(id=row["id"], text=row["text"], title=row["title"], lead=row["lead"],
+                           language=row["language"], segments=segments)
 
 
 def documents(db, *, language: str | None = None, include_duplicates: bool = False, limit: int = 50,
@@ -328,11 +429,11 @@ def documents(db, *, language: str | None = None, include_duplicates: bool = Fal
     if language:
         where.append("d.language = ?")
         args.append(language)
-    cond = ("WHERE " + " AND ".join(where)) if where else ""
-    total = db.execute(f"SELECT count(*) FROM documents d {cond}", args).fetchone()[0]
     # "not a reprint" through the small duplicate_of index, and the order through the published index
     # (NULLs sort last in DESC), so that paging never reads the rows it skips (their text is large)
     fast = [w.replace("d.duplicate_of IS NULL", _NOT_REPRINT) for w in where]
+    total = db.execute(f"SELECT count(*) FROM documents d {('WHERE ' + ' AND '.join(fast)) if fast else ''}",
+                       args).fetchone()[0]
     items = _rows(db.execute(
         f"""SELECT d.id, d.title, d.lead, d.language, d.published, d.site, d.source_url AS url,
                    d.source_path AS path, d.source_format AS format, d.duplicate_of, d.ingested_at,
@@ -359,13 +460,13 @@ def neighbours(db, entity_id: str, *, limit: int = 30) -> list[dict[str, Any]]:
         """SELECT o.entity_id AS id, count(DISTINCT p.event_id) AS events,
                   group_concat(DISTINCT ev.type) AS types
            FROM event_participants p JOIN event_participants o ON o.event_id = p.event_id AND o.role != p.role
-           JOIN events ev ON ev.id = p.event_id
-           WHERE p.entity_id = ? AND o.entity_id != p.entity_id GROUP BY o.entity_id
+           JOIN events ev ON ev.id = p.event_id JOIN documents d ON d.id = ev.doc_id
+           WHERE p.entity_id = ? AND o.entity_id != p.entity_id AND d.duplicate_of IS NULL GROUP BY o.entity_id
            ORDER BY events DESC, o.entity_id LIMIT ?""", (entity_id, limit))}
     for r in db.execute(
-        """SELECT m2.entity_id AS id, count(DISTINCT m2.doc_id) AS documents
+        """SELECT m2.entity_id AS id, count(DISTINCT coalesce(d.duplicate_of, d.id)) AS documents
            FROM (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ? LIMIT 500) m1
-           JOIN mentions m2 ON m2.doc_id = m1.doc_id
+           JOIN mentions m2 ON m2.doc_id = m1.doc_id JOIN documents d ON d.id = m2.doc_id
            WHERE m2.entity_id != ? GROUP BY m2.entity_id ORDER BY documents DESC, m2.entity_id LIMIT ?""",
             (entity_id, entity_id, limit)):
         linked.setdefault(r["id"], {"id": r["id"], "events": 0, "types": None})["documents"] = r["documents"]

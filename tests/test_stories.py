@@ -1,0 +1,139 @@
+"""A story and its reprints count once, and the CLI, the API and the queries agree on every count.
+
+The bundled examples hold two stories with copies: the EU sanctions story (a feed item, then the
+same article as HTML, as a text file and in a WARC: four copies) and the German aid story (a text
+and its reprint). Each figure below is read three ways (``newsgraph ... --json``, the REST API, the
+query functions) and must be the same number, counting each story once."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import EXAMPLES
+
+pytest.importorskip("fastapi")
+pytest.importorskip("httpx")
+from fastapi.testclient import TestClient  # noqa: E402
+
+from newsgraph.serve import create_app  # noqa: E402
+from newsgraph.store import Store, queries  # noqa: E402
+
+CLI = [sys.executable, "-m", "newsgraph"]
+
+
+def cli(db, *args) -> list[dict]:
+    proc = subprocess.run(CLI + [*map(str, args), "--db", str(db), "--json"], capture_output=True, text=True,
+                          timeout=300, env={**os.environ, "NEWSGRAPH_DB": ""})
+    assert proc.returncode == 0, proc.stderr
+    return [json.loads(line) for line in proc.stdout.splitlines()]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    db = tmp_path_factory.mktemp("stories") / "examples.db"
+    proc = subprocess.run(CLI + ["ingest", str(EXAMPLES), "--db", str(db)], capture_output=True, text=True,
+                          timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert "4 as reprints" in proc.stdout
+    return db
+
+
+@pytest.fixture(scope="module")
+def api(store):
+    return TestClient(create_app(store))
+
+
+def _sanctions_story(db) -> tuple[str, list[str]]:
+    with Store(db) as s:
+        row = s.db.execute("SELECT duplicate_of, count(*) FROM documents WHERE duplicate_of IS NOT NULL "
+                           "GROUP BY duplicate_of ORDER BY 2 DESC").fetchone()
+        return row[0], s.reprints(row[0])
+
+
+def test_a_quote_repeated_by_three_reprints_is_listed_once_with_its_sources(store, api):
+    story, copies = _sanctions_story(store)
+    assert len(copies) == 3
+    by_cli = cli(store, "quotes", "--speaker", "Ковальчика")
+    by_api = api.get("/api/quotes", params={"speaker": "Ковальчик"}).json()["items"]
+    with Store(store) as s:
+        by_queries = queries.quotes(s.db, speaker="Михал Ковальчик")
+    assert len(by_cli) == len(by_api) == len(by_queries) == 1
+    assert by_cli[0]["id"] == by_api[0]["id"] == by_queries[0]["id"]
+    assert by_cli[0]["doc_id"] == story and "импорт российского сжиженного газа" in by_cli[0]["content"]
+    assert sorted(c["id"] for c in by_cli[0]["reprints"]) == sorted(copies)
+    assert "mirovye-vesti.ru" in {c["site"] for c in by_cli[0]["reprints"]}
+    # --all lists the copies themselves
+    assert len(cli(store, "quotes", "--speaker", "Ковальчик", "--all")) == 4
+
+
+def test_graph_edges_count_a_story_once_in_cli_api_and_queries(store, api):
+    g_cli = cli(store, "graph")[0]
+    g_api = api.get("/api/graph").json()
+    with Store(store) as s:
+        g_q = queries.graph(s.db)
+        reprint_ids = {r[0] for r in s.db.execute("SELECT id FROM documents WHERE duplicate_of IS NOT NULL")}
+    weights = [{(e["source"], e["target"], e["type"]): e["count"] for e in g["edges"]} for g in (g_cli, g_api, g_q)]
+    assert weights[0] == weights[1] == weights[2] and weights[0]
+    assert weights[0][("loc:country:DE", "loc:country:UA", "AID")] == 1  # a story and its reprint
+    assert weights[0][("org:EuropeanCouncil", "loc:country:RU", "AID")] == 1  # a story and three copies
+    for e in g_cli["edges"]:
+        texts = [ev["text"] for ev in e["evidence"]]
+        assert len(texts) == len(set(texts)), texts  # the same sentence is never evidence twice
+        assert not {ev["doc_id"] for ev in e["evidence"]} & reprint_ids
+    sanctions = next(e for e in g_cli["edges"] if e["source"] == "org:EuropeanCouncil")
+    assert len(sanctions["evidence"][0]["reprints"]) == 3
+    # counting the copies too is asked for, and then it is more
+    assert cli(store, "graph", "--all")[0]["edges"] != g_cli["edges"]
+
+
+def test_entity_mention_counts_agree_and_count_stories(store, api):
+    for ref, name in (("Ковальчик", "Михал Ковальчик"), ("Германии", "Німеччина"), ("Вайгеля", "Томас Вайгель")):
+        (one,) = cli(store, "entity", ref)
+        (listed,) = cli(store, "entities", "--q", ref)
+        (by_api,) = api.get("/api/entities", params={"q": ref}).json()["items"]
+        detail = api.get(f"/api/entities/{one['id']}").json()
+        with Store(store) as s:
+            (by_queries,) = queries.entities(s.db, q=ref)
+        assert one["name"] == name
+        counts = {(r["mentions"], r["documents"]) for r in (listed, by_api, by_queries)}
+        assert counts == {(one["mention_count"], one["documents"])}, (ref, counts)
+        assert len(detail["mentions"]) == len(one["mentions"]) == one["mention_count"]
+        assert one["documents"] == 1, ref  # each of them is in one story, however often it was reprinted
+        assert len(one["quotes_by"]) == len({q["content"] for q in one["quotes_by"]})
+
+
+def test_events_and_search_leave_the_copies_out(store, api):
+    by_cli = cli(store, "events")
+    by_api = api.get("/api/events", params={"limit": 500}).json()["items"]
+    assert [e["id"] for e in by_cli] == [e["id"] for e in by_api]
+    with Store(store) as s:
+        canonical = s.db.execute("SELECT count(*) FROM events ev JOIN documents d ON d.id = ev.doc_id "
+                                 "WHERE d.duplicate_of IS NULL").fetchone()[0]
+        everything = s.db.execute("SELECT count(*) FROM events").fetchone()[0]
+    assert len(by_cli) == canonical < everything
+    hits = cli(store, "search", "санкциями")
+    text_hits = [h for h in hits if not h["via"]]
+    assert len(text_hits) == 1 and text_hits[0]["reprints"] == 3
+
+
+def test_a_name_only_a_copy_carries_counts_once_from_the_first_copy(store, tmp_path):
+    """A site may add a line to a story it reprints: the story then counts (once) through its first
+    copy that names the entity, never through every copy."""
+    import shutil
+
+    db = tmp_path / "copy.db"
+    shutil.copy(store, db)
+    story, copies = _sanctions_story(db)
+    with Store(db) as s:
+        s.db.execute("DELETE FROM mentions WHERE doc_id = ? AND entity_id = 'per:kovalchik-migal'", (story,))
+        per_copy = [s.db.execute("SELECT count(*) FROM mentions WHERE doc_id = ? AND entity_id = ?",
+                                 (c, "per:kovalchik-migal")).fetchone()[0] for c in copies]
+        assert all(per_copy)  # every copy still names him
+        (row,) = queries.entities(s.db, q="per:kovalchik-migal")
+        info = queries.entity(s.db, "per:kovalchik-migal")
+    assert (row["mentions"], row["documents"]) == (per_copy[0], 1)
+    assert {m["doc_id"] for m in info["mentions"]} == {copies[0]}
