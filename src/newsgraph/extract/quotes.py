@@ -158,6 +158,8 @@ def quotes(doc: Document) -> Document:
     for start, end, language, kind in regions(doc):
         for s_start, s_end in sentences_in(doc, start, end):
             _indirect(ctx, s_start, s_end, language, start, kind)
+    for start, end, language, kind in regions(doc, frozenset({"title"})):
+        _headline(ctx, start, end, language)
     by_span = {(s.start, s.end): s for s in doc.sentences}
     for start, end, language, kind in regions(doc):
         for s_start, s_end in sentences_in(doc, start, end):
@@ -165,6 +167,33 @@ def quotes(doc: Document) -> Document:
                 _syntactic(ctx, by_span[(s_start, s_end)], language)
     found = sorted(ctx.quotes, key=lambda q: q.content.start)
     return replace(doc, quotes=found)
+
+
+def _headline(ctx: _Context, start: int, end: int, language) -> None:
+    """"Тереза Мей: Brexit відбудеться вчасно", "«Нафтогаз»: …": a headline that opens
+    with a person's or an organisation's name and a colon gives what they said (the
+    colon is the cue). A place before the colon is the story's setting ("Пакистан: …"),
+    not a speaker, and an outlet's name is the report, not the source."""
+    text = ctx.text
+    head = len(text[start:end]) - len(text[start:end].lstrip(" «\"“„'"))
+    first = None
+    for e in ctx.doc.entities:
+        if e.type in ("PER", "ORG"):
+            for m in e.mentions:
+                if m.start == start + head:
+                    first = (e, m)
+    if first is None:
+        return
+    entity, m = first
+    k = m.end
+    while k < end and text[k] in " »\"”'":
+        k += 1
+    if k >= end or text[k] != ":" or ctx.in_quote(k):
+        return
+    rest = text[k + 1:end]
+    if len(rest.split()) < 3 or ctx.covered(k + 1, end):
+        return
+    _emit(ctx, "indirect", (k, k + 1), (k + 1, end), _who(ctx, entity, m), 0.7, language)
 
 
 def _cues(language) -> tuple[frozenset, frozenset]:

@@ -1,0 +1,32 @@
+"""A colon headline is what the person or organisation before the colon said."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.ingest import read_bytes
+from newsgraph.model import Source
+from newsgraph.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def quotes_of(pipeline, text: str):
+    doc = pipeline.process(next(iter(read_bytes(text.encode(), Source(path="t.txt")))))
+    names = {e.id: e.name for e in doc.entities}
+    title = next(s for s in doc.segments if s.kind == "title")
+    return [(names.get(q.speaker), doc.text[q.content.start:q.content.end], doc.text[q.cue.start:q.cue.end])
+            for q in doc.quotes if title.start <= q.content.start < title.end]
+
+
+def test_person_before_the_colon_speaks(pipeline):
+    found = quotes_of(pipeline, "Тереза Мей: Brexit відбудеться вчасно, угоду буде підписано\n"
+                                "Прем'єр-міністр Великої Британії Тереза Мей виступила в парламенті.\n")
+    assert found == [("Тереза Мей", "Brexit відбудеться вчасно, угоду буде підписано", ":")]
+
+
+def test_a_place_before_the_colon_is_the_setting(pipeline):
+    assert quotes_of(pipeline, "Пакистан: родина християнки просить Захід про притулок\n"
+                               "Родина пакистанської християнки Асії Бібі попросила притулку.\n") == []
