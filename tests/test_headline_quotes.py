@@ -30,3 +30,16 @@ def test_person_before_the_colon_speaks(pipeline):
 def test_a_place_before_the_colon_is_the_setting(pipeline):
     assert quotes_of(pipeline, "Пакистан: родина християнки просить Захід про притулок\n"
                                "Родина пакистанської християнки Асії Бібі попросила притулку.\n") == []
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    ("Глава МИД Германии Хайко Маас считает санкции против проекта неверным путём.\n",
+     "Хайко Маас", "санкции против проекта неверным путём"),
+    ("Представитель Ryanair Майкл О'Лири назвал забастовку «несправедливой».\n",
+     "Майкл О'Лири", "забастовку «несправедливой»"),
+])
+def test_an_opinion_of_an_object_is_a_quote(pipeline, text, speaker, content):
+    doc = pipeline.process(next(iter(read_bytes(text.encode(), Source(path="t.txt")))))
+    names = {e.id: e.name for e in doc.entities}
+    found = [(names.get(q.speaker), doc.text[q.content.start:q.content.end]) for q in doc.quotes]
+    assert (speaker, content) in found, found

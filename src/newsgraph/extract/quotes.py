@@ -719,11 +719,13 @@ def _syntactic(ctx: _Context, sentence, language) -> None:
         return
     tree = _Tree(sentence)
     verbs, opinions = _cues(language)
+    naming = lang.of(language).speech.NAMING_VERBS
     for t in tree.toks:
         if t.start in ctx.used_cues or ctx.in_quote(t.start):
             continue
         lem = _lemma(t)
-        if t.upos in {"VERB", "ADJ", "AUX"} and (lem in verbs or lem in opinions or _reports(ctx, tree, t, language)):
+        if t.upos in {"VERB", "ADJ", "AUX"} and (lem in verbs or lem in opinions or lem in naming
+                                                 or _reports(ctx, tree, t, language)):
             _from_predicate(ctx, tree, t, language)
         elif t.upos in {"NOUN", "PROPN"}:
             _from_marker(ctx, tree, t, language)
@@ -773,9 +775,19 @@ def _from_predicate(ctx: _Context, tree: _Tree, verb, language) -> None:
                     normalise(ctx.text[case[0].start:case[0].end]) in speech.TOPIC_PREPOSITIONS:
                 clauses, drop = [obl], set(case)
                 break
-    if not clauses:
+    content = None
+    if not clauses and (_lemma(verb) in _cues(language)[1] or _lemma(verb) in speech.NAMING_VERBS):
+        # "Маас считает санкции неверным путём", "назвал забастовку «несправедливой»": an
+        # object and what it is judged to be (a predicative complement) are the opinion
+        objs = [c for c in tree.children(verb, {"obj"}) if c.start > verb.start]
+        preds = [c for c in tree.children(verb, {"xcomp", "obl"}) if objs and c.start > objs[0].start
+                 and (_rel(c) == "xcomp" or c.feature("Case") == "Ins") and not tree.children(c, {"case"})]
+        if objs and preds:
+            span = tree.subtree(objs[0]) + tree.subtree(preds[-1])
+            content = (min(x.start for x in span), max(x.end for x in span))
+    if not clauses and content is None:
         return
-    content = _content_of(ctx, tree, clauses[0], drop)
+    content = content or _content_of(ctx, tree, clauses[0], drop)
     if content is None or ctx.covered(*content):
         return
     who = _subject_speaker(ctx, tree, verb, language)

@@ -157,6 +157,8 @@ class Speech(Section):
     LOCATIVE_SPEAKER_PREPOSITIONS: frozenset[str] = frozenset()
     #: prepositions of a statement's topic ("заявив про страйк"): its content when no clause follows.
     TOPIC_PREPOSITIONS: frozenset[str] = frozenset()
+    #: verbs that call something by a name or a judgement ("назвав переговори «складними»").
+    NAMING_VERBS: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

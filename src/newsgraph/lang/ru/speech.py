@@ -42,3 +42,5 @@ PREPOSITIONS = frozenset({"с", "со", "до", "для", "от", "о", "об", 
 LOCATIVE_SPEAKER_PREPOSITIONS = frozenset({"в", "во"})
 #: "заявив про …": the topic of a statement, its content when no clause follows.
 TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо"})
+#: "назвав переговори «складними»": a judgement of the object, an opinion of the speaker.
+NAMING_VERBS = frozenset({"назвать", "называть"})

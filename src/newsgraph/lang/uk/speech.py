@@ -63,3 +63,5 @@ PREPOSITIONS = frozenset({"з", "із", "зі", "до", "для", "від", "п�
 LOCATIVE_SPEAKER_PREPOSITIONS = frozenset({"у", "в"})
 #: "заявив про …": the topic of a statement, its content when no clause follows.
 TOPIC_PREPOSITIONS = frozenset({"про"})
+#: "назвав переговори «складними»": a judgement of the object, an opinion of the speaker.
+NAMING_VERBS = frozenset({"назвати", "називати"})
