@@ -34,8 +34,8 @@ PRONOUN_WINDOW = 6
 
 def resolve(doc: Document) -> Document:
     entities = _surnames(doc, list(doc.entities))
-    entities = _roles(doc, entities)
-    entities = _pronouns(doc, entities)
+    entities, unheld = _roles(doc, entities)
+    entities = _pronouns(doc, entities, unheld)
     return replace(doc, entities=[e.with_mentions(e.all_mentions()) for e in entities])
 
 
@@ -104,10 +104,11 @@ def _title_fits(bare: str, held: str) -> bool:
     return b == h or h[-len(b):] == b or h[: len(b)] == b
 
 
-def _roles(doc: Document, entities: list[Entity]) -> list[Entity]:
+def _roles(doc: Document, entities: list[Entity]) -> tuple[list[Entity], list[Mention]]:
+    """Bare titles resolved to the one person holding them, and the bare titles no
+    person of the document holds (``unheld``: left to resolve as pronouns do)."""
     holders = [i for i, e in enumerate(entities) if e.type == "PER" and e.roles]
-    if not holders:
-        return entities
+    unheld: list[Mention] = []
     out = list(entities)
     work = replace(doc, entities=entities)
     index = MentionIndex(entities)
@@ -126,12 +127,14 @@ def _roles(doc: Document, entities: list[Entity]) -> list[Entity]:
         fits = [i for i in holders
                 if any((_title_fits(title, r.title) or _title_fits(title, synonyms.get(r.title, "")))
                        and (org is None or r.org == org) for r in entities[i].roles)]
+        rest = doc.text[t.title_end : t.end].strip()
+        mention = Mention(t.start, t.end, doc.text[t.start : t.end], f"{t.title} {rest}".strip(), "role")
+        if not fits and t.org is None:
+            unheld.append(mention)
         if len(fits) != 1:
             continue
-        rest = doc.text[t.title_end : t.end].strip()
-        out[fits[0]] = out[fits[0]].add(Mention(t.start, t.end, doc.text[t.start : t.end],
-                                                f"{t.title} {rest}".strip(), "role"))
-    return out
+        out[fits[0]] = out[fits[0]].add(mention)
+    return out, unheld
 
 
 # --------------------------------------------------------------------------- pronouns
@@ -147,7 +150,11 @@ def _gender(entity: Entity, language: str | None, verbs: dict[str, set[str]]) ->
     return votes.pop() if len(votes) == 1 else None
 
 
-def _pronouns(doc: Document, entities: list[Entity]) -> list[Entity]:
+def _pronouns(doc: Document, entities: list[Entity], unheld: list[Mention] = ()) -> list[Entity]:
+    """Subject pronouns, and bare titles no one is known to hold ("британский премьер
+    пригрозила", "заявив дипломат"), to the most recent person named as a subject: a
+    pronoun within ``PRONOUN_WINDOW`` sentences agreeing in gender, a title within its
+    own or the previous sentence (as the events-dev guidelines resolve role nouns)."""
     text = doc.text
     out = list(entities)
     at = {e.id: i for i, e in enumerate(entities)}
@@ -199,22 +206,34 @@ def _pronouns(doc: Document, entities: list[Entity]) -> list[Entity]:
             if gender is None or in_quote(t.start, t.end) or not _subject_position(toks, k, language):
                 continue
             events.append((t.start, None, (t, gender)))
+        for m in unheld:
+            k = next((k for k, t in enumerate(toks) if t.start == m.start), None)
+            # the noun phrase starts at its adjectives ("Британский премьер")
+            while k and has_morphology(language) and toks[k - 1].is_word and \
+                    any(p.tag.POS == "ADJF" for p in parse(toks[k - 1].low, language)[:1]):
+                k -= 1
+            if k is None or in_quote(m.start, m.end) or not _subject_position(toks, k, language) \
+                    or index.covering(m.start, m.end):
+                continue
+            events.append((m.start, None, (m, None)))
         for pos, eid, pr in sorted(events, key=lambda x: x[0]):
             if eid is not None:
                 history.append((no, pos, eid))
                 continue
             t, gender = pr
+            title = isinstance(t, Mention)
             target = None
             for h_no, _, h_id in reversed(history):
-                if no - h_no > PRONOUN_WINDOW:
+                if no - h_no > (1 if title else PRONOUN_WINDOW):
                     break
                 g = genders.get(h_id)
-                if g is None or g == gender:
+                if g is None or title or g == gender:
                     target = h_id
                     break
             if target is None:
                 continue
-            out[at[target]] = out[at[target]].add(Mention(t.start, t.end, t.text, t.low, "pronoun"))
+            out[at[target]] = out[at[target]].add(
+                t if title else Mention(t.start, t.end, t.text, t.low, "pronoun"))
             history.append((no, t.start, target))
     return out
 

@@ -19,7 +19,8 @@ apposition dependents in the parse: "працівники *Ryanair*", "перс�
 mentioned last before it in the same or the previous sentence (the
 events-dev guidelines and coreference practice: "Ryanair … Її пілоти…").
 A noun with neither is left alone: "працівники" of no known organisation is
-not an actor.
+not an actor; nor are staff in a list of groups, where they are not a clause's
+subject ("медики, військові, пенсіонери").
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from dataclasses import replace
 from functools import cache
 
 from .. import lang
-from ..analysis.morphology import normalise
+from ..analysis.morphology import has_morphology, normalise, parse
 from ..model import Document, Entity, Mention, Role
 from .roles import ARTICLE, tokens
 
@@ -50,7 +51,10 @@ def groups(doc: Document) -> Document:
     """Return ``doc`` with a group entity for each organisation's staff it names."""
     # inside the noun's phrase any name but a place is its employer ("бортпровідники
     # Ryanair", whatever type the recogniser gave the Latin name); before it, only an ORG
+    # (a person with a first name employs no staff of this kind: "сотрудника ГРУ Сергея
+    # Скрипаля" is Skripal, not his staff)
     named = sorted(((m.start, m.end, e.id, e.type) for e in doc.entities if e.type != "LOC"
+                    and not (e.type == "PER" and len(e.name.split()) > 1)
                     for m in e.all_mentions()), key=lambda x: x[0])
     if not named:
         return doc
@@ -58,14 +62,25 @@ def groups(doc: Document) -> Document:
     article = [(s.start, s.end, s.language or doc.language) for s in doc.segments if s.kind in ARTICLE]
     # the staff nouns of the article, each with the name its own phrase gives
     places: list[tuple[int, object, str | None]] = []  # (sentence index, token, own employer)
+    language_of: dict[int, str | None] = {}
     for k, sent in enumerate(doc.sentences):
         seg = next((a for a in article if a[0] <= sent.start < a[1]), None)
         if seg is None or not (nouns := _staff_nouns(seg[2])):
             continue
         parsed = {(t.start, t.end): t for t in sent.tokens}
+        language_of[k] = seg[2]
         for tok in tokens(doc, sent.start, sent.end, seg[2]):
-            if tok.lemma in nouns and not any(a <= tok.start < b for a, b in taken):
-                places.append((k, tok, _own_org(sent, parsed.get((tok.start, tok.end)), named)))
+            if _staff_lemma(tok, nouns, seg[2]) and not any(a <= tok.start < b for a, b in taken):
+                node = parsed.get((tok.start, tok.end))
+                own = _own_org(sent, node, named)
+                # without a name of its own, staff stand for an organisation only as the
+                # subject of their clause or the genitive of a noun ("Сотрудники начали
+                # забастовку", "страйк бортпровідників"), not in a list of groups
+                # ("медики, военные, пенсионеры, работники")
+                rel = (node.deprel or "").split(":")[0] if node is not None else ""
+                if own is not None or rel in ("nsubj", "nmod") and not any(
+                        u.head == node.id and (u.deprel or "") == "conj" for u in sent.tokens):
+                    places.append((k, tok, own))
     # a name that employs staff elsewhere in the document may be the employer of staff
     # named alone too ("бортпровідники Ryanair" … "пілоти страйкуватимуть"), whatever type
     # the recogniser gave it; its type is the recogniser's and the linker's business
@@ -84,14 +99,25 @@ def groups(doc: Document) -> Document:
             org = before[-1][2] if before else None
         if org is None:
             continue
-        entry = found.setdefault(group_id(org, tok.lemma), (org, tok.lemma, []))
-        entry[2].append(Mention(tok.start, tok.end, tok.text, tok.lemma, "role"))
+        noun = _staff_lemma(tok, _staff_nouns(language_of[k]), language_of[k])
+        entry = found.setdefault(group_id(org, noun), (org, noun, []))
+        entry[2].append(Mention(tok.start, tok.end, tok.text, noun, "role"))
     if not found:
         return doc
     for gid, (org, noun, mentions) in found.items():
         entities.append(Entity(id=gid, type="ORG", name=f"{noun} ({by_id[org].name})",
                                roles=(Role(title=noun, org=org),), references=tuple(mentions)))
     return replace(doc, entities=entities)
+
+
+def _staff_lemma(tok, nouns: frozenset[str], language) -> str | None:
+    """The staff noun a token is, by the parser's lemma or any dictionary reading (the
+    parser lemmatises "бортпровідників" as itself)."""
+    if tok.lemma in nouns:
+        return tok.lemma
+    if has_morphology(language):
+        return next((n for r in parse(tok.low, language) if (n := normalise(r.normal_form)) in nouns), None)
+    return None
 
 
 def _own_org(sent, node, orgs) -> str | None:

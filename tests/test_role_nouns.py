@@ -1,0 +1,37 @@
+"""A bare title no one in the document is known to hold resolves like a pronoun."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.ingest import read_bytes
+from newsgraph.model import Source
+from newsgraph.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def refs(pipeline, text):
+    doc = pipeline.process(next(iter(read_bytes(text.encode(), Source(path="t.txt")))))
+    return {e.name: [m.text for m in e.references if m.kind == "role"] for e in doc.entities}, doc
+
+
+def test_title_in_the_next_sentence_is_the_person(pipeline):
+    found, doc = refs(pipeline, "Тереза Мэй выступила в парламенте. Британский премьер пригрозила всем несогласным.\n")
+    assert found["Тереза Мэй"] == ["премьер"]
+    assert [e.type for e in doc.events] == ["THREATEN"]
+
+
+def test_title_two_sentences_later_is_nobody(pipeline):
+    found, _ = refs(pipeline, "Тереза Мэй выступила в парламенте. Депутаты спорили два часа. "
+                              "Потом было голосование. Премьер пригрозила всем несогласным.\n")
+    assert found.get("Тереза Мэй") == []
+
+
+def test_staff_in_a_list_of_groups_are_no_actor(pipeline):
+    doc = pipeline.process(next(iter(read_bytes(
+        "Министерство здравоохранения утвердило план. Он включает группы (в частности, медики, "
+        "военные, работники школ).\n".encode(), Source(path="t.txt")))))
+    assert not [e for e in doc.entities if e.roles and not e.mentions]
