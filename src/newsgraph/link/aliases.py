@@ -27,7 +27,7 @@ from .kb import normalize
 from .translit import person_key, split_name
 
 #: "Т.", "Ж.-К.", "Дж. ", "J. F. " before a surname.
-_INITIALS = re.compile(r"^((?:[^\W\d_]{1,3}\.\s*-?\s*)+)([^\W\d_][\w'’-]*)$")
+_INITIALS = re.compile(r"^((?:[^\W\d_]{1,3}\.[\s-]*)+)([^\W\d_][\w'’-]*)$")
 _QUOTES = "«»\"“”„'"
 
 
