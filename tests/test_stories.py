@@ -61,13 +61,15 @@ def test_a_quote_repeated_by_three_reprints_is_listed_once_with_its_sources(stor
     by_api = api.get("/api/quotes", params={"speaker": "Ковальчик"}).json()["items"]
     with Store(store) as s:
         by_queries = queries.quotes(s.db, speaker="Михал Ковальчик")
-    assert len(by_cli) == len(by_api) == len(by_queries) == 1
-    assert by_cli[0]["id"] == by_api[0]["id"] == by_queries[0]["id"]
-    assert by_cli[0]["doc_id"] == story and "импорт российского сжиженного газа" in by_cli[0]["content"]
-    assert sorted(c["id"] for c in by_cli[0]["reprints"]) == sorted(copies)
-    assert "mirovye-vesti.ru" in {c["site"] for c in by_cli[0]["reprints"]}
+    # two quotes of his in the story (his judgement of the decision and his words), each once
+    assert len(by_cli) == len(by_api) == len(by_queries) == 2
+    assert [q["id"] for q in by_cli] == [q["id"] for q in by_api] == [q["id"] for q in by_queries]
+    (words,) = [q for q in by_cli if "импорт российского сжиженного газа" in q["content"]]
+    assert words["doc_id"] == story
+    assert sorted(c["id"] for c in words["reprints"]) == sorted(copies)
+    assert "mirovye-vesti.ru" in {c["site"] for c in words["reprints"]}
     # --all lists the copies themselves
-    assert len(cli(store, "quotes", "--speaker", "Ковальчик", "--all")) == 4
+    assert len(cli(store, "quotes", "--speaker", "Ковальчик", "--all")) == 8
 
 
 def test_graph_edges_count_a_story_once_in_cli_api_and_queries(store, api):

@@ -25,7 +25,7 @@ from .ingest import iter_files, printable, read_path, read_paths
 from .lang import CODES
 from .model import Document, Failure
 from .pipeline import Pipeline
-from .store import IngestReport, Store, default_db_path
+from .store import IngestReport, Store, default_db_path, filters
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -73,37 +73,18 @@ def _read_store(db: str | None) -> Store:
     return store
 
 
-_ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
-
-
 def _iso_date(ctx, param, value: str | None) -> str | None:
-    """Dates are ISO (YYYY-MM-DD, YYYY-MM or YYYY): they are compared as text with the stored
-    ISO dates, so "12.03.2024" or "2024-13-45" would filter arbitrarily instead of failing."""
-    if value is None:
-        return None
-    value = value.strip()
-    if _ISO_DATE.fullmatch(value):
-        parts = [int(p) for p in value.split("-")]
-        try:
-            datetime.date(parts[0], *(parts[1:] + [1] * (3 - len(parts))))
-            return value
-        except ValueError as e:
-            raise click.BadParameter(f"{value!r} is not a date ({e})") from None
-    raise click.BadParameter(f"{value!r} is not an ISO date: use YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2024-03-12)")
+    try:
+        return filters.iso_date(value)
+    except filters.FilterError as e:
+        raise click.BadParameter(str(e)) from None
 
 
 def _plover_types(ctx, param, value: str | None) -> str | None:
-    """PLOVER types, comma-separated; an unknown one is an error listing the valid ones."""
-    if value is None:
-        return None
-    from .serve.exports import QUAD_OF
-
-    types = [t.strip().upper() for t in value.split(",") if t.strip()]
-    unknown = [t for t in types if t not in QUAD_OF]
-    if unknown or not types:
-        raise click.BadParameter(f"unknown event type {', '.join(unknown) or repr(value)}; "
-                                 f"valid: {', '.join(QUAD_OF)}")
-    return ",".join(types)
+    try:
+        return filters.event_types(value)
+    except filters.FilterError as e:
+        raise click.BadParameter(str(e)) from None
 
 
 def _entity_ref(store: Store, ref: str | None, option: str, *, one: bool = False) -> str | None:

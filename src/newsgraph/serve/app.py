@@ -29,7 +29,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from .. import __version__
 from ..model import Source, to_json
 from ..store import Store
-from ..store import queries
+from ..store import filters, queries
 from . import exports, schemas
 
 log = logging.getLogger(__name__)
@@ -249,6 +249,15 @@ def _fetcher(snap: exports.Snapshot, kind: str, fmt: str, *, type, actor, recipi
                                          since=since, until=until, language=language, limit=n, offset=at)), 1000
 
 
+def _checked(type: str | None, since: str | None, until: str | None) -> tuple[str | None, ...]:
+    """Event types and dates as the queries need them, or 422 saying what is valid (a date
+    such as "12.03.2024" would otherwise filter arbitrarily, an unknown type match nothing)."""
+    try:
+        return filters.event_types(type), filters.iso_date(since), filters.iso_date(until)
+    except filters.FilterError as e:
+        raise HTTPException(422, str(e)) from None
+
+
 def create_app(db_path: str | Path, *, token: str | None = None, max_body: int = MAX_BODY,
                allowed_hosts: list[str] | None = None, cache_mb: int = CACHE_MB) -> FastAPI:
     """The application over the store at ``db_path`` (created and migrated if missing)."""
@@ -366,6 +375,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
         return _page(rows, limit, offset)
 
     def _events(type, actor, recipient, speaker, since, until, language, doc, limit, offset):
+        type, since, until = _checked(type, since, until)
         return queries.events(store().db, type=type, actor=actor, recipient=recipient, source=speaker,
                               since=since, until=until, language=language, doc_id=doc, limit=limit, offset=offset)
 
@@ -384,6 +394,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
         return _page(rows, limit, offset)
 
     def _graph(type, since, until, window, entity, language, evidence, limit, offset, all=False):
+        type, since, until = _checked(type, since, until)
         g = queries.graph(store().db, type=type, since=since, until=until, window=window, entity=entity,
                           language=language, evidence=evidence, include_duplicates=all)
         edges = g["edges"][offset:offset + limit]
@@ -418,6 +429,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
         """``documents``, ``entities``, ``quotes``, ``events`` as ``jsonl`` or ``csv``; ``graph`` as ``graphml``,
         ``gexf`` (Gephi), ``jsonl`` or ``csv`` (one edge a row). Paginated in a stable order: the
         ``X-Next-Offset`` header (and a ``Link: rel=next``) gives the next page; absent on the last one."""
+        type, since, until = _checked(type, since, until)
         media = {"jsonl": "application/x-ndjson", "csv": "text/csv", "graphml": "application/graphml+xml",
                  "gexf": "application/gexf+xml"}.get(fmt)
         if kind == "graph":
