@@ -139,3 +139,69 @@ def test_a_name_only_a_copy_carries_counts_once_from_the_first_copy(store, tmp_p
         info = queries.entity(s.db, "per:kovalchik-migal")
     assert (row["mentions"], row["documents"]) == (per_copy[0], 1)
     assert {m["doc_id"] for m in info["mentions"]} == {copies[0]}
+
+
+def test_search_through_the_named_entity_is_the_same_in_cli_and_api(store, api):
+    by_cli = cli(store, "search", "Germany")
+    page = api.get("/api/search", params={"q": "Germany"}).json()
+    assert page["through"]["id"] == "loc:country:DE"
+    via_cli = [h["id"] for h in by_cli if h["via"]]
+    via_api = [h["id"] for h in page["items"] if h["via"]]
+    assert via_cli and via_cli == via_api
+    assert all(h["via"] == "loc:country:DE" and h["snippet"] == "" for h in page["items"] if h["via"])
+    # the text matches come first, the stories found through the entity after them
+    kinds = [h["via"] is None for h in page["items"]]
+    assert kinds == sorted(kinds, reverse=True)
+
+
+def _kept_counts(db) -> dict[str, tuple[int, int]]:
+    return {r[0]: (r[1], r[2]) for r in db.execute(
+        "SELECT id, mention_count, story_count FROM entities WHERE story_count > 0 OR mention_count != 0")}
+
+
+def test_kept_story_counts_equal_a_recount_whatever_order_the_copies_arrive_in(store, tmp_path):
+    """The counts Store.save keeps (entity_stories, entities.mention_count/story_count) are those
+    counted from scratch over the mentions, when the copies of a story come after the original or
+    before it (the file order reversed makes another copy the story), after a hand-made change
+    to the mentions of a story's first document and after a copy is deleted."""
+    from newsgraph.ingest import read_paths
+    from newsgraph.pipeline import Pipeline
+
+    files = sorted(p for p in EXAMPLES.rglob("*") if p.is_file())
+    firsts = []
+    for name, order in (("forward", files), ("backward", files[::-1])):
+        with Store(tmp_path / f"{name}.db") as s:
+            report = s.ingest(read_paths(order), Pipeline())
+            assert report.reprints == 4 and not report.failures
+            kept = _kept_counts(s.db)
+            assert kept == queries.recount(s.db) and kept, name
+            firsts.append(_sanctions_story(tmp_path / f"{name}.db")[0])
+    assert firsts[0] != firsts[1]  # each order made another copy the story
+    with Store(store) as s:  # the CLI's store, and the query functions' answers, agree too
+        assert _kept_counts(s.db) == queries.recount(s.db)
+        for row in queries.entities(s.db, limit=500):
+            assert queries.recount(s.db).get(row["id"], (0, 0)) == (row["mentions"], row["documents"])
+
+    with Store(tmp_path / "forward.db") as s:
+        story, copies = _sanctions_story(tmp_path / "forward.db")
+        # the story's own document loses its mentions of one entity: its first copy counts instead
+        (eid,) = s.db.execute("SELECT entity_id FROM mentions WHERE doc_id = ? GROUP BY entity_id "
+                              "ORDER BY count(*) DESC, entity_id LIMIT 1", (story,)).fetchone()
+        before = queries.story_counts(s.db, eid)
+        s.db.execute("DELETE FROM mentions WHERE doc_id = ? AND entity_id = ?", (story, eid))
+        assert _kept_counts(s.db) == queries.recount(s.db)
+        assert queries.story_counts(s.db, eid)["documents"] == before["documents"]
+        (holder,) = s.db.execute("SELECT doc_id FROM entity_stories WHERE entity_id = ? AND story_id = ?",
+                                 (eid, story)).fetchone()
+        assert holder == copies[0]
+        # a copy gone (its mentions cascade): the next copy counts
+        s.db.execute("DELETE FROM documents_fts WHERE rowid = (SELECT rowid FROM documents WHERE id = ?)",
+                     (copies[0],))
+        s.db.execute("DELETE FROM documents WHERE id = ?", (copies[0],))
+        assert _kept_counts(s.db) == queries.recount(s.db)
+        # and the mentions come back to the story's document: it counts again
+        s.db.execute("""INSERT INTO mentions (doc_id, entity_id, start, "end", text, lemma, kind)
+                        VALUES (?, ?, 0, 5, 'x', 'x', 'name')""", (story, eid))
+        assert _kept_counts(s.db) == queries.recount(s.db)
+        assert s.db.execute("SELECT doc_id, mentions FROM entity_stories WHERE entity_id = ? AND story_id = ?",
+                            (eid, story)).fetchone()[:] == (story, 1)

@@ -310,29 +310,12 @@ def search(query: tuple[str, ...], db: str | None, limit: int, include_duplicate
 
     When the query is the name of a stored entity ("Germany", "НАТО"), the stories that mention
     it in any language follow the text matches, marked as found through the entity."""
-    from .store import queries
-    from .store.lookup import documents_mentioning, lookup
+    from .store.expansion import expanded_search
 
     text = " ".join(query)
     with _read_store(db) as store:
-        hits = [h.__dict__ | {"via": None} for h in store.search(text, limit=limit,
-                                                                  include_duplicates=include_duplicates)]
-        entity = None
-        if not no_entity:
-            match = lookup(store.db, text, suggest=False, words=False)
-            if match.unique:
-                entity = queries.entities_by_id(store.db, [match.unique])[0]
-                seen = {h["id"] for h in hits}
-                for doc_id in documents_mentioning(store.db, entity["id"], limit=limit, exclude=seen):
-                    d = store.db.execute(
-                        """SELECT id, title, language, published, coalesce(source_url, source_path) AS source,
-                                  (SELECT count(*) FROM documents r WHERE r.duplicate_of = documents.id) AS reprints
-                           FROM documents WHERE id = ?""", (doc_id,)).fetchone()
-                    hits.append(dict(d) | {"snippet": "", "highlights": [], "via": entity["id"]})
-        sites = {r[0]: r[1] for r in store.db.execute(
-            f"SELECT id, site FROM documents WHERE id IN ({','.join('?' * len(hits))})", [h["id"] for h in hits])}
-    for h in hits:
-        h["site"] = sites.get(h["id"])
+        hits, entity = expanded_search(store, text, limit=limit, include_duplicates=include_duplicates,
+                                       expand=not no_entity)
     if as_json:
         return _dump(hits)
     shown_via = False

@@ -30,6 +30,7 @@ from .. import __version__
 from ..model import Source, to_json
 from ..store import Store
 from ..store import filters, queries
+from ..store.expansion import expanded_search
 from . import exports, schemas
 
 log = logging.getLogger(__name__)
@@ -310,12 +311,18 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
                offset: int = Query(0, ge=0, le=MAX_OFFSET), all: bool = Query(False, description="include reprints"),
                entities: bool = Query(True, description="also look the query up as an entity name")
                ) -> dict[str, Any]:
-        """Full-text search (any inflected form finds the others) with snippets, and the entities the
-        query names."""
+        """Full-text search (any inflected form finds the others) with snippets, the entities the
+        query names, and (``through``) the stories mentioning the one entity it names in any
+        language, each such hit with ``via`` set to that entity's id."""
         s = store()
-        hits = queries.search(s, q, limit=limit + 1, offset=offset, include_duplicates=all)
-        page = _page([asdict(h) for h in hits], limit, offset)
+        hits, through = expanded_search(s, q, limit=limit + 1, offset=offset, include_duplicates=all,
+                                        expand=entities)
+        text_hits = [h for h in hits if h["via"] is None]
+        page = _page(text_hits, limit, offset)
+        # the stories that mention the entity the query names, in any language, after the text matches
+        page["items"] += [h for h in hits if h["via"] is not None]
         page["query"] = q
+        page["through"] = through
         page["entities"] = queries.entities(s.db, q=q, limit=20) if entities and offset == 0 else []
         return page
 

@@ -54,12 +54,17 @@ class SearchHit(BaseModel):
     snippet: str
     highlights: list[tuple[int, int]] = Field(description="(start, end) of matched words inside snippet")
     reprints: int
+    site: str | None = None
+    via: str | None = Field(None, description="id of the entity this story was found through (it matched "
+                                               "no word of the query); null for a text match")
 
 
 class SearchResult(Page):
     query: str
     items: list[SearchHit]
     entities: list[EntitySummary] = Field(default_factory=list)
+    through: EntitySummary | None = Field(None, description="the entity the query names, whose stories follow "
+                                                            "the text matches")
 
 
 class Segment(BaseModel):
