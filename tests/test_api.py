@@ -200,7 +200,14 @@ def test_explorer_page_and_security_headers(client):
     assert client.get("/static/vendor/cytoscape.min.js").status_code == 200
     spec = client.get("/openapi.json").json()
     assert {"/api/documents", "/api/search", "/api/entities/{ref}", "/api/graph", "/api/events"} <= set(spec["paths"])
-    assert client.get("/docs").status_code == 200
+    docs = client.get("/docs")
+    assert docs.status_code == 200
+    # Swagger UI comes from this server, not a CDN: the page works offline
+    assert "http://" not in docs.text and "https://" not in docs.text
+    assert "/docs-static/swagger-ui-bundle.js" in docs.text
+    assert "https:" not in docs.headers["content-security-policy"]
+    bundle = client.get("/docs-static/swagger-ui-bundle.js")
+    assert bundle.status_code == 200 and "SwaggerUIBundle" in bundle.text[:200000]
 
 
 def test_read_only_without_a_token(client):

@@ -23,7 +23,9 @@ from typing import Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.staticfiles import StaticFiles
+from swagger_ui_bundle import swagger_ui_path
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__
@@ -51,18 +53,16 @@ CACHE_MB = 64
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
        "frame-ancestors 'none'; form-action 'self'")
-# Swagger UI and ReDoc (FastAPI's /docs, /redoc) load from a CDN and start with an inline script;
-# those pages show only the OpenAPI description, never article text.
-DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-            "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net https://fonts.googleapis.com; "
-            "font-src 'self' https://fonts.gstatic.com; img-src 'self' data: https://fastapi.tiangolo.com "
-            "https://cdn.redoc.ly; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; "
+# Swagger UI (/docs) is served from the swagger-ui-bundle package, not a CDN, so it works
+# offline; it starts with an inline script. The page shows only the OpenAPI description.
+DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+            "img-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; "
             "base-uri 'none'; frame-ancestors 'none'")
 
 
 def security_headers(path: str = "") -> list[tuple[bytes, bytes]]:
     """The headers every answer carries, errors included (413, 414, 422, 404, 500, 503, 408)."""
-    csp = DOCS_CSP if path in ("/docs", "/redoc") else CSP
+    csp = DOCS_CSP if path == "/docs" else CSP
     return [(b"content-security-policy", csp.encode()), (b"x-content-type-options", b"nosniff"),
             (b"x-frame-options", b"DENY"), (b"referrer-policy", b"no-referrer")]
 
@@ -276,7 +276,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
         return s
 
     app = FastAPI(
-        title="newsgraph", version=__version__,
+        title="newsgraph", version=__version__, docs_url=None, redoc_url=None,
         description="Actors, quotes and events from Ukrainian, Russian and English news, each with the "
                     "sentence it comes from. Entity parameters take an id or any name or alias in any "
                     "language and inflected form. Lists are paginated with `limit`/`offset` in a stable order; "
@@ -523,4 +523,13 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
         return FileResponse(STATIC / "index.html", headers={"Cache-Control": "no-cache"})
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.mount("/docs-static", StaticFiles(directory=str(swagger_ui_path)), name="docs-static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> Response:
+        """Swagger UI from the installed swagger-ui-bundle: nothing is fetched from the network."""
+        return get_swagger_ui_html(openapi_url=app.openapi_url, title="newsgraph API",
+                                   swagger_js_url="/docs-static/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs-static/swagger-ui.css",
+                                   swagger_favicon_url="/docs-static/favicon-32x32.png")
     return app
