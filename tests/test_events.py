@@ -159,7 +159,9 @@ def test_speaker_from_quote_and_amount():
     ev = EV.events(doc).events[0]
     assert ev.source == duda and ev.amount == Amount(1e8, "EUR")
     assert set(to_json(ev)) == {"type", "mode", "actors", "recipients", "amount", "date", "location",
-                                "factuality", "source", "trigger", "evidence", "confidence", "same_as"}
+                                "factuality", "source", "trigger", "evidence", "confidence", "same_as",
+                                "actor_names", "recipient_names", "evidence_text"}
+    assert ev.actor_names == ("Польща",) and ev.evidence_text.startswith("«Польща передала")
 
 
 def test_no_events_from_related_or_boilerplate_lines_and_title_repeats_as_a_telling():

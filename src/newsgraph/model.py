@@ -254,6 +254,10 @@ class Event:
     same_as: int | None = _doc("index in the document's events of the first telling of this same event "
                                "(the title, the lead and the body each tell it, each telling with its own "
                                "evidence); null for the first telling, the one to count", default=None)
+    actor_names: tuple[str, ...] = _doc("the actors' names, in the order of actors (for reading the "
+                                        "output without the entity list)", default=())
+    recipient_names: tuple[str, ...] = _doc("the recipients' names, in the order of recipients", default=())
+    evidence_text: str = _doc("text[evidence.start:evidence.end]", default="")
 
 
 @dataclass(frozen=True)

@@ -700,7 +700,16 @@ def events(doc: Document) -> Document:
             continue
         for ev in _sentence_events(doc, sent, language, data, names):
             found.append(({"body": 0, "lead": 1}.get(seg[2], 2), ev))
-    return replace(doc, events=_tellings(found))
+    return replace(doc, events=[_named(ev, names, doc.text) for ev in _tellings(found)])
+
+
+def _named(ev: Event, names: dict, text: str) -> Event:
+    """The event with its participants' names and its sentence beside the ids and offsets."""
+    def name(eid: str) -> str:
+        return names[eid].name if eid in names else eid
+
+    return replace(ev, actor_names=tuple(map(name, ev.actors)), recipient_names=tuple(map(name, ev.recipients)),
+                   evidence_text=text[ev.evidence.start:ev.evidence.end])
 
 
 def _sentence_events(doc: Document, sent: Sentence, language: str, data: EventData,
