@@ -22,6 +22,7 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, 
 
 from . import __version__
 from .ingest import iter_files, printable, read_path, read_paths
+from .dates import describe
 from .lang import CODES
 from .model import Document, Failure
 from .pipeline import Pipeline
@@ -203,7 +204,18 @@ def schema() -> None:
 @db_option
 @click.option("--ok-on-failure", is_flag=True,
               help="Exit 0 even when some inputs could not be read or analysed (they are still listed).")
-def ingest(paths: tuple[str, ...], db: str | None, ok_on_failure: bool) -> None:
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where the analysis runs: this machine's processes, or a Ray cluster (pip install 'newsgraph[ray]').")
+@click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
+              help="Worker processes (local) or actors (ray), each with its own pipeline.")
+@click.option("--address", default=None,
+              help="Ray cluster to join: auto or ray://HOST:PORT (default: start one on this machine for the run).")
+@click.option("--shards", "shards_dir", type=click.Path(file_okay=False), default=None,
+              help="Write each input file's analysis to a Parquet shard in this folder (a rerun skips done "
+                   "shards), then load them into the store.")
+@click.option("--shards-only", is_flag=True, help="With --shards: write the shards, load nothing (see `load`).")
+def ingest(paths: tuple[str, ...], db: str | None, ok_on_failure: bool, engine: str = "local", workers: int = 1,
+           address: str | None = None, shards_dir: str | None = None, shards_only: bool = False) -> None:
     """Analyse files and folders and store them; safe to interrupt and run again.
 
     Prints a summary to stdout; each input that failed is listed on stderr and makes the exit
@@ -215,23 +227,93 @@ def ingest(paths: tuple[str, ...], db: str | None, ok_on_failure: bool) -> None:
         _fail(f"--db {db_path} is a folder; give the database file's name")
     files = [p for p in iter_files(paths) if p.resolve() != db_path.resolve()]
     report = IngestReport()
-    with Store(db_path) as store:
-        progress = _Progress(len(files))
-        try:
-            with progress:
+    from .executor import close as close_executor
+    from .executor import make_executor
 
-                def items():  # one stream over all files: the analysis batches documents across them
-                    for path in files:
-                        yield from read_path(path)
-                        progress.advance()  # read; stored within the next batch
+    if shards_only and not shards_dir:
+        _fail("--shards-only needs --shards DIR")
+    try:
+        analyser = make_executor(engine, workers, address=address)
+    except (ValueError, RuntimeError) as e:
+        _fail(str(e))
+    try:
+        if shards_dir:
+            sys.exit(_ingest_shards(files, analyser, Path(shards_dir), db_path, ok_on_failure, shards_only))
+        with Store(db_path) as store:
+            progress = _Progress(len(files))
+            try:
+                with progress:
 
-                store.ingest(items(), Pipeline(), report=report,
-                             on_item=lambda item: isinstance(item, Document) and _warn(item))
-        except KeyboardInterrupt:
-            err.print("[yellow]interrupted[/yellow]: every document stored so far is kept; run the same command to go on")
+                    def items():  # one stream over all files: the analysis batches documents across them
+                        for path in files:
+                            yield from read_path(path)
+                            progress.advance()  # read; stored within the next batch
+
+                    store.ingest(items(), analyser, report=report,
+                                 on_item=lambda item: isinstance(item, Document) and _warn(item))
+            except KeyboardInterrupt:
+                err.print("[yellow]interrupted[/yellow]: every document stored so far is kept; run the same command to go on")
+                _summary(report, db_path)
+                sys.exit(130)
             _summary(report, db_path)
-            sys.exit(130)
-        _summary(report, db_path)
+    finally:
+        close_executor(analyser)
+    sys.exit(1 if report.failures and not ok_on_failure else 0)
+
+
+def _ingest_shards(files, analyser, shards_dir: Path, db_path, ok_on_failure: bool, shards_only: bool) -> int:
+    """``ingest --shards``: the map (a shard per input file, done ones skipped), then the load."""
+    from .shards import ShardReport, load_shards, write_shards
+
+    shard_report = ShardReport()
+    try:
+        with _Progress(len(files)) as progress:
+            write_shards(files, analyser, shards_dir, report=shard_report, on_file=lambda f: progress.advance(),
+                         on_item=lambda item: isinstance(item, Document) and _warn(item))
+    except KeyboardInterrupt:
+        err.print(f"[yellow]interrupted[/yellow]: {len(shard_report.written)} shards written and kept; "
+                  "run the same command to go on")
+        return 130
+    except RuntimeError as e:
+        _fail(str(e))
+    out.print(f"{_plural(len(files), 'input file')}: {len(shard_report.written)} shards written, "
+              f"{len(shard_report.skipped)} already done  → {escape(str(shards_dir))}")
+    if shards_only:
+        for f in shard_report.failures:
+            _report_failure(f)
+        return 1 if shard_report.failures and not ok_on_failure else 0
+    report = IngestReport()
+    with Store(db_path) as store:
+        load_shards(shard_report.shards, store, report=report)
+    _summary(report, db_path)
+    return 1 if report.failures and not ok_on_failure else 0
+
+
+@main.command()
+@click.argument("shards", nargs=-1, required=True)
+@db_option
+@click.option("--ok-on-failure", is_flag=True, help="Exit 0 even when the shards hold failed inputs.")
+def load(shards: tuple[str, ...], db: str | None, ok_on_failure: bool) -> None:
+    """Load Parquet shards (files, or folders of them) written by `ingest --shards` into the store.
+
+    Loading is idempotent: a document already stored is not stored again, so loading a folder
+    again after more shards were written adds only the new ones."""
+    from .shards import load_shards, shard_paths
+
+    db_path = default_db_path(db)
+    if not db_path.parent.is_dir():
+        _fail(f"cannot create the database {db_path}: the folder {db_path.parent} does not exist")
+    found = shard_paths(shards)
+    missing = [p for p in found if not p.is_file()]
+    if missing:
+        _fail(f"no shard at {missing[0]}")
+    report = IngestReport()
+    with Store(db_path) as store:
+        try:
+            load_shards(found, store, report=report)
+        except RuntimeError as e:
+            _fail(str(e))
+    _summary(report, db_path)
     sys.exit(1 if report.failures and not ok_on_failure else 0)
 
 
@@ -520,7 +602,7 @@ def events_cmd(db: str | None, etype: str | None, actor: str | None, recipient: 
         amount = f" {e['amount_value']:,.0f} {e['amount_unit']}" if e["amount_value"] is not None else ""
         out.print(f"[bold]{e['type']}[/bold]{'/' + e['mode'] if e['mode'] else ''} "
                   f"{escape(_names(e['actors']))} → {escape(_names(e['recipients']))}{amount} "
-                  f"({e['factuality']}{', ' + e['date'] if e['date'] else ''})\n   [dim]{escape(e['evidence'] or '')}"
+                  f"({e['factuality']}{', ' + describe(e['date']) if e['date'] else ''})\n   [dim]{escape(e['evidence'] or '')}"
                   f"\n   {escape(_where(e))}[/dim]")
     if not rows:
         err.print("no events match")

@@ -86,7 +86,19 @@
   }
   const badge = (text, cls) => h("span", { class: "badge " + (cls || ""), text });
   const typeBadge = (type) => badge(t("type." + type), "etype etype-" + type);
-  const dateText = (d) => (d ? String(d).slice(0, 10) : "");
+  // ISO dates as stored; a day without its year ("--10-17", "--10-17/--10-18") in words
+  const dateText = (d) => {
+    if (!d) return "";
+    const [a, b] = String(d).split("/");
+    const noYear = /^--(\d{2})-(\d{2})$/;
+    const ma = noYear.exec(a), mb = b ? noYear.exec(b) : null;
+    if (ma) {
+      const days = mb ? (mb[1] === ma[1] ? `${+ma[2]}–${+mb[2]}.${ma[1]}` : `${+ma[2]}.${ma[1]}–${+mb[2]}.${mb[1]}`)
+                      : `${+ma[2]}.${ma[1]}`;
+      return `${days} (${t("date.no_year")})`;
+    }
+    return b ? `${a.slice(0, 10)} – ${b.slice(0, 10)}` : a.slice(0, 10);
+  };
   const fmtAmount = (v, u) => (v === null || v === undefined ? "" :
     Number(v).toLocaleString(lang === "uk" ? "uk-UA" : "en-GB") + (u ? " " + u : ""));
 
