@@ -476,11 +476,15 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
     def subject(v, depth=0):
         for c in tree.children(v):
             if c.deprel in ("nsubj", "obl:agent") and c.id not in {n.id for n in nodes[:1]}:
+                if (swapped := _agreeing_object(tree, v, c)) is not None:
+                    c = swapped  # "Проект критикуют США, Польша и страны Балтии": OVS
                 found = tree.entities(c, args, data)
                 if not found and speaker is not None and "Person=1" in (c.feats or "") \
                         and "Number=Sing" in (c.feats or "") and c.upos == "PRON":
                     return [SPEAKER]
                 return found
+        if (swapped := _agreeing_object(tree, v, None)) is not None:
+            return tree.entities(swapped, args, data)
         # "планує надати", "пообіцяв розглянути", "говорила … і наполягала": the subject
         # of the controlling or first coordinated verb
         if depth < 3 and _rel(v) in ("xcomp", "conj", "csubj") and (h := tree.head(v)) is not None:
@@ -558,6 +562,38 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
 
     return ([arg(k) for k in actors], [args[k] for k in recipients if k not in actors],
             [args[k] for k in locations])
+
+
+def _number(tree: Tree, u) -> str | None:
+    """A nominal's grammatical number; coordinated nominals are plural."""
+    if any(_rel(c) == "conj" for c in tree.children(u)):
+        return "Plur"
+    for f in (u.feats or "").split("|"):
+        if f.startswith("Number="):
+            return f[7:]
+    return None
+
+
+def _agreeing_object(tree: Tree, verb, subj):
+    """The object a parser took for the subject: word order is free, agreement is not.
+    When the finite verb's number disagrees with its "subject" (or it has none but two
+    objects) and agrees with an object that is nominative itself or in a coordinated
+    part, that object is the subject ("Проект критикуют США, Польша и страны Балтии")."""
+    feats = verb.feats or ""
+    if "VerbForm=Fin" not in feats or "Person=3" not in feats:
+        return None
+    v_number = next((f[7:] for f in feats.split("|") if f.startswith("Number=")), None)
+    objs = [c for c in tree.children(verb) if _rel(c) == "obj"]
+    if v_number is None or (subj is not None and _number(tree, subj) in (None, v_number)) \
+            or (subj is None and len(objs) < 2):
+        return None
+
+    def nominative(u) -> bool:
+        return "Case=Nom" in (u.feats or "") or any(
+            _rel(c) == "conj" and "Case=Nom" in (c.feats or "") for c in tree.children(u))
+
+    fits = [c for c in objs if _number(tree, c) == v_number and nominative(c)]
+    return fits[0] if len(fits) == 1 else None
 
 
 #: the index ``_tree_args`` gives the quote's speaker among the sentence's mentions.
