@@ -19,8 +19,13 @@
   const TYPE_COLOR = { PER: "#6c4ab6", ORG: "#1b7f5a", LOC: "#b5651d", MISC: "#666666" };
 
   // ---- language -----------------------------------------------------------------------------
-  let lang = localStorage.getItem("ng.lang") ||
-    ((navigator.language || "").toLowerCase().startsWith("en") ? "en" : "uk");
+  /** A stored choice wins; else the browser's language (ru-* → ru, en-* → en); else Ukrainian. */
+  function browserLang() {
+    const l = (navigator.language || "").toLowerCase();
+    return l.startsWith("ru") ? "ru" : l.startsWith("en") ? "en" : "uk";
+  }
+  const stored = localStorage.getItem("ng.lang");
+  let lang = stored && window.NG_STRINGS[stored] ? stored : browserLang();
   const t = (key) => (window.NG_STRINGS[lang] || {})[key] || window.NG_STRINGS.en[key] || key;
 
   function applyStatic() {
@@ -30,7 +35,7 @@
     for (const b of document.querySelectorAll("[data-lang]")) b.setAttribute("aria-pressed", String(b.dataset.lang === lang));
   }
 
-  /** The entity's name in the interface language (uk or en), else its stored name. */
+  /** The entity's name in the interface language (uk, ru or en), else its stored name. */
   const nameOf = (e) => (e && ((e.names && e.names[lang]) || e.name)) || "?";
 
   // ---- DOM helpers (text only) -----------------------------------------------------------------
@@ -100,7 +105,7 @@
     return b ? `${a.slice(0, 10)} – ${b.slice(0, 10)}` : a.slice(0, 10);
   };
   const fmtAmount = (v, u) => (v === null || v === undefined ? "" :
-    Number(v).toLocaleString(lang === "uk" ? "uk-UA" : "en-GB") + (u ? " " + u : ""));
+    Number(v).toLocaleString({ uk: "uk-UA", ru: "ru-RU" }[lang] || "en-GB") + (u ? " " + u : ""));
 
   function entityChip(e) {
     return h("a", { class: "chip etype-" + e.type, href: entLink(e.id || e.entity_id), title: e.name }, nameOf(e));
