@@ -205,3 +205,31 @@ def test_kept_story_counts_equal_a_recount_whatever_order_the_copies_arrive_in(s
         assert _kept_counts(s.db) == queries.recount(s.db)
         assert s.db.execute("SELECT doc_id, mentions FROM entity_stories WHERE entity_id = ? AND story_id = ?",
                             (eid, story)).fetchone()[:] == (story, 1)
+
+
+def test_a_store_written_before_the_kept_counts_gets_them_when_opened(store, tmp_path):
+    """Migration 0005 counts an older store's mentions once, by the same rule."""
+    import shutil
+    import sqlite3
+
+    db = tmp_path / "old.db"
+    shutil.copy(store, db)
+    old = sqlite3.connect(db)
+    for trigger in ("entity_stories_added", "entity_stories_changed", "entity_stories_removed", "mentions_added",
+                    "mentions_removed", "events_published", "quotes_published"):
+        old.execute(f"DROP TRIGGER {trigger}")
+    for index in ("entities_by_stories", "mentions_references", "events_order", "quotes_order"):
+        old.execute(f"DROP INDEX {index}")
+    old.execute("DROP TABLE entity_stories")
+    for table, column in (("entities", "mention_count"), ("entities", "story_count"), ("events", "published"),
+                          ("quotes", "published")):
+        old.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    old.execute("PRAGMA user_version = 4")
+    old.commit()
+    old.close()
+    with Store(db) as s:
+        assert _kept_counts(s.db) == queries.recount(s.db) and _kept_counts(s.db)
+        with Store(store) as new:
+            assert _kept_counts(s.db) == _kept_counts(new.db)
+            assert queries.events(s.db, limit=500) == queries.events(new.db, limit=500)
+            assert queries.quotes(s.db, limit=500) == queries.quotes(new.db, limit=500)

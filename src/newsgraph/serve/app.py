@@ -136,8 +136,8 @@ class _TooLarge(Exception):
 class Cache:
     """ASGI middleware: the answers to ``GET /api/...`` kept until the store changes.
 
-    The store is read far more than it is written, and its slow answers are aggregates over all of
-    it (entities by the number of stories naming them, the actor graph) that no index makes cheap.
+    The store is read far more than it is written, and its slowest answers are aggregates over all
+    of it (the actor graph) or large (an entity's page) even with the counts the store keeps.
     ``PRAGMA data_version`` on a connection of its own changes whenever any other connection, in
     this process (an upload) or another (``newsgraph ingest`` into the same file), commits; then
     every kept answer is dropped. Requests for an answer being computed wait for it instead of

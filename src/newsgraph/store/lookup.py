@@ -304,9 +304,7 @@ def describe(db, ids: list[str]) -> list[dict[str, Any]]:
         return []
     marks = ",".join("?" * len(ids))
     rows = [dict(r) for r in db.execute(
-        f"""SELECT e.id, e.type, e.name, e.names,
-                   (SELECT count(DISTINCT coalesce(d.duplicate_of, d.id)) FROM mentions m
-                    JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = e.id) AS documents
+        f"""SELECT e.id, e.type, e.name, e.names, e.story_count AS documents
             FROM entities e WHERE e.id IN ({marks})""", ids)]
     for r in rows:
         r["names"] = json.loads(r["names"] or "{}")

@@ -7,6 +7,7 @@ alias in any language and any inflected form ("Шольцом", "Scholz").
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -41,22 +42,38 @@ def _refs(db, ref: str) -> tuple[str, list[str]]:
 
 
 #: The mentions that count, a reprint group once: those of the story's first document that names
-#: the entity, which is the canonical one unless only a copy does (a site added a line). The copies
-#: are a small set, so the test is a lookup for most mentions and never a join with the documents.
+#: the entity, which is the canonical one unless only a copy does (a site added a line). The store
+#: keeps the document each (entity, story) counts and the totals as mentions are written
+#: (``entity_stories``, ``entities.mention_count`` and ``story_count``: migration 0005); this is
+#: the same rule over the mentions themselves, for :func:`recount`, which checks them.
 _COUNTED = """(m.doc_id NOT IN (SELECT id FROM documents WHERE duplicate_of IS NOT NULL)
       OR NOT EXISTS (SELECT 1 FROM documents r JOIN documents o ON o.id = r.duplicate_of
                        OR (o.duplicate_of = r.duplicate_of AND o.rowid < r.rowid)
                      JOIN mentions m2 ON m2.doc_id = o.id AND m2.entity_id = m.entity_id
                      WHERE r.id = m.doc_id))"""
-#: Mentions and stories (documents, a reprint group once) per entity.
-_STORY_COUNTS = f"""SELECT m.entity_id, count(*) AS mentions, count(DISTINCT m.doc_id) AS documents
-    FROM mentions m WHERE {{where}} AND {_COUNTED} GROUP BY m.entity_id"""
+
+
+def recount(db) -> dict[str, tuple[int, int]]:
+    """``{entity id: (mentions, stories)}`` counted from scratch over every mention, for each entity
+    some story names: what the kept counts must equal (too slow to answer requests with)."""
+    return {r[0]: (r[1], r[2]) for r in db.execute(
+        f"""SELECT m.entity_id, count(*), count(DISTINCT m.doc_id) FROM mentions m
+            WHERE {_COUNTED} GROUP BY m.entity_id""")}
 
 
 def story_counts(db, entity_id: str) -> dict[str, int]:
     """``{"mentions", "documents"}`` of one entity as :func:`entities` counts them."""
-    row = db.execute(_STORY_COUNTS.format(where="m.entity_id = ?"), (entity_id,)).fetchone()
-    return {"mentions": row["mentions"] if row else 0, "documents": row["documents"] if row else 0}
+    row = db.execute("SELECT mention_count, story_count FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    return {"mentions": row[0] if row else 0, "documents": row[1] if row else 0}
+
+
+def _titles(db, doc_ids) -> dict[str, str | None]:
+    ids = list(dict.fromkeys(doc_ids))
+    out: dict[str, str | None] = {}
+    for k in range(0, len(ids), 500):
+        marks, vals = _in(ids[k:k + 500])
+        out.update(db.execute(f"SELECT id, title FROM documents WHERE id IN {marks}", vals).fetchall())
+    return out
 
 
 def _copies(db, doc_ids) -> dict[str, list[dict[str, Any]]]:
@@ -85,22 +102,18 @@ def entities(db, *, type: str | None = None, q: str | None = None, limit: int = 
         marks, vals = _in(ids)
         where.append(f"e.id IN {marks}")
         args += vals
-    inner = [w.replace("e.id", "m.entity_id") for w in where if w.startswith("e.id")]
-    sql = f"""SELECT e.id, e.type, e.name, e.names, coalesce(c.mentions, 0) AS mentions,
-                     coalesce(c.documents, 0) AS documents
-              FROM entities e LEFT JOIN ({_STORY_COUNTS.format(where=" AND ".join(inner) or "1")}) c
-                   ON c.entity_id = e.id
-              {"WHERE " + " AND ".join(where) if where else ""}
-              ORDER BY documents DESC, mentions DESC, e.name, e.id LIMIT ? OFFSET ?"""
-    inner_args = args[-len(ids):] if q else []
-    out = _rows(db.execute(sql, [*inner_args, *args, limit, offset]))
+    # the order of the entities_by_stories index: a page is read off it, nothing is sorted
+    sql = f"""SELECT e.id, e.type, e.name, e.names, e.mention_count AS mentions, e.story_count AS documents
+              FROM entities e {"WHERE " + " AND ".join(where) if where else ""}
+              ORDER BY e.story_count DESC, e.mention_count DESC, e.name, e.id LIMIT ? OFFSET ?"""
+    out = _rows(db.execute(sql, [*args, limit, offset]))
     for r in out:
         r["names"] = json.loads(r["names"] or "{}")
     return out
 
 
 def entity(db, entity_id: str) -> dict[str, Any] | None:
-    row = db.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    row = db.execute("SELECT id, type, name, names FROM entities WHERE id = ?", (entity_id,)).fetchone()
     if row is None:
         return None
     out = dict(row)
@@ -117,10 +130,17 @@ def entity(db, entity_id: str) -> dict[str, Any] | None:
     out["roles"] = _rows(db.execute(
         """SELECT DISTINCT r.title, r.org_id AS org, o.name AS org_name FROM roles r
            LEFT JOIN entities o ON o.id = r.org_id WHERE r.entity_id = ?""", (entity_id,)))
-    out["mentions"] = _rows(db.execute(  # one document per story, as story_counts counts
-        f"""SELECT m.doc_id, m.start, m."end", m.text, m.kind, d.title FROM mentions m
-            JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ? AND {_COUNTED}
-            ORDER BY m.doc_id, m.start LIMIT 200""", (entity_id,)))  # index order: an entity may have 100 000
+    # one document per story, the one story_counts counts; in the index's order, which stops after
+    # the page (an entity may have 100 000 mentions: joining first and sorting them all took 10 ms
+    # on 5 000 documents), and the titles of the page's documents once each
+    out["mentions"] = _rows(db.execute(
+        """SELECT m.doc_id, m.start, m."end", m.text, m.kind FROM mentions m INDEXED BY mentions_entity
+           WHERE m.entity_id = ? AND EXISTS (SELECT 1 FROM entity_stories s
+                                             WHERE s.entity_id = m.entity_id AND s.doc_id = m.doc_id)
+           ORDER BY m.doc_id, m.start LIMIT 200""", (entity_id,)))
+    titles = _titles(db, [m["doc_id"] for m in out["mentions"]])
+    for m in out["mentions"]:
+        m["title"] = titles.get(m["doc_id"])
     counts = story_counts(db, entity_id)
     out["mention_count"], out["documents"] = counts["mentions"], counts["documents"]
     out["quotes_by"] = quotes(db, speaker=entity_id)
@@ -152,12 +172,12 @@ def quotes(db, *, speaker: str | None = None, about: str | None = None, doc_id: 
         where.append(f"""EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = q.doc_id AND m.entity_id IN {marks}
                           AND m.start >= q.content_start AND m."end" <= q.content_end)""")
         args += vals
-    order = "q.id DESC" if newest_first else "d.published, q.doc_id, q.content_start, q.id"
+    order = "q.id DESC" if newest_first else "q.published, q.doc_id, q.content_start, q.id"
     sql = f"""SELECT q.id, q.doc_id, q.kind, q.speaker, s.name AS speaker_name, q.speaker_text,
                      q.content_start, q.content_end, {_SLICE.format(s="q.content_start", e="q.content_end")} AS content,
                      {_SLICE.format(s="q.cue_start", e="q.cue_end")} AS cue, q.cue_start, q.cue_end,
                      q.confidence, d.published, d.title, d.language, d.site, d.source_url AS url
-              FROM ({_page_of("q.id", "quotes q JOIN documents d ON d.id = q.doc_id", where, order)}) page
+              FROM ({_page_of("q.id", "quotes q", where, order)}) page
               JOIN quotes q ON q.id = page.id JOIN documents d ON d.id = q.doc_id
               LEFT JOIN entities s ON s.id = q.speaker ORDER BY {order}"""
     rows = _rows(db.execute(sql, [*args, limit, offset]))
@@ -167,18 +187,23 @@ def quotes(db, *, speaker: str | None = None, about: str | None = None, doc_id: 
     return rows
 
 
-_EVENT_ORDER = "coalesce(ev.date, d.published), ev.doc_id, ev.evidence_start, ev.id"
+#: the order of the events_order index (ev.published is the document's date)
+_EVENT_ORDER = "coalesce(ev.date, ev.published), ev.doc_id, ev.evidence_start, ev.id"
 
 
-def _page_of(key: str, tables: str, where: list[str], order: str) -> str:
+def _page_of(key: str, table: str, where: list[str], order: str) -> str:
     """The ids of one page (two placeholders: limit, offset), chosen before any text is sliced:
     SQLite computes every result column of every matching row before it sorts, so slicing the
     evidence out of each document's text in the same query read the text of all the matching
-    rows (an events page at offset 1000 took 2-3 times longer). "Not a reprint" is asked of the small
-    index of reprints: ``duplicate_of`` is stored after the text, so reading it from each row walks
-    the text's overflow pages."""
-    where = [_not_reprint(w) for w in where]
-    return (f"SELECT {key} AS id FROM {tables} {'WHERE ' + ' AND '.join(where) if where else ''} "
+    rows (an events page at offset 1000 took 2-3 times longer). The documents are joined only for
+    a filter that needs them (language, dates): the order is the row's own, off its index, and
+    "not a reprint" is asked of the small index of reprints (``duplicate_of`` is stored after the
+    text, so reading it from each row walks the text's overflow pages)."""
+    doc = key.split(".")[0] + ".doc_id"
+    where = [w.replace("d.duplicate_of IS NULL", f"{doc} NOT IN {_REPRINT_IDS}") for w in where]
+    if any(re.search(r"\bd\.", w) for w in [*where, order]):
+        table += f" JOIN documents d ON d.id = {doc}"
+    return (f"SELECT {key} AS id FROM {table} {'WHERE ' + ' AND '.join(where) if where else ''} "
             f"ORDER BY {order} LIMIT ? OFFSET ?")
 
 
@@ -220,8 +245,10 @@ def events(db, *, type: str | None = None, actor: str | None = None, recipient: 
     for role, ref in (("actor", actor), ("recipient", recipient)):
         if ref:
             marks, vals = _refs(db, ref)
-            where.append(f"""EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = ev.id
-                              AND p.role = '{role}' AND p.entity_id IN {marks})""")
+            # a list of ids the planner starts from (the entity's events, off its index), where a
+            # correlated EXISTS was asked of every event in the store
+            where.append(f"""ev.id IN (SELECT p.event_id FROM event_participants p
+                              WHERE p.entity_id IN {marks} AND p.role = '{role}')""")
             args += vals
     if since:
         where.append("coalesce(ev.date, d.published, d.ingested_at) >= ?")
@@ -235,7 +262,7 @@ def events(db, *, type: str | None = None, actor: str | None = None, recipient: 
                      {_SLICE.format(s="ev.trigger_start", e="ev.trigger_end")} AS trigger,
                      ev.trigger_start, ev.trigger_end, src.name AS source_name, d.published, d.title, d.language,
                      d.site, d.source_url AS url
-              FROM ({_page_of("ev.id", "events ev JOIN documents d ON d.id = ev.doc_id", where, _EVENT_ORDER)}) page
+              FROM ({_page_of("ev.id", "events ev", where, _EVENT_ORDER)}) page
               JOIN events ev ON ev.id = page.id JOIN documents d ON d.id = ev.doc_id
               LEFT JOIN entities src ON src.id = ev.source ORDER BY {_EVENT_ORDER}"""
     rows = _rows(db.execute(sql, [*args, limit, offset]))
@@ -258,7 +285,7 @@ def graph(db, *, type: str | None = None, since: str | None = None, until: str |
     ``type`` may list several types ("AID,COOPERATE"); ``entity`` keeps the edges touching it."""
     where, args = ["a.role = 'actor'", "r.role = 'recipient'"], []
     if not include_duplicates:  # a story reprinted by four sites is one piece of evidence, not four
-        where.append("d.duplicate_of IS NULL")
+        where.append(f"ev.doc_id NOT IN {_REPRINT_IDS}")
     if type:
         types = _types(type)
         where.append(f"ev.type IN {_in(types)[0]}")
@@ -276,24 +303,37 @@ def graph(db, *, type: str | None = None, since: str | None = None, until: str |
     if until:
         where.append("substr(coalesce(ev.date, d.published, d.ingested_at), 1, ?) <= ?")
         args += [len(until), until]
-    # the evidence text is sliced afterwards, for the few sentences kept per edge: slicing it here
-    # read the whole text of a document (overflow pages) for every one of its events
+    # Edges are counted, and their evidence chosen, in SQL: one Python row per event (8 000 on a
+    # 5 000-document store) was half the time. A document row is read per event only when a filter
+    # or the time window needs it (most events have no date of their own: the publication date
+    # stands in); else only for the evidence kept, as is its text, sliced last (slicing it per
+    # event read the whole text of a document, overflow pages, for every one of its events).
+    joined = bool(language or since or until)
+    cut = _WINDOWS.get(window or "")
+    published = "d.published" if joined else "(SELECT published FROM documents WHERE id = ev.doc_id)"
+    period = f"nullif(substr(coalesce(ev.date, {published}, ''), 1, {cut}), '')" if cut else "NULL"
     rows = db.execute(
-        f"""SELECT a.entity_id AS source, r.entity_id AS target, ev.type, ev.doc_id, ev.id AS event_id,
+        f"""WITH base AS MATERIALIZED (
+                SELECT a.entity_id AS source, r.entity_id AS target, ev.type, ev.id AS event_id, ev.doc_id,
+                       ev.evidence_start, {period} AS period
+                FROM events ev {"JOIN documents d ON d.id = ev.doc_id" if joined else ""}
+                JOIN event_participants a ON a.event_id = ev.id JOIN event_participants r ON r.event_id = ev.id
+                WHERE {" AND ".join(where)}),
+            counted AS (
+                SELECT source, target, type, event_id, period, count(*) OVER edge AS n,
+                       row_number() OVER (edge ORDER BY doc_id, evidence_start, event_id) AS k
+                FROM base WINDOW edge AS (PARTITION BY source, target, type, period))
+            SELECT c.source, c.target, c.type, c.period, c.n, c.k, ev.doc_id, ev.id AS event_id,
                    ev.evidence_start, ev.evidence_end, ev.factuality, ev.mode, ev.amount_value, ev.amount_unit,
                    coalesce(ev.date, d.published) AS date, d.title
-            FROM events ev JOIN documents d ON d.id = ev.doc_id
-            JOIN event_participants a ON a.event_id = ev.id JOIN event_participants r ON r.event_id = ev.id
-            WHERE {" AND ".join(map(_not_reprint, where))} ORDER BY ev.doc_id, ev.evidence_start, ev.id""", args)
-    cut = _WINDOWS.get(window or "")
+            FROM counted c JOIN events ev ON ev.id = c.event_id JOIN documents d ON d.id = ev.doc_id
+            WHERE c.k <= ? ORDER BY c.source, c.target, c.type, c.period, c.k""", [*args, max(evidence, 1)])
     edges: dict[tuple[str, str, str, str | None], dict[str, Any]] = {}
     for r in rows:
-        period = (r["date"] or "")[:cut] or None if cut else None
-        edge = edges.setdefault((r["source"], r["target"], r["type"], period),
+        edge = edges.setdefault((r["source"], r["target"], r["type"], r["period"]),
                                 {"source": r["source"], "target": r["target"], "type": r["type"],
-                                 **({"window": period} if cut else {}), "count": 0, "evidence": []})
-        edge["count"] += 1
-        if len(edge["evidence"]) < evidence:
+                                 **({"window": r["period"]} if cut else {}), "count": r["n"], "evidence": []})
+        if r["k"] <= evidence:
             edge["evidence"].append({"doc_id": r["doc_id"], "event_id": r["event_id"], "title": r["title"],
                                      "start": r["evidence_start"], "end": r["evidence_end"],
                                      "text": None, "factuality": r["factuality"], "mode": r["mode"],
@@ -331,10 +371,10 @@ def _types(type: str) -> list[str]:
 
 
 _NOT_REPRINT = "d.rowid NOT IN (SELECT rowid FROM documents WHERE duplicate_of IS NOT NULL)"
+#: the ids of the reprints, off their partial index: to ask "is this a reprint" of a document id
+#: without reading its row
+_REPRINT_IDS = "(SELECT id FROM documents WHERE duplicate_of IS NOT NULL)"
 
-
-def _not_reprint(condition: str) -> str:
-    return condition.replace("d.duplicate_of IS NULL", _NOT_REPRINT)
 
 
 @dataclass(frozen=True)
@@ -457,17 +497,22 @@ def mentions(db, doc_id: str) -> list[dict[str, Any]]:
 def neighbours(db, entity_id: str, *, limit: int = 30) -> list[dict[str, Any]]:
     """Entities linked to one by events (either direction) and by appearing in the same documents."""
     linked = {r["id"]: dict(r) for r in db.execute(
-        """SELECT o.entity_id AS id, count(DISTINCT p.event_id) AS events,
+        f"""SELECT o.entity_id AS id, count(DISTINCT p.event_id) AS events,
                   group_concat(DISTINCT ev.type) AS types
            FROM event_participants p JOIN event_participants o ON o.event_id = p.event_id AND o.role != p.role
-           JOIN events ev ON ev.id = p.event_id JOIN documents d ON d.id = ev.doc_id
-           WHERE p.entity_id = ? AND o.entity_id != p.entity_id AND d.duplicate_of IS NULL GROUP BY o.entity_id
-           ORDER BY events DESC, o.entity_id LIMIT ?""", (entity_id, limit))}
+           JOIN events ev ON ev.id = p.event_id
+           WHERE p.entity_id = ? AND o.entity_id != p.entity_id AND ev.doc_id NOT IN {_REPRINT_IDS}
+           GROUP BY o.entity_id ORDER BY events DESC, o.entity_id LIMIT ?""", (entity_id, limit))}
+    # the story of each of the (up to 500) documents once, not of each of their mentions; and
+    # through the small index of reprints, since duplicate_of lies past the text in a row
     for r in db.execute(
-        """SELECT m2.entity_id AS id, count(DISTINCT coalesce(d.duplicate_of, d.id)) AS documents
-           FROM (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ? LIMIT 500) m1
-           JOIN mentions m2 ON m2.doc_id = m1.doc_id JOIN documents d ON d.id = m2.doc_id
-           WHERE m2.entity_id != ? GROUP BY m2.entity_id ORDER BY documents DESC, m2.entity_id LIMIT ?""",
+        f"""WITH m1 AS MATERIALIZED (
+                SELECT doc_id, CASE WHEN doc_id IN {_REPRINT_IDS}
+                               THEN (SELECT duplicate_of FROM documents WHERE id = doc_id) ELSE doc_id END AS story
+                FROM (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ? LIMIT 500))
+            SELECT m2.entity_id AS id, count(DISTINCT m1.story) AS documents
+            FROM m1 JOIN mentions m2 ON m2.doc_id = m1.doc_id
+            WHERE m2.entity_id != ? GROUP BY m2.entity_id ORDER BY documents DESC, m2.entity_id LIMIT ?""",
             (entity_id, entity_id, limit)):
         linked.setdefault(r["id"], {"id": r["id"], "events": 0, "types": None})["documents"] = r["documents"]
     info = {e["id"]: e for e in entities_by_id(db, list(linked))}

@@ -443,7 +443,19 @@ def _storable(doc: Document) -> Document:
 
 
 def _split_sql(sql: str) -> list[str]:
-    """Statements of a migration file (ours contain no semicolons in literals)."""
+    """Statements of a migration file, each run on its own inside the migration's transaction
+    (``executescript`` would commit it first). A trigger's body holds semicolons: a piece is
+    joined to the next until SQLite says the statement is complete (ours hold no semicolons in
+    literals or comments)."""
     body = "\n".join(line for line in sql.splitlines() if not line.strip().startswith("--"))
-    return [s.strip() for s in body.split(";") if s.strip()]
+    out, pending = [], ""
+    for piece in body.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                out.append(pending.strip())
+            pending = ""
+    if pending.strip(" \n;"):
+        out.append(pending.strip())
+    return out
 
