@@ -7,7 +7,8 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+# the ray extra (Ray, pyarrow) too, so that the tests of the ray engine and the shards run
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[dev,ray]"
 # The browser tests drive the system Chromium (Playwright cannot download browsers here):
 # install Debian's package when it is missing and we are root on a machine with apt-get.
 if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -1,0 +1,338 @@
+"""Shards: each input file's analysis as one Parquet file, so a long run can be
+stopped and resumed, and the analysis (the map) kept apart from the store (the
+load).
+
+A shard is written under a temporary name, renamed, and only then marked done
+by ``NAME.done`` (the input's size and modification time, and the counts): a
+run killed midway leaves at most a temporary file, which the next run deletes,
+and that run skips every input whose marker still matches. Loading goes
+through :meth:`newsgraph.store.Store.ingest` with :class:`ShardLoader` as its
+analyser, so a shard is stored by the same ``Store.save`` as a direct ingest
+(a stored id is never stored twice: loading again adds nothing) and its
+documents are grouped with the store's reprints in the order they are loaded.
+
+Each row is a document or a failure. The document's whole analysis, tokens
+included (the store indexes their lemmas), is one JSON column; the fields a
+reader filters on have typed columns beside it. Every column that may be null
+is typed in :data:`SCHEMA`, so an all-null column reads back with its type.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .clean import dedup
+from .clean.dedup import Deduplicator
+from .executor.base import SiteLines
+from .ingest import read_path
+from .model import Document, Failure, Fingerprint, Source
+
+SUFFIX = ".parquet"
+DONE = ".done"
+#: bumped when the columns change; a shard of another version is analysed again.
+VERSION = 1
+
+
+def _schema():
+    import pyarrow as pa
+
+    return pa.schema([
+        pa.field("seq", pa.int32(), nullable=False),
+        pa.field("kind", pa.string(), nullable=False),  # "document" or "failure"
+        pa.field("id", pa.string()),
+        pa.field("language", pa.string()),
+        pa.field("published", pa.string()),
+        pa.field("title", pa.string()),
+        pa.field("site", pa.string()),
+        pa.field("source_path", pa.string()),
+        pa.field("source_url", pa.string()),
+        pa.field("source_format", pa.string()),
+        pa.field("source_record", pa.string()),
+        # the duplicate hints: the worker's verdict, and the keys the load groups by again
+        pa.field("duplicate_of", pa.string()),
+        pa.field("exact_key", pa.string()),
+        pa.field("minhash", pa.binary()),
+        pa.field("analysis", pa.large_string()),
+        pa.field("site_lines", pa.list_(pa.struct([("site", pa.string()), ("line_key", pa.string()),
+                                                   ("page_key", pa.string())]))),
+        pa.field("reason", pa.string()),
+    ], metadata={"newsgraph.shard.version": str(VERSION)})
+
+
+def _require_arrow() -> None:
+    try:
+        import pyarrow  # noqa: F401
+        import pyarrow.parquet  # noqa: F401
+    except ImportError:
+        raise RuntimeError("shards need pyarrow: pip install 'newsgraph[ray]' (or pyarrow alone)") from None
+
+
+def _row(seq: int, item: Document | Failure, rows: list[tuple[str, str, str]]) -> dict[str, Any]:
+    s = item.source
+    row: dict[str, Any] = {"seq": seq, "source_path": s.path, "source_url": s.url, "source_format": s.format,
+                           "source_record": s.record, "site_lines": None, "id": None, "language": None,
+                           "published": None, "title": None, "site": None, "duplicate_of": None,
+                           "exact_key": None, "minhash": None, "analysis": None, "reason": None}
+    if isinstance(item, Failure):
+        return row | {"kind": "failure", "reason": item.reason}
+    fp = item.fingerprint
+    return row | {
+        "kind": "document", "id": item.id, "language": item.language, "published": item.published,
+        "title": item.title, "site": item.site, "duplicate_of": item.duplicate_of,
+        "exact_key": fp.exact if fp else None, "minhash": dedup.signature_bytes(fp.minhash) if fp else None,
+        "analysis": json.dumps(item.to_dict(tokens=True), ensure_ascii=False, default=str),
+        "site_lines": [{"site": a, "line_key": b, "page_key": c} for a, b, c in rows],
+    }
+
+
+class ShardWriter:
+    """One shard being written: rows go out in row groups of :data:`ROW_GROUP`, so
+    a large WARC file's results are never all held in memory; :meth:`finish`
+    closes, syncs and renames the file into place. Until then only the temporary
+    file exists, which a later run deletes."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        _require_arrow()
+        self.path = Path(path)
+        self.tmp = self.path.with_name(f".{self.path.name}.tmp-{os.getpid()}")
+        self.rows: list[dict[str, Any]] = []
+        self.count = self.documents = 0
+        self._writer = None
+
+    def add(self, item: Document | Failure, lines: list) -> None:
+        self.rows.append(_row(self.count, item, lines))
+        self.count += 1
+        self.documents += isinstance(item, Document)
+        if len(self.rows) >= ROW_GROUP:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if self._writer is None:
+            self._writer = pq.ParquetWriter(self.tmp, _schema(), compression="zstd")
+        if self.rows:
+            self._writer.write_table(pa.Table.from_pylist(self.rows, schema=_schema()))
+            self.rows = []
+
+    def finish(self) -> int:
+        """Put the shard in place; the number of rows."""
+        self._flush()
+        self._writer.close()
+        with open(self.tmp, "rb") as f:
+            os.fsync(f.fileno())
+        os.replace(self.tmp, self.path)
+        return self.count
+
+
+#: rows per Parquet row group (and the most results held per shard).
+ROW_GROUP = 256
+
+
+def write_shard(path: str | os.PathLike[str], results: Iterable[tuple[Document | Failure, list]]) -> int:
+    """Write one shard atomically (temporary name, fsync, rename); the number of rows."""
+    writer = ShardWriter(path)
+    for item, lines in results:
+        writer.add(item, lines)
+    return writer.finish()
+
+
+def read_shard(path: str | os.PathLike[str]) -> Iterator[tuple[Document | Failure, list[tuple[str, str, str]]]]:
+    """A shard's documents and failures, in order, each with the site lines it taught."""
+    _require_arrow()
+    import pyarrow.parquet as pq
+
+    file = pq.ParquetFile(path)
+    missing = set(_schema().names) - set(file.schema_arrow.names)
+    if missing:
+        raise RuntimeError(f"{path} is not a newsgraph shard of version {VERSION} (no {', '.join(sorted(missing))})")
+    rows = (row for batch in file.iter_batches(batch_size=ROW_GROUP) for row in batch.to_pylist())
+    for row in rows:
+        source = Source(path=row["source_path"], url=row["source_url"], format=row["source_format"] or "text",
+                        record=row["source_record"])
+        if row["kind"] == "failure":
+            yield Failure(source, row["reason"] or "failed"), []
+            continue
+        doc = Document.from_dict(json.loads(row["analysis"]))
+        fp = (Fingerprint(row["exact_key"], dedup.signature_from_bytes(row["minhash"]))
+              if row["exact_key"] is not None and row["minhash"] is not None else None)
+        lines = [(x["site"], x["line_key"], x["page_key"]) for x in row["site_lines"] or []]
+        yield replace(doc, site=row["site"], fingerprint=fp, duplicate_of=row["duplicate_of"]), lines
+
+
+# -- naming and markers ---------------------------------------------------------
+
+def shard_name(path: str | os.PathLike[str]) -> str:
+    """A name for an input's shard: readable, and unique by the input's full path."""
+    full = os.path.realpath(path)
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(full).name)[:60] or "input"
+    return f"{stem}-{hashlib.sha1(full.encode('utf-8', 'surrogateescape')).hexdigest()[:12]}"
+
+
+def _stamp(path: str | os.PathLike[str]) -> dict[str, Any]:
+    try:
+        st = os.stat(path)
+        return {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
+    except OSError:
+        return {"size": None, "mtime_ns": None}
+
+
+def is_done(out: Path, path: str | os.PathLike[str]) -> bool:
+    """The input's shard is complete and the input has not changed since."""
+    name = shard_name(path)
+    try:
+        marker = json.loads((out / (name + DONE)).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return ((out / (name + SUFFIX)).is_file() and marker.get("version") == VERSION
+            and marker.get("input") == os.path.realpath(path) and {k: marker.get(k) for k in ("size", "mtime_ns")}
+            == _stamp(path))
+
+
+def _mark_done(out: Path, path, documents: int, failures: int) -> None:
+    name = shard_name(path)
+    marker = {"version": VERSION, "input": os.path.realpath(path), **_stamp(path),
+              "documents": documents, "failures": failures}
+    tmp = out / f".{name}{DONE}.tmp-{os.getpid()}"
+    tmp.write_text(json.dumps(marker), encoding="utf-8")
+    os.replace(tmp, out / (name + DONE))
+
+
+def clean_partial(out: Path) -> list[Path]:
+    """Delete what killed runs left half-written; the paths deleted."""
+    gone = []
+    for p in out.glob(".*.tmp-*"):
+        try:
+            p.unlink()
+            gone.append(p)
+        except OSError:
+            pass
+    return gone
+
+
+def shard_paths(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """Shards named or found in folders, done ones only, in name order (a folder's shards)."""
+    found: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            found.extend(sorted(x for x in p.glob("*" + SUFFIX) if x.with_suffix(DONE).is_file()))
+        else:
+            found.append(p)
+    return found
+
+
+# -- writing --------------------------------------------------------------------
+
+@dataclass
+class ShardReport:
+    written: list[Path] = field(default_factory=list)
+    #: inputs whose shard was already done
+    skipped: list[Path] = field(default_factory=list)
+    documents: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    #: every shard of the inputs, in input order (written and skipped)
+    shards: list[Path] = field(default_factory=list)
+
+
+def write_shards(files: Iterable[str | os.PathLike[str]], analyser: Any, out: str | os.PathLike[str], *,
+                 on_item=None, on_file=None, report: ShardReport | None = None) -> ShardReport:
+    """Analyse every input file not yet done into its own shard in ``out``.
+
+    All inputs are one stream through ``analyser`` (workers are never idle at a
+    file's end); a file's shard is written as soon as its last result is out:
+    the analyser gives one result per item, in order."""
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    clean_partial(out)
+    report = report or ShardReport()
+    files = [Path(f) for f in files]
+    todo = []
+    for f in files:
+        report.shards.append(out / (shard_name(f) + SUFFIX))
+        if is_done(out, f):
+            report.skipped.append(f)
+            if on_file:
+                on_file(f)
+        else:
+            todo.append(f)
+    tags: deque[int] = deque()
+
+    def items():
+        for k, f in enumerate(todo):
+            for item in read_path(f):
+                tags.append(k)
+                yield item
+
+    writers: dict[int, ShardWriter] = {}
+    finished = 0
+
+    def finish(upto: int) -> None:
+        nonlocal finished
+        while finished < upto:
+            f = todo[finished]
+            writer = writers.pop(finished, None) or ShardWriter(out / (shard_name(f) + SUFFIX))
+            writer.finish()
+            _mark_done(out, f, writer.documents, writer.count - writer.documents)
+            report.written.append(writer.path)
+            finished += 1
+            if on_file:
+                on_file(f)
+
+    drain = getattr(getattr(analyser, "repeated", None), "drain", lambda: [])
+    for item in analyser.run(items()):
+        k = tags.popleft()
+        finish(k)  # every file before this one has all its results
+        if k not in writers:
+            writers[k] = ShardWriter(out / (shard_name(todo[k]) + SUFFIX))
+        writers[k].add(item, drain())
+        if isinstance(item, Failure):
+            report.failures.append(item)
+        else:
+            report.documents += 1
+        if on_item:
+            on_item(item)
+    finish(len(todo))
+    return report
+
+
+# -- loading --------------------------------------------------------------------
+
+class ShardLoader:
+    """The analyser :meth:`Store.ingest` loads shards with: the analysis is done,
+    so it only groups reprints again, against what the store primed it with and
+    in load order (as ``Pipeline.clean`` does), and hands the site lines on."""
+
+    def __init__(self) -> None:
+        self.repeated = SiteLines()
+        self.dedup = Deduplicator()
+
+    def run(self, items: Iterable[tuple[Document | Failure, list]]) -> Iterator[Document | Failure]:
+        for item, lines in items:
+            if isinstance(item, Document):
+                self.repeated.load(lines)
+                self.repeated.pend(lines)
+                fp = item.fingerprint
+                found = None
+                if fp is not None:
+                    found = self.dedup.find(fp.exact, fp.minhash)
+                    found = None if found == item.id else found
+                    self.dedup.add(item.id, fp.exact, fp.minhash, found)
+                item = replace(item, duplicate_of=found)
+            yield item
+
+
+def load_shards(shards: Iterable[str | os.PathLike[str]], store: Any, **kw):
+    """Load shards into ``store`` through its one ingest loop; the IngestReport."""
+    def rows():
+        for shard in shards:
+            yield from read_shard(shard)
+
+    return store.ingest(rows(), ShardLoader(), **kw)
