@@ -785,6 +785,24 @@ def _from_predicate(ctx: _Context, tree: _Tree, verb, language) -> None:
         if objs and preds:
             span = tree.subtree(objs[0]) + tree.subtree(preds[-1])
             content = (min(x.start for x in span), max(x.end for x in span))
+    host = None
+    if not clauses and content is None and _lemma(verb) in _cues(language)[0]:
+        host = _host_clause(ctx, tree, verb)
+        if _anaphoric(ctx, tree, verb, language):
+            # "Об этом сообщили источники …": what was said is the text before
+            seg = next((x for x in ctx.doc.segments if x.start <= verb.start < x.end), None)
+            if seg is not None:
+                content = _previous(ctx, tree.s.start, seg.start, seg.kind)
+        elif host is not None:
+            content = _content_of(ctx, tree, host, drop=set(tree.subtree(verb)))
+        else:
+            # "Информацию об освобождении подтвердил ее адвокат": a speech verb's noun object
+            # is what was said (GUIDELINES: "подтвердил информацию" is a quote)
+            objs = [c for c in tree.children(verb, {"obj"}) if _lemma(c) in speech.INFORMATION_NOUNS
+                    and not ctx.in_quote(c.start)]
+            if objs:
+                span = tree.subtree(objs[0])
+                content = (span[0].start, span[-1].end)
     if not clauses and content is None:
         return
     content = content or _content_of(ctx, tree, clauses[0], drop)
@@ -793,11 +811,44 @@ def _from_predicate(ctx: _Context, tree: _Tree, verb, language) -> None:
     who = _subject_speaker(ctx, tree, verb, language)
     if who is None:
         return
-    if who[3] == "media" and who[2][1] <= verb.start and clauses[0].deprel == "ccomp":
+    if clauses and who[3] == "media" and who[2][1] <= verb.start and clauses[0].deprel == "ccomp":
         # "WSJ сообщила, что …", "ЗМІ писали, що …": an outlet cited as a source, not the
         # outlet reporting this story ("…, повідомляє Укрінформ")
         who = (who[4], who[1], who[2], "name") if len(who) > 4 else (None, who[1], who[2], "text")
     _emit(ctx, "indirect", (verb.start, verb.end), content, who, 0.7, language)
+
+
+def _anaphoric(ctx: _Context, tree: _Tree, verb, language) -> bool:
+    """The predicate has "об этом" / "про це" as its topic: an oblique whose words are one
+    of the language's ANAPHORIC phrases."""
+    phrases = lang.of(language).speech.ANAPHORIC
+    for obl in tree.children(verb, {"obl"}):
+        words = tuple(normalise(ctx.text[x.start:x.end]) for x in tree.subtree(obl) if x.upos != "PUNCT")
+        if words in phrases:
+            return True
+    return False
+
+
+def _host_clause(ctx: _Context, tree: _Tree, verb):
+    """The clause a speech predicate is parenthetical to ("Как отмечает Reuters, забастовка
+    затронула …", "…, зауважив обраний президент, …", "…, сообщает Independent"): what it
+    reports is that clause without the parenthesis. None when the verb heads its own clause."""
+    head = tree.head(verb)
+    if _rel(verb) == "conj" and head is not None and head.start < verb.start:
+        # "27 країн домовилися …, заявив міністр": a conjunct with a subject of its own after
+        # it and a comma before it is a parenthesis the parser joined to the clause
+        before = [x for x in tree.toks if x.end <= verb.start][-1:]
+        if not (before and ctx.text[before[0].start:before[0].end] in {",", "—", "–", "-"}
+                and (tree.children(verb, _SUBJECT_RELS) or _inverted_subject(ctx, tree, verb))
+                and all(c.start > verb.start for c in tree.children(verb, _SUBJECT_RELS))):
+            return None
+    elif _rel(verb) not in {"parataxis", "advcl"}:
+        return None
+    if head is None or head.upos not in {"VERB", "AUX", "ADJ", "NOUN", "PRON"}:
+        return None
+    if head.upos in {"NOUN", "PRON"} and not tree.children(head, {"cop", "nsubj"}):
+        return None
+    return head
 
 
 def _subject_speaker(ctx: _Context, tree: _Tree, verb, language) -> tuple | None:
@@ -805,12 +856,14 @@ def _subject_speaker(ctx: _Context, tree: _Tree, verb, language) -> tuple | None
     ("… заявив і додав, що"), or an organisation where it speaks ("В оперштабе заверили")."""
     v = verb
     for _ in range(3):
-        subj = tree.children(v, _SUBJECT_RELS)
+        subj = tree.children(v, _SUBJECT_RELS) or _inverted_subject(ctx, tree, v)
         if subj:
             if subj[0].feature("Person") in {"1", "2"}:
                 return None  # "ми вважаємо", "Ви погоджуєтесь": the text's own voice
             return _phrase_speaker(ctx, tree, subj[0], language)
-        if v.deprel == "conj" and tree.head(v) is not None:
+        if (v.deprel == "conj" or (_rel(v) == "advcl" and v.feature("VerbForm") == "Conv")) \
+                and tree.head(v) is not None:
+            # "… заявив і додав, що", "заявляла Москва, отмечая, что": the head's subject
             v = tree.head(v)
             continue
         break
@@ -819,11 +872,28 @@ def _subject_speaker(ctx: _Context, tree: _Tree, verb, language) -> tuple | None
         if obl.start > verb.start:
             continue
         case = tree.children(obl, {"case"})
+        if not case:  # the parser attached the preposition elsewhere: the word before the noun
+            case = [x for x in tree.toks if x.end <= obl.start and x.upos == "ADP"][-1:]
+            case = [x for x in case if not any(y.upos != "PUNCT" and x.end <= y.start < obl.start
+                                                for y in tree.toks)]
         if case and normalise(ctx.text[case[0].start:case[0].end]) in speech.LOCATIVE_SPEAKER_PREPOSITIONS:
             found = _mention_at(ctx, tree, obl, types={"ORG", "GPE", "LOC"})
+            if found is None and verb.feature("Number") == "Plur" and obl.upos == "NOUN":
+                # "В оперштабе заверили": an organisation the recogniser did not name
+                found = _phrase_speaker(ctx, tree, obl, language)
             if found is not None:
                 return found
     return None
+
+
+def _inverted_subject(ctx: _Context, tree: _Tree, verb) -> list:
+    """A nominative after a speech verb that the parser took for its object ("заявив міністр",
+    "сказав Масіх"): a speech verb's object is not nominative, so it is the subject."""
+    for c in tree.children(verb, {"obj"}):
+        if c.start > verb.start and c.upos in {"NOUN", "PROPN"} and c.feature("Case") == "Nom" \
+                and verb.feature("Number") in {None, c.feature("Number")}:
+            return [c]
+    return []
 
 
 def _mention_at(ctx: _Context, tree: _Tree, head, types=None) -> tuple | None:
@@ -840,6 +910,17 @@ def _mention_at(ctx: _Context, tree: _Tree, head, types=None) -> tuple | None:
         if items:
             start, end, entity, m = max(items, key=lambda x: x[1] - x[0])
             return _who(ctx, entity, m)
+    if head.upos == "NOUN":
+        # "міністр Австрії у справах ЄС Гернот Блюмель": the person the title phrase ends with
+        words = [x for x in tree.subtree(head) if not any(
+            x in tree.subtree(c) for c in tree.children(head, {"acl", "parataxis", "conj"}))]
+        last = [x for x in words if x.upos == "PROPN"][-1:]
+        if last and last[0] is words[-1]:
+            items = [x for x in ctx.index.covering(last[0].start, last[0].end, {"PER"})
+                     if not ctx.in_quote(x[0], x[1])]
+            if items:
+                start, end, entity, m = max(items, key=lambda x: x[1] - x[0])
+                return _who(ctx, entity, m)
     return None
 
 

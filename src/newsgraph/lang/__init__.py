@@ -159,6 +159,9 @@ class Speech(Section):
     TOPIC_PREPOSITIONS: frozenset[str] = frozenset()
     #: verbs that call something by a name or a judgement ("назвав переговори «складними»").
     NAMING_VERBS: frozenset[str] = frozenset()
+    #: nouns for information as such ("подтвердил информацию"): the object of a speech verb
+    #: that is what was said.
+    INFORMATION_NOUNS: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -44,3 +44,5 @@ LOCATIVE_SPEAKER_PREPOSITIONS = frozenset({"в", "во"})
 TOPIC_PREPOSITIONS = frozenset({"о", "об", "обо"})
 #: "назвав переговори «складними»": a judgement of the object, an opinion of the speaker.
 NAMING_VERBS = frozenset({"назвать", "называть"})
+#: "подтвердил информацию": a speech verb's object that is the information reported.
+INFORMATION_NOUNS = frozenset({"информация", "данные", "сведения", "факт", "новость", "сообщение", "слухи"})

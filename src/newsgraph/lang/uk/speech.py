@@ -65,3 +65,5 @@ LOCATIVE_SPEAKER_PREPOSITIONS = frozenset({"у", "в"})
 TOPIC_PREPOSITIONS = frozenset({"про"})
 #: "назвав переговори «складними»": a judgement of the object, an opinion of the speaker.
 NAMING_VERBS = frozenset({"назвати", "називати"})
+#: "подтвердил информацию": a speech verb's object that is the information reported.
+INFORMATION_NOUNS = frozenset({"інформація", "дані", "відомості", "факт", "новина", "повідомлення", "чутки"})
