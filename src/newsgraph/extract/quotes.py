@@ -811,9 +811,11 @@ def _from_predicate(ctx: _Context, tree: _Tree, verb, language) -> None:
     who = _subject_speaker(ctx, tree, verb, language)
     if who is None:
         return
-    if clauses and who[3] == "media" and who[2][1] <= verb.start and clauses[0].deprel == "ccomp":
-        # "WSJ сообщила, что …", "ЗМІ писали, що …": an outlet cited as a source, not the
-        # outlet reporting this story ("…, повідомляє Укрінформ")
+    cited = (clauses and who[2][1] <= verb.start and clauses[0].deprel == "ccomp") or \
+        verb.feature("Tense") == "Past"
+    if who[3] == "media" and cited:
+        # "WSJ сообщила, что …", "Как сообщало ИА REGNUM, …": an outlet cited as a source (an
+        # earlier report), not the outlet reporting this story ("…, повідомляє Укрінформ")
         who = (who[4], who[1], who[2], "name") if len(who) > 4 else (None, who[1], who[2], "text")
     _emit(ctx, "indirect", (verb.start, verb.end), content, who, 0.7, language)
 
