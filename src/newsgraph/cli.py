@@ -26,13 +26,13 @@ from .dates import describe
 from .lang import CODES
 from .model import Document, Failure
 from .pipeline import Pipeline
-from .store import IngestReport, Store, default_db_path, filters
+from .store import IngestReport, Store, default_db_path, filters, open_store
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 db_option = click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
-                         help="SQLite file (default: $NEWSGRAPH_DB or ./newsgraph.db).")
+                         help="SQLite file or postgresql:// URL (default: $NEWSGRAPH_DB or ./newsgraph.db).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -67,7 +67,7 @@ def _read_store(db: str | None) -> Store:
     if path.is_dir():
         _fail(f"{path} is a folder, not a newsgraph database")
     try:
-        store = Store(path)
+        store = open_store(path)
         store.db.execute("SELECT 1 FROM documents LIMIT 1")
     except sqlite3.DatabaseError as e:
         _fail(f"{path} is not a newsgraph database ({e})")
@@ -239,7 +239,7 @@ def ingest(paths: tuple[str, ...], db: str | None, ok_on_failure: bool, engine: 
     try:
         if shards_dir:
             sys.exit(_ingest_shards(files, analyser, Path(shards_dir), db_path, ok_on_failure, shards_only))
-        with Store(db_path) as store:
+        with open_store(db_path) as store:
             progress = _Progress(len(files))
             try:
                 with progress:
@@ -283,7 +283,7 @@ def _ingest_shards(files, analyser, shards_dir: Path, db_path, ok_on_failure: bo
             _report_failure(f)
         return 1 if shard_report.failures and not ok_on_failure else 0
     report = IngestReport()
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         load_shards(shard_report.shards, store, report=report)
     _summary(report, db_path)
     return 1 if report.failures and not ok_on_failure else 0
@@ -308,7 +308,7 @@ def load(shards: tuple[str, ...], db: str | None, ok_on_failure: bool) -> None:
     if missing:
         _fail(f"no shard at {missing[0]}")
     report = IngestReport()
-    with Store(db_path) as store:
+    with open_store(db_path) as store:
         try:
             load_shards(found, store, report=report)
         except RuntimeError as e:

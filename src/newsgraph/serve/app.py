@@ -30,7 +30,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from .. import __version__
 from ..model import Source, to_json
-from ..store import Store
+from ..store import Store, is_url, open_store, version_connection
 from ..store import filters, queries
 from ..store.expansion import expanded_search
 from . import exports, schemas
@@ -147,7 +147,7 @@ class Cache:
 
     def __init__(self, app, db_path: str | Path, max_bytes: int = 64 << 20, max_entry: int = 4 << 20) -> None:
         self.app, self.max_bytes, self.max_entry = app, max_bytes, max_entry
-        self.version_db = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None)
+        self.version_db = version_connection(db_path)  # SQLite file or PostgreSQL URL
         self.seen: int | None = None
         self.generation = 0
         self.entries: OrderedDict[tuple, tuple[int, list, bytes]] = OrderedDict()
@@ -262,8 +262,8 @@ def _checked(type: str | None, since: str | None, until: str | None) -> tuple[st
 def create_app(db_path: str | Path, *, token: str | None = None, max_body: int = MAX_BODY,
                allowed_hosts: list[str] | None = None, cache_mb: int = CACHE_MB) -> FastAPI:
     """The application over the store at ``db_path`` (created and migrated if missing)."""
-    db_path = Path(db_path)
-    Store(db_path).close()  # create / migrate once, before any reader opens it
+    db_path = str(db_path) if is_url(str(db_path)) else Path(db_path)  # a postgresql:// URL stays one
+    open_store(db_path).close()  # create / migrate once, before any reader opens it
     local = threading.local()
     write_lock = threading.Lock()
 
@@ -271,7 +271,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
         """One read-only connection per worker thread (sqlite3 connections are per thread)."""
         s = getattr(local, "store", None)
         if s is None:
-            s = local.store = Store(db_path)
+            s = local.store = open_store(db_path)
             s.db.execute("PRAGMA query_only = ON")
         return s
 
@@ -511,7 +511,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
             # one writer at a time; a fresh connection in this worker thread (sqlite3 connections are per
             # thread) and a fresh pipeline, which the store teaches every stored reprint and site line
             # (uploads are rare)
-            with write_lock, Store(db_path) as w:
+            with write_lock, open_store(db_path) as w:
                 report = w.ingest(read_bytes(data, Source(path=f"upload:{filename}", url=url), fmt), Pipeline())
             return {"stored": report.stored, "already_stored": report.already_stored,
                     "failed": [str(f) for f in report.failures]}

@@ -17,7 +17,7 @@ from typing import Any
 from xml.sax import saxutils
 
 from ..lang import CODES
-from ..store import Store
+from ..store import Store, is_url
 
 #: bytes of output gathered before a chunk is handed to the server
 CHUNK = 1 << 16
@@ -120,6 +120,13 @@ class Snapshot(Store):
     inside one read transaction, so that the rows of an export are one consistent snapshot even
     while uploads write. Its chunks are produced by whichever worker thread is free, one at a time,
     hence ``check_same_thread=False``; the schema was migrated when the application started."""
+
+    def __new__(cls, path: str | Path):
+        if is_url(str(path)):  # a PostgreSQL store: one REPEATABLE READ, READ ONLY transaction of its own
+            from ..store.postgres import Snapshot as PostgresSnapshot
+
+            return PostgresSnapshot(str(path))
+        return super().__new__(cls)
 
     def __init__(self, path: str | Path) -> None:  # no super().__init__: that migrates and writes
         self.path = Path(path)

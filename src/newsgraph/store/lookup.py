@@ -34,6 +34,7 @@ from typing import Any
 
 from .. import lang
 from ..analysis import morphology
+from . import dialect
 
 #: how many names a "did you mean" list offers
 SUGGESTIONS = 8
@@ -159,7 +160,7 @@ def _person_ids(db, ref: str) -> list[str]:
                 ids.append(f"per:{key}")
                 # every person with that surname: an index range on the id, never a scan
                 ids += [r[0] for r in db.execute(
-                    "SELECT id FROM entities WHERE id >= ? AND id < ? LIMIT 50",
+                    "SELECT id FROM entities WHERE id >= ? AND id < ? ORDER BY id LIMIT 50",
                     (f"per:{key}-", f"per:{key}-\U0010ffff"))]
     return _existing(db, ids)
 
@@ -176,7 +177,12 @@ def _by_alias(db, ref: str) -> list[str]:
     if not forms:
         return []
     marks = ",".join("?" * len(forms))
-    rows = db.execute(f"SELECT DISTINCT entity_id FROM aliases WHERE alias IN ({marks})", forms).fetchall()
+    if dialect.of(db).name == "sqlite":
+        sql = f"SELECT DISTINCT entity_id FROM aliases WHERE alias IN ({marks})"
+    else:  # SQLite's order: off the alias index, each entity where its first matching alias is
+        sql = (f"SELECT entity_id FROM aliases WHERE alias IN ({marks}) "
+               "GROUP BY entity_id ORDER BY min(alias), entity_id")
+    rows = db.execute(sql, forms).fetchall()
     return [r[0] for r in rows]
 
 
@@ -189,7 +195,8 @@ class _WordIndex:
         self.aliases: list[tuple[str, tuple[str, ...]]] = []
         self.by_word: dict[str, list[int]] = {}
         skip = pronouns()
-        for entity_id, alias in db.execute("SELECT entity_id, alias FROM aliases"):
+        # in the alias index's order (SQLite reads it off that index anyway)
+        for entity_id, alias in db.execute("SELECT entity_id, alias FROM aliases ORDER BY alias, entity_id"):
             words = tuple(_words(alias))
             if not words or all(w in skip for w in words):
                 continue
@@ -246,6 +253,9 @@ _lock = threading.Lock()
 
 
 def _db_key(db) -> str:
+    key = getattr(db, "key", None)  # a PostgreSQL connection: its URL
+    if key:
+        return key
     row = db.execute("PRAGMA database_list").fetchone()
     return (row[2] if row and row[2] else "") or f"memory:{id(db)}"
 
@@ -346,8 +356,8 @@ def documents_mentioning(db, entity_id: str, *, limit: int = 20, exclude: set[st
     """Stories (canonical documents) that mention an entity, newest first: what a full-text
     query naming the entity in another language misses."""
     rows = db.execute(
-        """SELECT DISTINCT coalesce(d.duplicate_of, d.id) AS story, max(d.published) AS published
+        f"""SELECT DISTINCT coalesce(d.duplicate_of, d.id) AS story, max(d.published) AS published
            FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ?
-           GROUP BY story ORDER BY published DESC, story LIMIT ?""",
+           GROUP BY story ORDER BY published DESC{dialect.of(db).nulls_last}, story LIMIT ?""",
         (entity_id, limit + len(exclude or ()))).fetchall()
     return [r[0] for r in rows if r[0] not in (exclude or set())][:limit]

@@ -15,8 +15,14 @@ from typing import Any
 
 from ..analysis import morphology
 from ..model import ARTICLE_KINDS, Document, Segment
+from . import dialect
 
 _SLICE = "substr(d.text, {s} + 1, {e} - {s})"
+
+
+def _slice(db, s: str, e: str) -> str:
+    """The document's text from offset ``s`` to ``e`` (``_SLICE`` in the connection's dialect)."""
+    return dialect.of(db).text_slice("d.text", s, e)
 
 
 def _rows(cur) -> list[dict[str, Any]]:
@@ -127,9 +133,14 @@ def entity(db, entity_id: str) -> dict[str, Any] | None:
     everything = [r[0] for r in db.execute("SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias", (entity_id,))]
     out["aliases"] = [a for a in everything if a not in refs and a.lower() not in pronouns()]
     out["references"] = [a for a in everything if a not in out["aliases"]]
-    out["roles"] = _rows(db.execute(
-        """SELECT DISTINCT r.title, r.org_id AS org, o.name AS org_name FROM roles r
-           LEFT JOIN entities o ON o.id = r.org_id WHERE r.entity_id = ?""", (entity_id,)))
+    if dialect.of(db).name == "sqlite":
+        roles = """SELECT DISTINCT r.title, r.org_id AS org, o.name AS org_name FROM roles r
+                   LEFT JOIN entities o ON o.id = r.org_id WHERE r.entity_id = ?"""
+    else:  # SQLite's DISTINCT keeps the rows' order: the first of each, in the order they were stored
+        roles = """SELECT r.title, r.org_id AS org, o.name AS org_name FROM roles r
+                   LEFT JOIN entities o ON o.id = r.org_id WHERE r.entity_id = ?
+                   GROUP BY r.title, r.org_id, o.name ORDER BY min(r.seq)"""
+    out["roles"] = _rows(db.execute(roles, (entity_id,)))
     # one document per story, the one story_counts counts; in the index's order, which stops after
     # the page (an entity may have 100 000 mentions: joining first and sorting them all took 10 ms
     # on 5 000 documents), and the titles of the page's documents once each
@@ -169,13 +180,20 @@ def quotes(db, *, speaker: str | None = None, about: str | None = None, doc_id: 
         args += vals
     if about:
         marks, vals = _refs(db, about)
-        where.append(f"""EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = q.doc_id AND m.entity_id IN {marks}
-                          AND m.start >= q.content_start AND m."end" <= q.content_end)""")
+        if dialect.of(db).name != "sqlite":
+            # PostgreSQL keeps, for each quote, the entities mentioned inside it (quote_about,
+            # filled as the quote is written): the same rule, off an index, where walking every
+            # quote until a page matched read the whole quotes table for an entity none is about
+            where.append(f"q.id IN (SELECT a.quote_id FROM quote_about a WHERE a.entity_id IN {marks})")
+        else:
+            where.append(f"""EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = q.doc_id AND m.entity_id IN {marks}
+                              AND m.start >= q.content_start AND m."end" <= q.content_end)""")
         args += vals
-    order = "q.id DESC" if newest_first else "q.published, q.doc_id, q.content_start, q.id"
+    nf = dialect.of(db).nulls_first
+    order = "q.id DESC" if newest_first else f"q.published{nf}, q.doc_id, q.content_start, q.id"
     sql = f"""SELECT q.id, q.doc_id, q.kind, q.speaker, s.name AS speaker_name, q.speaker_text,
-                     q.content_start, q.content_end, {_SLICE.format(s="q.content_start", e="q.content_end")} AS content,
-                     {_SLICE.format(s="q.cue_start", e="q.cue_end")} AS cue, q.cue_start, q.cue_end,
+                     q.content_start, q.content_end, {_slice(db, "q.content_start", "q.content_end")} AS content,
+                     {_slice(db, "q.cue_start", "q.cue_end")} AS cue, q.cue_start, q.cue_end,
                      q.confidence, d.published, d.title, d.language, d.site, d.source_url AS url
               FROM ({_page_of("q.id", "quotes q", where, order)}) page
               JOIN quotes q ON q.id = page.id JOIN documents d ON d.id = q.doc_id
@@ -189,6 +207,11 @@ def quotes(db, *, speaker: str | None = None, about: str | None = None, doc_id: 
 
 #: the order of the events_order index (ev.published is the document's date)
 _EVENT_ORDER = "coalesce(ev.date, ev.published), ev.doc_id, ev.evidence_start, ev.id"
+
+
+def _event_order(db) -> str:
+    nf = dialect.of(db).nulls_first
+    return f"coalesce(ev.date, ev.published){nf}, ev.doc_id, ev.evidence_start{nf}, ev.id"
 
 
 def _page_of(key: str, table: str, where: list[str], order: str) -> str:
@@ -213,7 +236,8 @@ def _participants(db, event_ids: list[int]) -> dict[int, dict[str, list[dict[str
         return out
     marks, vals = _in([str(i) for i in event_ids])
     for r in db.execute(f"""SELECT p.event_id, p.role, e.id, e.name FROM event_participants p
-                            JOIN entities e ON e.id = p.entity_id WHERE p.event_id IN {marks}""", vals):
+                            JOIN entities e ON e.id = p.entity_id WHERE p.event_id IN {marks}
+                            ORDER BY p.event_id, p.entity_id, p.role""", vals):
         out[r[0]]["actors" if r[1] == "actor" else "recipients"].append({"id": r[2], "name": r[3]})
     return out
 
@@ -258,13 +282,13 @@ def events(db, *, type: str | None = None, actor: str | None = None, recipient: 
         args += [len(until), until]
     sql = f"""SELECT ev.id, ev.doc_id, ev.type, ev.mode, ev.factuality, ev.source, ev.date,
                      ev.amount_value, ev.amount_unit, ev.confidence, ev.evidence_start, ev.evidence_end,
-                     {_SLICE.format(s="ev.evidence_start", e="ev.evidence_end")} AS evidence,
-                     {_SLICE.format(s="ev.trigger_start", e="ev.trigger_end")} AS trigger,
+                     {_slice(db, "ev.evidence_start", "ev.evidence_end")} AS evidence,
+                     {_slice(db, "ev.trigger_start", "ev.trigger_end")} AS trigger,
                      ev.trigger_start, ev.trigger_end, src.name AS source_name, d.published, d.title, d.language,
                      d.site, d.source_url AS url
-              FROM ({_page_of("ev.id", "events ev", where, _EVENT_ORDER)}) page
+              FROM ({_page_of("ev.id", "events ev", where, _event_order(db))}) page
               JOIN events ev ON ev.id = page.id JOIN documents d ON d.id = ev.doc_id
-              LEFT JOIN entities src ON src.id = ev.source ORDER BY {_EVENT_ORDER}"""
+              LEFT JOIN entities src ON src.id = ev.source ORDER BY {_event_order(db)}"""
     rows = _rows(db.execute(sql, [*args, limit, offset]))
     people = _participants(db, [r["id"] for r in rows])
     copies = _copies(db, [r["doc_id"] for r in rows])
@@ -321,7 +345,7 @@ def graph(db, *, type: str | None = None, since: str | None = None, until: str |
                 WHERE {" AND ".join(where)}),
             counted AS (
                 SELECT source, target, type, event_id, period, count(*) OVER edge AS n,
-                       row_number() OVER (edge ORDER BY doc_id, evidence_start, event_id) AS k
+                       row_number() OVER (edge ORDER BY doc_id, evidence_start{dialect.of(db).nulls_first}, event_id) AS k
                 FROM base WINDOW edge AS (PARTITION BY source, target, type, period))
             SELECT c.source, c.target, c.type, c.period, c.n, c.k, ev.doc_id, ev.id AS event_id,
                    ev.evidence_start, ev.evidence_end, ev.factuality, ev.mode, ev.amount_value, ev.amount_unit,
@@ -360,7 +384,7 @@ def _evidence_texts(db, evidence: list[dict[str, Any]]) -> None:
     ids = list(by_event)
     for k in range(0, len(ids), 500):
         marks, vals = _in([str(i) for i in ids[k:k + 500]])
-        for r in db.execute(f"""SELECT ev.id, {_SLICE.format(s="ev.evidence_start", e="ev.evidence_end")}
+        for r in db.execute(f"""SELECT ev.id, {_slice(db, "ev.evidence_start", "ev.evidence_end")}
                                 FROM events ev JOIN documents d ON d.id = ev.doc_id WHERE ev.id IN {marks}""", vals):
             for ev in by_event[r[0]]:
                 ev["text"] = r[1]
@@ -432,20 +456,58 @@ def search(store, query: str, *, limit: int = 20, offset: int = 0, include_dupli
     """``Store.search`` with an offset, ranking inside the full-text index first so that only the page
     of documents shown is read (a common word matches most of a large store). ``store`` is a
     :class:`newsgraph.store.Store` (its ``db`` and ``get``)."""
-    match = _fts_query(query)
-    if not match:
-        return []
+    if dialect.of(store.db).name != "sqlite":
+        rows = _ts_search(store.db, query, limit=limit, offset=offset, include_duplicates=include_duplicates)
+        if rows is None:
+            return []
+    else:
+        match = _fts_query(query)
+        if not match:
+            return []
+        rows = _fts5_search(store.db, match, limit=limit, offset=offset, include_duplicates=include_duplicates)
+    terms = _query_terms(query)
+    return [SearchHit(r["id"], r["title"], r["language"], r["published"], r["src"],
+                      *snippet(_snippet_source(store.db, r["id"]), terms), r["reprints"]) for r in rows]
+
+
+def _fts5_search(db, match: str, *, limit: int, offset: int, include_duplicates: bool) -> list:
     dup = "" if include_duplicates else "AND rowid NOT IN (SELECT rowid FROM documents WHERE duplicate_of IS NOT NULL)"
-    rows = store.db.execute(
+    return db.execute(
         f"""SELECT d.id, d.title, d.language, d.published, coalesce(d.source_url, d.source_path) AS src,
                    (SELECT count(*) FROM documents r WHERE r.duplicate_of = d.id) AS reprints
             FROM (SELECT rowid, bm25(documents_fts, 5.0, 1.0, 1.0) AS rank FROM documents_fts
                   WHERE documents_fts MATCH ? {dup} ORDER BY rank, rowid LIMIT ? OFFSET ?) f
             JOIN documents d ON d.rowid = f.rowid ORDER BY f.rank, f.rowid""",
         (match, limit, offset)).fetchall()
-    terms = _query_terms(query)
-    return [SearchHit(r["id"], r["title"], r["language"], r["published"], r["src"],
-                      *snippet(_snippet_source(store.db, r["id"]), terms), r["reprints"]) for r in rows]
+
+
+def _ts_search(db, query: str, *, limit: int, offset: int, include_duplicates: bool) -> list | None:
+    """PostgreSQL: the documents FTS5 would match (:mod:`.dialect` indexes the words as FTS5 does),
+    off the GIN indexes: those whose title matches first, then the others, each newest stored
+    first. (bm25 over every match, as FTS5 ranks, reads every matching row: most of a large store
+    for a common word; this order reads a page. The same documents match; their order differs
+    from SQLite's.) The query is inline, so that the planner sees how many rows it matches: a rare
+    word is read off the GIN index, a common one by walking the newest first until a page."""
+    match = dialect.ts_query(_query_terms(query))
+    if not match:
+        return None
+    dup = "" if include_duplicates else "AND f.doc_id NOT IN (SELECT id FROM documents WHERE duplicate_of IS NOT NULL)"
+    wanted = limit + offset
+    page = "SELECT f.doc_id FROM documents_fts f WHERE f.{col} @@ to_tsquery('simple', ?) {dup} ORDER BY f.seq DESC LIMIT ?"
+    ids = [r[0] for r in db.execute(page.format(col="title_fts", dup=dup), (match, wanted))]
+    if len(ids) < wanted:  # every title match is known: then the other matches (a title match is one)
+        titled = set(ids)
+        ids += [r[0] for r in db.execute(page.format(col="fts", dup=dup), (match, wanted + len(titled)))
+                if r[0] not in titled]
+    ids = ids[offset:wanted]
+    if not ids:
+        return []
+    marks, vals = _in(ids)
+    rows = {r["id"]: r for r in db.execute(
+        f"""SELECT d.id, d.title, d.language, d.published, coalesce(d.source_url, d.source_path) AS src,
+                   (SELECT count(*) FROM documents r WHERE r.duplicate_of = d.id) AS reprints
+            FROM documents d WHERE d.id IN {marks}""", vals)}
+    return [rows[i] for i in ids]
 
 
 def _snippet_source(db, doc_id: str) -> SimpleNamespace | None:
@@ -479,7 +541,8 @@ def documents(db, *, language: str | None = None, include_duplicates: bool = Fal
                    d.source_path AS path, d.source_format AS format, d.duplicate_of, d.ingested_at,
                    (SELECT count(*) FROM documents r WHERE r.duplicate_of = d.id) AS reprints
             FROM documents d {("WHERE " + " AND ".join(fast)) if fast else ""}
-            ORDER BY d.published DESC, d.rowid DESC LIMIT ? OFFSET ?""", [*args, limit, offset]))
+            ORDER BY d.published DESC{dialect.of(db).nulls_last}, d.rowid DESC LIMIT ? OFFSET ?""",
+        [*args, limit, offset]))
     return {"total": total, "items": items}
 
 
@@ -498,7 +561,7 @@ def neighbours(db, entity_id: str, *, limit: int = 30) -> list[dict[str, Any]]:
     """Entities linked to one by events (either direction) and by appearing in the same documents."""
     linked = {r["id"]: dict(r) for r in db.execute(
         f"""SELECT o.entity_id AS id, count(DISTINCT p.event_id) AS events,
-                  group_concat(DISTINCT ev.type) AS types
+                  {dialect.of(db).group_concat_distinct("ev.type")} AS types
            FROM event_participants p JOIN event_participants o ON o.event_id = p.event_id AND o.role != p.role
            JOIN events ev ON ev.id = p.event_id
            WHERE p.entity_id = ? AND o.entity_id != p.entity_id AND ev.doc_id NOT IN {_REPRINT_IDS}
@@ -509,7 +572,7 @@ def neighbours(db, entity_id: str, *, limit: int = 30) -> list[dict[str, Any]]:
         f"""WITH m1 AS MATERIALIZED (
                 SELECT doc_id, CASE WHEN doc_id IN {_REPRINT_IDS}
                                THEN (SELECT duplicate_of FROM documents WHERE id = doc_id) ELSE doc_id END AS story
-                FROM (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ? LIMIT 500))
+                FROM (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ? ORDER BY doc_id LIMIT 500) dm)
             SELECT m2.entity_id AS id, count(DISTINCT m1.story) AS documents
             FROM m1 JOIN mentions m2 ON m2.doc_id = m1.doc_id
             WHERE m2.entity_id != ? GROUP BY m2.entity_id ORDER BY documents DESC, m2.entity_id LIMIT ?""",
@@ -528,7 +591,8 @@ def entities_by_id(db, ids: list[str]) -> list[dict[str, Any]]:
     if not ids:
         return []
     marks, vals = _in(ids)
-    out = _rows(db.execute(f"SELECT id, type, name, names FROM entities WHERE id IN {marks} ORDER BY name", vals))
+    out = _rows(db.execute(f"SELECT id, type, name, names FROM entities WHERE id IN {marks} ORDER BY name, id",
+                           vals))
     for r in out:
         r["names"] = json.loads(r["names"] or "{}")
     return out

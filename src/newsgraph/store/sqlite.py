@@ -37,9 +37,34 @@ DEFAULT_DB = "newsgraph.db"
 ANALYSIS_FIELDS = ("sentences", "entities", "values", "quotes", "events", "warnings")
 
 
+class DatabaseURL(str):
+    """A ``postgresql://`` URL where a caller expects the path of a store: it exists (the server
+    says otherwise when connected to), is no folder, and its "folder" is always there."""
+
+    def exists(self) -> bool:
+        return True
+
+    def is_dir(self) -> bool:
+        return False
+
+    def is_file(self) -> bool:
+        return False
+
+    def resolve(self) -> DatabaseURL:
+        return self
+
+    @property
+    def parent(self) -> Path:
+        return Path(".")
+
+
 def default_db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """``--db`` if given, else ``$NEWSGRAPH_DB``, else ``./newsgraph.db``."""
-    return Path(explicit or os.environ.get("NEWSGRAPH_DB") or DEFAULT_DB)
+    """``--db`` if given, else ``$NEWSGRAPH_DB``, else ``./newsgraph.db``; a ``postgresql://`` URL
+    is kept as a :class:`DatabaseURL` (a Path would fold its ``//``)."""
+    target = explicit or os.environ.get("NEWSGRAPH_DB") or DEFAULT_DB
+    if isinstance(target, str) and target.startswith(("postgresql://", "postgres://")):
+        return DatabaseURL(target)  # type: ignore[return-value]
+    return Path(target)
 
 
 def _migrations() -> list[tuple[int, str]]:

@@ -1,0 +1,390 @@
+"""The PostgreSQL store against the SQLite one: the same documents stored in both give the same
+answers from the queries, the lookup and the API; storing again stores nothing; two writers at
+once neither deadlock nor count anything twice.
+
+A throwaway cluster is started for the session (``initdb`` + ``pg_ctl``, on a unix socket in a
+temporary folder, no TCP) and stopped after it. Without PostgreSQL's binaries the tests skip,
+except in CI (``CI`` set), where they must run (``scripts/setup.sh`` installs Debian's
+``postgresql``)."""
+from __future__ import annotations
+
+import glob
+import itertools
+import os
+import pwd
+import shutil
+import subprocess
+import tempfile
+import threading
+from pathlib import Path
+
+import pytest
+
+from newsgraph.ingest import read_bytes, read_paths
+from newsgraph.model import Failure, Source
+from newsgraph.pipeline import Pipeline
+from newsgraph.store import Store, open_store, queries
+from newsgraph.store.lookup import lookup
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SEED = ROOT.parent / "shared" / "seed"
+IN_CI = bool(os.environ.get("CI"))
+
+
+def _pg_bin() -> Path | None:
+    candidates = [os.environ.get("PG_BIN")]
+    found = shutil.which("initdb")
+    candidates.append(str(Path(found).resolve().parent) if found else None)
+    candidates += sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)
+    for c in candidates:
+        if c and (Path(c) / "initdb").is_file() and (Path(c) / "pg_ctl").is_file():
+            return Path(c)
+    return None
+
+
+def _unavailable(why: str):
+    if IN_CI:
+        pytest.fail(f"CI must run the PostgreSQL tests: {why}")
+    pytest.skip(why)
+
+
+class Cluster:
+    """A PostgreSQL cluster in a temporary folder, listening on a unix socket there only."""
+
+    def __init__(self, bin_dir: Path) -> None:
+        self.bin = bin_dir
+        self.dir = Path(tempfile.mkdtemp(prefix="ngpg-"))
+        self.data = self.dir / "data"
+        self.user = None
+        if os.geteuid() == 0:  # initdb refuses root: run the server as an unprivileged user
+            for name in ("postgres", "nobody"):
+                try:
+                    self.user = pwd.getpwnam(name)
+                    break
+                except KeyError:
+                    continue
+            if self.user is None:
+                raise RuntimeError("running as root and no 'postgres' or 'nobody' user to run PostgreSQL as")
+            os.chown(self.dir, self.user.pw_uid, self.user.pw_gid)
+        self.started = False
+
+    def _run(self, *args: str) -> None:
+        cmd = [str(a) for a in args]
+        if self.user is not None:
+            cmd = ["runuser", "-u", self.user.pw_name, "--", *cmd] if shutil.which("runuser") else \
+                ["su", self.user.pw_name, "-s", "/bin/sh", "-c", " ".join(f"'{c}'" for c in cmd)]
+        subprocess.run(cmd, check=True, capture_output=True, cwd=self.dir, timeout=120)
+
+    def start(self) -> None:
+        self._run(self.bin / "initdb", "-D", self.data, "-U", "postgres", "--auth=trust", "-E", "UTF8",
+                  "--locale=C.UTF-8" if _has_c_utf8() else "--locale=C")
+        opts = (f"-c listen_addresses='' -k {self.dir} -c fsync=off -c synchronous_commit=off "
+                "-c full_page_writes=off -c max_connections=50 -c deadlock_timeout=200ms")
+        self._run(self.bin / "pg_ctl", "-D", self.data, "-o", opts, "-l", self.dir / "log", "-w", "-t", "60",
+                  "start")
+        self.started = True
+
+    def url(self, db: str = "postgres") -> str:
+        return f"postgresql://postgres@/{db}?host={self.dir}"
+
+    def new_database(self, name: str) -> str:
+        import psycopg
+
+        with psycopg.connect(self.url(), autocommit=True) as c:
+            c.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            c.execute(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+    def stop(self) -> None:
+        if self.started:
+            try:
+                self._run(self.bin / "pg_ctl", "-D", self.data, "-m", "immediate", "-w", "stop")
+            except subprocess.SubprocessError:
+                pass
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def _has_c_utf8() -> bool:
+    try:
+        out = subprocess.run(["locale", "-a"], capture_output=True, text=True, timeout=30).stdout.lower().split()
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return "c.utf8" in out or "c.utf-8" in out
+
+
+@pytest.fixture(scope="session")
+def cluster():
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        _unavailable("psycopg is not installed (pip install 'newsgraph[postgres]')")
+    bin_dir = _pg_bin()
+    if bin_dir is None:
+        _unavailable("no PostgreSQL binaries (initdb, pg_ctl)")
+    c = Cluster(bin_dir)
+    try:
+        c.start()
+    except (subprocess.CalledProcessError, RuntimeError) as e:
+        log = (c.dir / "log").read_text(errors="replace") if (c.dir / "log").exists() else ""
+        detail = getattr(e, "stderr", b"") or b""
+        c.stop()
+        pytest.fail(f"could not start PostgreSQL: {e} {detail.decode(errors='replace')} {log}")
+    yield c
+    c.stop()
+
+
+XSS_TEXT = (
+    "Проба XSS <script>alert(1)</script> у заголовку\n\n"
+    "Ця стаття перевіряє, що текст статті показується як текст: <img src=x onerror=alert(1)>.\n\n"
+    "Київ повідомив, що <script>alert(1)</script> не виконується.\n"
+)
+
+
+def _items():
+    paths = [EXAMPLES] + ([SEED] if SEED.exists() else [])
+    return itertools.chain(read_paths(paths), read_bytes(XSS_TEXT.encode(), Source(path="xss_probe.txt"), "text"))
+
+
+def build(target) -> list:
+    """The examples (the seed too, beside the repository) through the pipeline into a store."""
+    with open_store(target) as store:
+        return store.ingest(_items(), Pipeline()).stored
+
+
+@pytest.fixture(scope="module")
+def stores(cluster, tmp_path_factory):
+    path = tmp_path_factory.mktemp("pg") / "same.db"
+    url = cluster.new_database("same")
+    build(path)
+    build(url)
+    lite, pg = Store(path), open_store(url)
+    yield lite, pg, path, url
+    lite.close()
+    pg.close()
+
+
+def test_open_store_picks_the_backend(stores):
+    lite, pg, _, _ = stores
+    from newsgraph.store.postgres import PostgresStore
+
+    assert isinstance(pg, PostgresStore) and isinstance(lite, Store)
+    assert pg.db.dialect.name == "postgres"
+
+
+def test_same_documents(stores):
+    lite, pg, _, _ = stores
+    ids = [r[0] for r in lite.db.execute("SELECT id FROM documents ORDER BY rowid")]
+    assert ids and ids == [r[0] for r in pg.db.execute("SELECT id FROM documents ORDER BY seq")]
+    assert lite.count() == pg.count() and lite.count(canonical_only=True) == pg.count(canonical_only=True)
+    for doc_id in ids:
+        assert lite.get(doc_id).to_dict() == pg.get(doc_id).to_dict()
+        assert lite.reprints(doc_id) == pg.reprints(doc_id)
+    assert pg.get(ids[0][:8]).id == ids[0]
+    assert [str(f) for f in lite.failures()] == [str(f) for f in pg.failures()]
+
+
+def test_counts_as_sqlite_keeps_them(stores):
+    lite, pg, _, _ = stores
+    kept = lambda s: {r[0]: (r[1], r[2]) for r in s.db.execute(  # noqa: E731
+        "SELECT id, mention_count, story_count FROM entities WHERE story_count > 0")}
+    assert kept(pg) == kept(lite)
+    assert queries.recount(pg.db) == kept(pg)
+    stories = "SELECT entity_id, story_id, doc_id, mentions FROM entity_stories ORDER BY entity_id, story_id"
+    assert [tuple(r) for r in pg.db.execute(stories)] == [tuple(r) for r in lite.db.execute(stories)]
+
+
+def _stamped(value):
+    """``value`` without the times the rows were stored at (the two stores were built a moment apart)."""
+    if isinstance(value, dict):
+        return {k: _stamped(v) for k, v in value.items() if k not in ("ingested_at", "at")}
+    if isinstance(value, list):
+        return [_stamped(v) for v in value]
+    return value
+
+
+def _entity_ids(store, n=40):
+    return [r["id"] for r in queries.entities(store.db, limit=n)]
+
+
+def test_same_answers_from_the_queries(stores):
+    lite, pg, _, _ = stores
+    a, b = lite.db, pg.db
+    assert queries.stats(a) == queries.stats(b)
+    for kw in ({}, {"type": "PER"}, {"type": "LOC", "limit": 5, "offset": 3}, {"q": "Київ"}, {"q": "Germany"}):
+        assert queries.entities(a, **kw) == queries.entities(b, **kw), kw
+    ids = _entity_ids(lite)
+    assert ids == _entity_ids(pg)
+    for eid in ids:
+        assert queries.entity(a, eid) == queries.entity(b, eid), eid
+        assert queries.neighbours(a, eid) == queries.neighbours(b, eid), eid
+    # quotes about an entity (PostgreSQL keeps them in quote_about, SQLite asks the mentions): some exist
+    about = {eid: queries.quotes(a, about=eid, newest_first=True) for eid in ids}
+    assert any(about.values())
+    assert about == {eid: queries.quotes(b, about=eid, newest_first=True) for eid in ids}
+    for kw in ({}, {"include_duplicates": True}, {"newest_first": True, "limit": 7}, {"limit": 5, "offset": 5},
+               {"speaker": ids[0]}, {"about": ids[0]}):
+        assert queries.quotes(a, **kw) == queries.quotes(b, **kw), kw
+    for kw in ({}, {"include_duplicates": True}, {"limit": 5, "offset": 4}, {"type": "AID,COOPERATE"},
+               {"actor": ids[0]}, {"recipient": ids[1]}, {"since": "2024-01"}, {"until": "2024"},
+               {"language": "uk"}, {"source": ids[0]}):
+        assert queries.events(a, **kw) == queries.events(b, **kw), kw
+    for kw in ({}, {"window": "month"}, {"window": "day", "evidence": 1}, {"type": "AID"}, {"entity": ids[0]},
+               {"language": "uk", "since": "2023"}, {"include_duplicates": True}):
+        assert queries.graph(a, **kw) == queries.graph(b, **kw), kw
+    for kw in ({}, {"include_duplicates": True}, {"language": "uk"}, {"limit": 3, "offset": 2}):
+        assert _stamped(queries.documents(a, **kw)) == _stamped(queries.documents(b, **kw)), kw
+    for doc_id in [r[0] for r in a.execute("SELECT id FROM documents")]:
+        assert queries.mentions(a, doc_id) == queries.mentions(b, doc_id)
+        assert queries.quotes(a, doc_id=doc_id) == queries.quotes(b, doc_id=doc_id)
+        assert queries.events(a, doc_id=doc_id) == queries.events(b, doc_id=doc_id)
+
+
+def _names(store, n=60):
+    """Names to look up: aliases as stored, inflected forms from the text, typos, nonsense."""
+    rows = store.db.execute("SELECT alias FROM aliases ORDER BY alias").fetchall()
+    return [r[0] for r in rows[:: max(len(rows) // n, 1)]] + [
+        "Шольцом", "Germany", "Зеленського", "Коваль", "Києва", "НАТО", "США", "Путина", "zzzqx", "він"]
+
+
+def test_same_lookup(stores):
+    lite, pg, _, _ = stores
+    for ref in _names(lite):
+        x, y = lookup(lite.db, ref), lookup(pg.db, ref)
+        assert (x.ids, x.how, x.suggestions) == (y.ids, y.how, y.suggestions), ref
+
+
+def _words(store):
+    """Query words: some of every document's title and text, their inflections, and a miss."""
+    words = []
+    for (title,) in store.db.execute("SELECT title FROM documents WHERE title IS NOT NULL ORDER BY rowid"):
+        words += title.split()[:3]
+    return [w.strip(".,:;«»\"()!?") for w in words if len(w) > 3][:60] + [
+        "Україна", "України", "заявив", "Kyiv", "м'яч", "ЗСУ", "ніщоподібне", "Київ Україна"]
+
+
+def _hits(hits):
+    return sorted((h.__dict__ for h in hits), key=lambda h: h["id"])
+
+
+def test_same_search(stores):
+    """The same documents match (what FTS5 matches), with the same snippets; equally good matches
+    may come in another order (bm25 against ts_rank), so each page is compared as a set."""
+    lite, pg, _, _ = stores
+    matched = 0
+    for word in _words(lite):
+        for dups in (False, True):
+            x = lite.search(word, limit=1000, include_duplicates=dups)
+            y = pg.search(word, limit=1000, include_duplicates=dups)
+            assert _hits(x) == _hits(y), word
+            matched += bool(x)
+    assert matched > 20
+    # the best match first in both when its title holds the word and no other's does
+    title = lite.db.execute("SELECT title FROM documents WHERE title IS NOT NULL LIMIT 1").fetchone()[0]
+    assert pg.search(title, limit=1)[0].title == title
+
+
+def test_same_answers_from_the_api(stores):
+    pytest.importorskip("fastapi")
+    pytest.importorskip("httpx")
+    from fastapi.testclient import TestClient
+
+    from newsgraph.serve import create_app
+
+    lite, pg, path, url = stores
+    ids = _entity_ids(lite, 8)
+    doc_ids = [r[0] for r in lite.db.execute("SELECT id FROM documents ORDER BY rowid LIMIT 6")]
+    paths = ["/api/stats", "/api/documents", "/api/documents?all=true&limit=5&offset=2", "/api/entities",
+             "/api/entities?type=PER", "/api/quotes", "/api/events", "/api/events?type=AID", "/api/graph",
+             "/api/graph?window=month", "/api/search?q=Київ", "/api/search?q=заявив",
+             *[f"/api/entities/{i}" for i in ids], *[f"/api/graph?entity={i}" for i in ids[:3]],
+             *[f"/api/documents/{d}" for d in doc_ids], "/api/entities/nobody-at-all"]
+    with TestClient(create_app(path)) as a, TestClient(create_app(url)) as b:
+        for p in paths:
+            ra, rb = a.get(p), b.get(p)
+            assert ra.status_code == rb.status_code, p
+            ja, jb = ra.json(), rb.json()
+            if p.startswith("/api/search"):
+                key = lambda h: h["id"]  # noqa: E731  (see test_same_search)
+                ja["items"], jb["items"] = sorted(ja.get("items", []), key=key), sorted(jb.get("items", []), key=key)
+            assert _stamped(ja) == _stamped(jb), p
+        for p in ["/api/export/events.jsonl", "/api/export/entities.csv"]:
+            ra, rb = a.get(p), b.get(p)
+            assert ra.status_code == rb.status_code == 200, p
+            assert ra.text == rb.text, p
+
+
+def test_reingest_stores_nothing(stores):
+    _, pg, _, url = stores
+    before = (pg.count(), queries.stats(pg.db), queries.entities(pg.db, limit=1000))
+    with open_store(url) as again:
+        report = again.ingest(_items(), Pipeline())
+    assert report.stored == [] and len(report.already_stored) == before[0]
+    assert (pg.count(), queries.stats(pg.db), queries.entities(pg.db, limit=1000)) == before
+
+
+def test_two_writers_at_once(stores, cluster):
+    """Two processes' worth of writers storing the same documents at once, in opposite orders, one
+    document a transaction and in batches: nothing deadlocks, each document is stored once, and
+    the kept counts are what the mentions say."""
+    lite, _, _, _ = stores
+    docs = [lite.get(r[0]) for r in lite.db.execute("SELECT id FROM documents ORDER BY rowid")]
+    canon = [d for d in docs if d.duplicate_of is None]  # a reprint needs its story stored first
+    url = cluster.new_database("writers")
+    open_store(url).close()
+    errors: list[BaseException] = []
+
+    def write(order, batch):
+        try:
+            with open_store(url) as s:
+                for k in range(0, len(order), batch):
+                    s.save_many(order[k:k + batch])
+        except BaseException as e:  # noqa: BLE001
+            errors.append(e)
+
+    threads = [threading.Thread(target=write, args=(canon, 1)),
+               threading.Thread(target=write, args=(canon[::-1], 3)),
+               threading.Thread(target=write, args=(canon[len(canon) // 2:] + canon[:len(canon) // 2], 2))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert not any(t.is_alive() for t in threads), "writers hung"
+    assert errors == []
+    with open_store(url) as s:
+        assert s.count() == len(canon)
+        assert sorted(r[0] for r in s.db.execute("SELECT id FROM documents")) == sorted(d.id for d in canon)
+        kept = {r[0]: (r[1], r[2]) for r in s.db.execute(
+            "SELECT id, mention_count, story_count FROM entities WHERE story_count > 0")}
+        assert kept == queries.recount(s.db)
+        # one story per canonical document: the counts do not depend on who stored what first
+        solo = {r[0]: (r[1], r[2]) for r in lite.db.execute(
+            """SELECT m.entity_id, count(*), count(DISTINCT m.doc_id) FROM mentions m
+               WHERE m.doc_id NOT IN (SELECT id FROM documents WHERE duplicate_of IS NOT NULL)
+               GROUP BY m.entity_id""")}
+        assert kept == solo
+
+
+def test_text_postgres_cannot_hold(stores, cluster):
+    """NUL characters and lone surrogates (PostgreSQL's text holds neither) are stored as U+FFFD, one
+    for one, so every offset still holds; a failure's reason too."""
+    from dataclasses import replace
+
+    lite, _, _, _ = stores
+    doc = lite.get(lite.db.execute("SELECT id FROM documents WHERE duplicate_of IS NULL LIMIT 1").fetchone()[0])
+    odd = replace(doc, id="odd" + doc.id[3:], text=doc.text[:3] + "\x00\ud800" + doc.text[5:])
+    url = cluster.new_database("odd")
+    with open_store(url) as s:
+        assert s.save(odd) and not s.save(odd)
+        back = s.get(odd.id)
+        assert back.text == doc.text[:3] + "\ufffd\ufffd" + doc.text[5:]
+        assert len(back.text) == len(doc.text) and any("surrogate" in w for w in back.warnings)
+        s.record_failure(Failure(Source(path="bad\x00.txt"), "reason with \x00"))
+        assert [f.reason for f in s.failures()] == ["reason with \ufffd"]
+
+
+def test_bad_url_is_a_store_error(cluster):
+    import sqlite3
+
+    with pytest.raises(sqlite3.DatabaseError):
+        open_store(cluster.url("no_such_database"))
