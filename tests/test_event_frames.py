@@ -50,3 +50,36 @@ def test_factuality_from_the_tree(pipeline, text, etype, factuality):
     doc = pipeline.process(next(iter(read_bytes((text + "\n").encode(), Source(path="t.txt")))))
     found = [(e.type, e.factuality) for e in doc.events]
     assert (etype, factuality) in found, found
+
+
+ARGUMENTS = [
+    # a relative pronoun subject stands for the noun its clause modifies
+    ("Туреччина, яка підписала угоду з Україною, розпочне будівництво заводу.", "AGREE", "Туреччина", "Україна"),
+    # a title before a name: the person, wherever the parser hangs the name
+    ("Раніше посланець ЄС щодо Brexit Мішель Барньє запропонував продовжити переговори.", "REQUEST",
+     "Мішель Барньє", None),
+    # an indefinite-personal verb acts through the place or organisation where it happens
+    ("У МЗС Литви засудили заяву Кремля.", "ACCUSE", "МЗС Литви", None),
+    ("В Кремле отвергли обвинения Варшавы.", "REJECT", "Кремль", None),
+]
+
+
+@pytest.mark.parametrize("text,etype,actor,recipient", ARGUMENTS)
+def test_actor_from_the_tree(pipeline, text, etype, actor, recipient):
+    test_frame(pipeline, text, etype, actor, recipient)
+
+
+PHRASES = [
+    ("Посол Франції пригрозив учасникам проекту санкціями.", "THREATEN", "учасникам проекту"),
+    ("Джон Болтон провел встречу с евроскептиками.", "CONSULT", "евроскептиками"),
+    ("Уряд Польщі відхилив вимоги фермерів.", "REJECT", "фермерів"),
+]
+
+
+@pytest.mark.parametrize("text,etype,phrase", PHRASES)
+def test_recipient_no_name_stands_for(pipeline, text, etype, phrase):
+    """A recipient described, not named, is kept as its words: an analyst wants to know who
+    was threatened even when nobody is named."""
+    doc = pipeline.process(next(iter(read_bytes((text + "\n").encode(), Source(path="t.txt")))))
+    found = [(e.type, [doc.text[p.start:p.end] for p in e.recipient_phrases]) for e in doc.events]
+    assert any(t == etype and any(phrase in p or p in phrase for p in ps) for t, ps in found), found

@@ -158,7 +158,7 @@ def test_speaker_from_quote_and_amount():
     doc.values = [Value("MONEY", m.start(), m.end(), m.group(), 1e8, "EUR")]
     ev = EV.events(doc).events[0]
     assert ev.source == duda and ev.amount == Amount(1e8, "EUR")
-    assert set(to_json(ev)) == {"type", "mode", "actors", "recipients", "amount", "date", "location",
+    assert set(to_json(ev)) == {"type", "mode", "actors", "recipients", "recipient_phrases", "amount", "date", "location",
                                 "factuality", "source", "trigger", "evidence", "confidence", "same_as",
                                 "actor_names", "recipient_names", "evidence_text"}
     assert ev.actor_names == ("Польща",) and ev.evidence_text.startswith("«Польща передала")

@@ -243,6 +243,9 @@ class Event:
     mode: str | None = _doc("PLOVER mode (AID: military, economic, humanitarian, personnel, material ...)")
     actors: tuple[str, ...] = _doc("entity ids")
     recipients: tuple[str, ...] = _doc("entity ids")
+    recipient_phrases: tuple[Offsets, ...] = _doc(
+        "the words naming each recipient no entity stands for (\"евроскептиками\", \"пасажирам\", "
+        "\"західні країни\"): a description, not an id", default=())
     amount: Amount | None
     date: str | None = _doc("ISO 8601 date of the sentence's first DATE value; \"START/END\" for a range")
     location: str | None = _doc("entity id of the place")

@@ -335,7 +335,8 @@ def event_right(g: dict, ev, spans: dict[str, list[Span]]) -> bool:
     if not any(touches(spans.get(a, ()), actors) for a in ev.actors):
         return False
     recipients = [_span(s) for s in g.get("recipient") or ()]
-    return not recipients or any(touches(spans.get(r, ()), recipients) for r in ev.recipients)
+    return not recipients or any(touches(spans.get(r, ()), recipients) for r in ev.recipients) \
+        or touches([(p.start, p.end) for p in ev.recipient_phrases], recipients)
 
 
 def score_events(doc: Document, row: dict, scores: EventDevScores) -> None:

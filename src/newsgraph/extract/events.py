@@ -25,7 +25,15 @@ body): "read also" headlines and boilerplate yield no events.
    "веде *переговори*"), or the genitive ``nmod`` of an event noun; recipients
    are ``obj``/``iobj``/obliques read through the same preposition and case
    table, with ``conj`` to coordinated names, ``flat``/``appos`` within a name
-   and an actor head's genitive ("страны *Балтии*"). The rules above stay the
+   and an actor head's genitive ("страны *Балтии*"). A subject without a name of its
+   own is still read: a relative pronoun stands for the noun its clause modifies
+   ("TLP, *которая* предложит"), a title for the person named inside it
+   ("парламентер ЄС щодо Brexit *Мішель Барньє*"), and a subjectless plural verb
+   acts through the place or organisation where it happens ("*В Пакистане*
+   пообещали", "*У МЗС Естонії* вимагають"). A recipient no entity stands for, an
+   animate noun or a noun for a party ("пригрозил *участникам проекта*",
+   "переговоры *с евроскептиками*"), is kept as its words (``recipient_phrases``).
+   The rules above stay the
    fallback for a role the tree leaves empty, but then take nothing from
    another clause (``acl``, ``advcl``, ``ccomp`` with its own subject,
    ``parataxis``, coordinated predicates) and no outlet that does not depend on
@@ -122,6 +130,9 @@ class EventData:
     partner: frozenset
     light_verbs: frozenset
     purpose: frozenset
+    #: common nouns that name a party ("уряд", "пасажири", "работники"): a recipient no name
+    #: stands for may be one of these, or any animate noun
+    parties: frozenset = frozenset()
 
 
 @cache
@@ -157,6 +168,7 @@ def event_data(code: str | None) -> EventData | None:
         partner=frozenset(map(_norm, m.PARTNER_PREPOSITIONS)),
         light_verbs=frozenset(map(_norm, m.LIGHT_VERBS)),
         purpose=frozenset(map(_norm, m.PURPOSE)),
+        parties=frozenset(map(_norm, (*m.ACTOR_HEADS, *m.STAFF_NOUNS))),
     )
 
 
@@ -415,6 +427,67 @@ class Tree:
                 out += [k for k in self.entities(c, args, data, depth + 1) if k not in out]
         return out
 
+    def subtree(self, u, depth: int = 0) -> list:
+        out = [u]
+        if depth < 12:
+            for c in self.children(u):
+                out += self.subtree(c, depth + 1)
+        return out
+
+    def relative_antecedent(self, verb, subj, args: list[Arg], data: EventData) -> list[int]:
+        """"AstraZeneca, яка розробила", "TLP, которая предложит": a relative pronoun
+        subject stands for the noun its clause modifies."""
+        if "PronType=Rel" not in (subj.feats or "") and "PronType=Int,Rel" not in (subj.feats or ""):
+            return []
+        head = self.head(verb) if _rel(verb) == "acl" else None
+        return self.entities(head, args, data) if head is not None else []
+
+    def name_in_subject(self, subj, args: list[Arg]) -> list[int]:
+        """"парламентер ЄС щодо Brexit Мішель Барньє запропонував": a subject that is a title
+        before a name is the person named, wherever the parser hung the name in the phrase.
+        Only a nominative person inside the subject's own words: never a genitive ("глава МЗС
+        Литви"), never a name of the predicate's other phrases."""
+        if subj.upos not in ("NOUN",) or "Case=Nom" not in (subj.feats or ""):
+            return []
+        found = []
+        for u in self.subtree(subj):
+            a = self.arg_at.get(u.id)
+            if a is not None and not args[a].skip and args[a].etype == "PER" and args[a].named \
+                    and a not in found and "Case=Nom" in (u.feats or "") and u.start > subj.start:
+                found.append(a)
+        return found[:1]
+
+    def place_acting(self, verb, args: list[Arg], data: EventData) -> list[int]:
+        """"В Пакистане пообещали", "У МЗС Естонії вимагають": a subjectless plural verb
+        (the indefinite-personal construction) acts through the organisation or place
+        where it happens, named before it."""
+        feats = verb.feats or ""
+        if verb.upos != "VERB" or "Number=Plur" not in feats or "VerbForm=Fin" not in feats \
+                or "Person=1" in feats or "Person=2" in feats or self.has_subject(verb):
+            return []
+        preps = lang.of(data.code).speech.LOCATIVE_SPEAKER_PREPOSITIONS
+        for c in self.children(verb):
+            indeclinable = "Abbr=Yes" in (c.feats or "") or "Foreign=Yes" in (c.feats or "")  # "У МЗС"
+            if _rel(c) == "obl" and c.start < verb.start and (self.case(c) == "loct" or indeclinable) \
+                    and self.prep(c)[:1] and self.prep(c)[0] in preps:
+                found = [k for k in self.entities(c, args, data) if args[k].etype in ("ORG", "LOC")]
+                if found:
+                    return found
+        return []
+
+    def party(self, u, data: EventData) -> Offsets | None:
+        """The words of a nominal that names a party without a name: an animate noun
+        ("евроскептиками", "пасажирам") or a noun for a group or office ("західні країни",
+        "руководство ирландского лоукостера"), with its adjectives and genitive modifiers."""
+        if u.upos != "NOUN" or not ("Animacy=Anim" in (u.feats or "") or _norm(u.lemma or "") in data.parties):
+            return None
+        words = [u]
+        for c in self.children(u):
+            if _rel(c) in ("amod", "det", "nummod") or (_rel(c) == "nmod" and not self.prep(c)):
+                words += [w for w in self.subtree(c) if w.upos != "PUNCT"]
+        words = [w for w in words if abs(w.id - u.id) <= 6]
+        return Offsets(min(w.start for w in words), max(w.end for w in words))
+
     def has_subject(self, u) -> bool:
         return any(_rel(c) in ("nsubj", "cop") for c in self.children(u))
 
@@ -455,7 +528,7 @@ def _names_event(toks: list[Tok], u, data: EventData) -> bool:
 def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype: str,
                data: EventData, names: dict | None = None,
                speaker: Arg | None = None) -> tuple[list, list, list] | None:
-    """(actors, recipients, locations) from the trigger's dependency tree, or None
+    """(actors, recipients, locations, recipient phrases) from the trigger's dependency tree, or None
     when the trigger has no parse. ``speaker``: the speaker of the quote the trigger
     stands in, who "я" there is ("я досягну угоди", said Т.Мей; "ми" is the group they speak for)."""
     trig = tree.node(toks[_trigger_index(tr)])
@@ -472,6 +545,7 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
     actors: list[int] = []
     recipients: list[int] = []
     locations: list[int] = []
+    phrases: list[Offsets] = []  # recipients no entity stands for
 
     def subject(v, depth=0):
         for c in tree.children(v):
@@ -482,7 +556,7 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
                 if not found and speaker is not None and "Person=1" in (c.feats or "") \
                         and "Number=Sing" in (c.feats or "") and c.upos == "PRON":
                     return [SPEAKER]
-                return found
+                return found or tree.relative_antecedent(v, c, args, data) or tree.name_in_subject(c, args)
         if (swapped := _agreeing_object(tree, v, None)) is not None:
             return tree.entities(swapped, args, data)
         # "планує надати", "пообіцяв розглянути", "говорила … і наполягала": the subject
@@ -504,7 +578,7 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
         if depth < 3 and INHERIT_CCOMP and _rel(v) == "ccomp" and v.upos in ("VERB", "AUX") \
                 and (h := tree.head(v)) is not None and h.upos == "VERB":
             return [k for k in subject(h, depth + 1) if not _is_outlet(args[k], names)]
-        return []
+        return tree.place_acting(v, args, data)
 
     if trig.upos in ("NOUN", "PROPN"):
         # the genitive of an event noun is its actor ("направлення військ КНДР", "страйк
@@ -527,15 +601,19 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
             r = c.deprel or ""
             if _rel(c) not in OBJECT_RELS and r != "nsubj:pass":
                 continue
-            found = tree.entities(c, args, data)
+            found = tree.entities(c, args, data) or tree.relative_antecedent(n, c, args, data)
             if not found and _rel(c) == "obj" and etype in OBJECT_GENITIVE_TYPES:
                 # "розкритикував позицію Вашингтона": the object's genitive
                 found = [k for g in tree.children(c) if _rel(g) == "nmod" and not tree.prep(g)
                          and _case(g) in ("gent", None) for k in tree.entities(g, args, data)]
                 if found:
                     recipients += [k for k in found if k not in recipients and k not in actors]
-                continue
-            if not found:
+                    continue
+                # "відхилило вимоги пілотів": a party the object belongs to, unnamed
+                phrases += [p for g in tree.children(c) if _rel(g) == "nmod" and not tree.prep(g)
+                            and (p := tree.party(g, data)) is not None and p not in phrases][:1]
+            phrase = None if found else tree.party(c, data)
+            if not found and phrase is None:
                 continue
             prep = tree.prep(c)
             case = tree.case(c)
@@ -554,6 +632,10 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
                 role = "recipient"
             elif _rel(c) == "obj" and etype in ACCUSATIVE_TYPES:
                 role = "recipient"
+            if phrase is not None:
+                if role == "recipient" and phrase not in phrases:
+                    phrases.append(phrase)
+                continue
             target = {"recipient": recipients, "coactor": actors, "location": locations}.get(role)
             if target is not None:
                 target += [k for k in found if k not in target and k not in actors]
@@ -561,7 +643,7 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
         return speaker if k == SPEAKER else args[k]
 
     return ([arg(k) for k in actors], [args[k] for k in recipients if k not in actors],
-            [args[k] for k in locations])
+            [args[k] for k in locations], phrases)
 
 
 def _number(tree: Tree, u) -> str | None:
@@ -845,13 +927,13 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
             min(after, key=lambda x: x[0]) if after else None)
         if chosen and chosen[1] is not None:
             actors = [a for _, a in nominative if a is not None and a.group == chosen[1].group]
-    from_tree, linear_genitive = None, genitive_actor
+    from_tree, linear_genitive, phrases = None, genitive_actor, []
     source = _source(doc, trig.start, trig.end)
     speaker = Arg(source, names[source].type, ti, ti, None, named=False) \
         if source is not None and source in (names or {}) else None
     if tree is not None and (from_tree := _tree_args(tree, toks, args, tr, etype, data, names,
                                                      speaker)) is not None:
-        t_actors, t_recipients, t_locations = from_tree
+        t_actors, t_recipients, t_locations, phrases = from_tree
         if t_actors:
             actors, coactors, genitive_actor = t_actors, [], t_actors
         if t_recipients:
@@ -877,7 +959,7 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
     if etype in EMPLOYER_TARGET_TYPES and not recipient_ids:
         recipient_ids = [o for a in actor_ids if a in (names or {})
                          and (o := org_of(names[a])) is not None and o not in actor_ids][:1]
-    if (etype in NEEDS_RECIPIENT or "recipient" in flags) and not recipient_ids and not (
+    if (etype in NEEDS_RECIPIENT or "recipient" in flags) and not recipient_ids and not phrases and not (
             etype == "COOPERATE" and len(actor_ids) > 1):  # "Росія і Китай співпрацюють"
         return None
 
@@ -896,6 +978,7 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
         mode=mode,
         actors=tuple(actor_ids),
         recipients=tuple(recipient_ids),
+        recipient_phrases=tuple(phrases),
         amount=_amount(doc, s_start, s_end, trig.start) if etype in AMOUNT_TYPES else None,
         date=_date(doc, s_start, s_end),
         location=location,
@@ -966,7 +1049,8 @@ def _merge(evs: list[Event]) -> list[Event]:
                        and r not in ev.recipients[:n]]
         actors = list(same.actors)
         actors += [a for n, a in enumerate(ev.actors) if a not in actors and a not in ev.actors[:n]]
-        out[k] = replace(same, recipients=tuple(recipients), actors=tuple(actors),
+        phrases = [*same.recipient_phrases, *(p for p in ev.recipient_phrases if p not in same.recipient_phrases)]
+        out[k] = replace(same, recipients=tuple(recipients), actors=tuple(actors), recipient_phrases=tuple(phrases),
                          amount=same.amount or ev.amount, location=same.location or ev.location,
                          mode=same.mode or ev.mode, confidence=max(same.confidence, ev.confidence))
     return out
