@@ -61,6 +61,10 @@ ARGUMENTS = [
     # an indefinite-personal verb acts through the place or organisation where it happens
     ("У МЗС Литви засудили заяву Кремля.", "ACCUSE", "МЗС Литви", None),
     ("В Кремле отвергли обвинения Варшавы.", "REJECT", "Кремль", None),
+    # the people or office of a named organisation or place act for it
+    ("Керівництво Польщі має намір досягти угоди з Україною.", "AGREE", "Польща", "Україна"),
+    ("Исламисты из партии TLP потребовали казнить Асию Биби.", "REQUEST", "TLP", None),
+    ("В Техасе выборщики проголосовали за Трампа.", "SUPPORT", "Техас", "Дональд Трамп"),
 ]
 
 

@@ -133,6 +133,8 @@ class EventData:
     #: common nouns that name a party ("уряд", "пасажири", "работники"): a recipient no name
     #: stands for may be one of these, or any animate noun
     parties: frozenset = frozenset()
+    #: prepositions of origin that tie a party to its organisation ("исламисты *из* партии TLP")
+    source_preps: frozenset = frozenset()
 
 
 @cache
@@ -169,6 +171,7 @@ def event_data(code: str | None) -> EventData | None:
         light_verbs=frozenset(map(_norm, m.LIGHT_VERBS)),
         purpose=frozenset(map(_norm, m.PURPOSE)),
         parties=frozenset(map(_norm, (*m.ACTOR_HEADS, *m.STAFF_NOUNS))),
+        source_preps=frozenset(map(_norm, m.ORIGIN_PREPOSITIONS)),
     )
 
 
@@ -437,33 +440,50 @@ class Tree:
     def relative_antecedent(self, verb, subj, args: list[Arg], data: EventData) -> list[int]:
         """"AstraZeneca, яка розробила", "TLP, которая предложит": a relative pronoun
         subject stands for the noun its clause modifies."""
-        if "PronType=Rel" not in (subj.feats or "") and "PronType=Int,Rel" not in (subj.feats or ""):
+        relative = lang.of(data.code).pronouns.RELATIVE_PRONOUNS
+        if "PronType=Rel" not in (subj.feats or "") and "PronType=Int,Rel" not in (subj.feats or "") \
+                and _norm(subj.lemma or "") not in relative:
             return []
+        if subj.feature("Case") not in (None, "Nom") and _rel(subj) == "nsubj":
+            return []  # "яку закликають стратити ісламісти": an object the parser made the subject
         head = self.head(verb) if _rel(verb) == "acl" else None
         return self.entities(head, args, data) if head is not None else []
 
-    def name_in_subject(self, subj, args: list[Arg]) -> list[int]:
-        """"парламентер ЄС щодо Brexit Мішель Барньє запропонував": a subject that is a title
-        before a name is the person named, wherever the parser hung the name in the phrase.
-        Only a nominative person inside the subject's own words: never a genitive ("глава МЗС
-        Литви"), never a name of the predicate's other phrases."""
-        if subj.upos not in ("NOUN",) or "Case=Nom" not in (subj.feats or ""):
+    def name_in_subject(self, subj, args: list[Arg], data: EventData) -> list[int]:
+        """A subject that describes a party instead of naming it acts for the one its words
+        name: a title before a name is the person ("парламентер ЄС щодо Brexit *Мішель
+        Барньє* запропонував", wherever the parser hung the name), else the people or office
+        of a named organisation or place is that organisation or place ("Керівництво
+        *Великої Британії*", "Выборщики штата *Вермонт*", "Исламисты из партии *TLP*").
+        Only for a noun that names a party (animate, or a group or office): "План Мэй" or
+        "Продовження перехідного періоду" act for no one."""
+        if subj.upos != "NOUN":
             return []
-        found = []
+        people = []
         for u in self.subtree(subj):
             a = self.arg_at.get(u.id)
             if a is not None and not args[a].skip and args[a].etype == "PER" and args[a].named \
-                    and a not in found and "Case=Nom" in (u.feats or "") and u.start > subj.start:
-                found.append(a)
-        return found[:1]
+                    and a not in people and "Case=Nom" in (u.feats or "") and u.start > subj.start:
+                people.append(a)
+        if people or ("Animacy=Anim" not in (subj.feats or "") and _norm(subj.lemma or "") not in data.parties):
+            return people[:1]
+        for c in self.children(subj):
+            if _rel(c) in ("nmod", "appos", "flat") and (not self.prep(c) or self.prep(c)[0] in data.source_preps):
+                found = self.entities(c, args, data) or [
+                    k for g in self.children(c) if _rel(g) in ("nmod", "appos", "flat") and not self.prep(g)
+                    for k in self.entities(g, args, data)]
+                if found:
+                    return found
+        return []
 
-    def place_acting(self, verb, args: list[Arg], data: EventData) -> list[int]:
+    def place_acting(self, verb, args: list[Arg], data: EventData, subject=None) -> list[int]:
         """"В Пакистане пообещали", "У МЗС Естонії вимагають": a subjectless plural verb
         (the indefinite-personal construction) acts through the organisation or place
-        where it happens, named before it."""
+        where it happens, named before it; so does an unnamed party subject ("В Вермонте
+        выборщики проголосовали")."""
         feats = verb.feats or ""
-        if verb.upos != "VERB" or "Number=Plur" not in feats or "VerbForm=Fin" not in feats \
-                or "Person=1" in feats or "Person=2" in feats or self.has_subject(verb):
+        if verb.upos != "VERB" or "VerbForm=Fin" not in feats or "Person=1" in feats or "Person=2" in feats \
+                or (subject is None and ("Number=Plur" not in feats or self.has_subject(verb))):
             return []
         preps = lang.of(data.code).speech.LOCATIVE_SPEAKER_PREPOSITIONS
         for c in self.children(verb):
@@ -556,7 +576,8 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
                 if not found and speaker is not None and "Person=1" in (c.feats or "") \
                         and "Number=Sing" in (c.feats or "") and c.upos == "PRON":
                     return [SPEAKER]
-                return found or tree.relative_antecedent(v, c, args, data) or tree.name_in_subject(c, args)
+                return found or tree.relative_antecedent(v, c, args, data) or tree.name_in_subject(c, args, data) \
+                    or (tree.place_acting(v, args, data, subject=c) if tree.party(c, data) else [])
         if (swapped := _agreeing_object(tree, v, None)) is not None:
             return tree.entities(swapped, args, data)
         # "планує надати", "пообіцяв розглянути", "говорила … і наполягала": the subject
@@ -573,6 +594,12 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
                         and (found := tree.entities(c, args, data)):
                     return found
             return []
+        # "має намір досягти угоди", "выразил готовность обсудить": an infinitive that
+        # completes the verb's object noun is the verb subject's
+        if depth < 3 and _rel(v) == "acl" and "VerbForm=Inf" in (v.feats or "") \
+                and (n := tree.head(v)) is not None and _rel(n) in ("obj", "obl") \
+                and (h := tree.head(n)) is not None and h.upos in ("VERB", "AUX"):
+            return subject(h, depth + 1)
         # "Хант отметил, что будет поддерживать …": a complement clause without a subject
         # of its own speaks of the speaker; an outlet reporting it is no actor
         if depth < 3 and INHERIT_CCOMP and _rel(v) == "ccomp" and v.upos in ("VERB", "AUX") \

@@ -176,6 +176,8 @@ class Events(Section):
     ACTOR_HEADS: tuple[str, ...] = ()
     #: staff nouns: "<noun> of <organisation>" is an actor of its own (``extract.groups``).
     STAFF_NOUNS: tuple[str, ...] = ()
+    #: prepositions of origin tying people to their organisation ("исламисты *из* партии TLP")
+    ORIGIN_PREPOSITIONS: tuple[str, ...] = ()
     HEAD_LINKS: tuple[str, ...] = ()
     PRONOUNS: tuple[str, ...] = ()
     CONJUNCTIONS: tuple[str, ...] = ()
