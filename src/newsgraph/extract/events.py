@@ -57,6 +57,8 @@ Conventions (where PLOVER leaves a choice):
   it (``CONSULT_PARTNER_RECIPIENT``); the host of a visit is the recipient.
 - AID against someone ("війська … у Росію … проти України"): the destination
   comes first among the recipients, the target ("проти + genitive") after it.
+- AGREE, CONSULT and COOPERATE with several actors and no recipient ("ЄС і Велика
+  Британія домовилися") are a dyad: the first named acts, the others receive.
 - No event without an actor in the trigger's sentence; AID, COOPERATE and
   SANCTION also need a recipient (PLOVER: "requires recipient").
 - Repeated events (same type, actors, recipients, factuality), typically a
@@ -80,6 +82,9 @@ from .roles import tokens
 #: ("звинуватив Росію", "атакували Харків", "закликав партнерів").
 ACCUSATIVE_TYPES = frozenset({"ACCUSE", "ASSAULT", "REQUEST", "COERCE", "SUPPORT", "THREATEN", "RETREAT",
                               "REJECT", "PROTEST"})
+#: types whose participants do the same to each other: several actors and no recipient
+#: are a dyad (the first acts, the others receive).
+SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 #: types whose recipient may stand in the dative ("надати Україні", "погрожує Україні").
 DATIVE_TYPES = frozenset({"AID", "SUPPORT", "THREATEN", "REQUEST", "SANCTION", "CONCEDE",
                           "AGREE", "REJECT", "ACCUSE", "COOPERATE"})
@@ -983,6 +988,11 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
     recipient_ids = [e for e in _ids(recipients) if e not in actor_ids]
     if not actor_ids:
         return None
+    if etype in SYMMETRIC_TYPES and len(actor_ids) > 1 and not recipient_ids and not phrases:
+        # "ЄС і Велика Британія домовилися", "переговори РФ, ЄС та України": a dyad, the first
+        # named as its actor and the others as its recipients (as GDELT's dyads and the
+        # events-dev gold code them; scoring pairs every actor with every recipient)
+        actor_ids, recipient_ids = actor_ids[:1], actor_ids[1:]
     if etype in EMPLOYER_TARGET_TYPES and not recipient_ids:
         recipient_ids = [o for a in actor_ids if a in (names or {})
                          and (o := org_of(names[a])) is not None and o not in actor_ids][:1]
