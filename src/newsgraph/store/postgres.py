@@ -30,11 +30,9 @@ from typing import Any
 
 from ..clean import dedup
 from ..clean.repeated import RepeatedLines
-from ..model import Document, Failure, Segment, Source
+from ..model import Document, Failure, Source
 from .dialect import POSTGRES, fts_words, is_url
-from .queries import SearchHit
-from .queries import search as _search
-from .sqlite import (Analyser, IngestReport, _analysis, _index_lemmas, _load_analysis, _replace_surrogates,
+from .sqlite import (Analyser, IngestReport, Store, _analysis, _index_lemmas, _replace_surrogates,
                      _storable, _storable_source)
 
 #: documents a transaction of :meth:`PostgresStore.ingest` holds at most
@@ -562,34 +560,10 @@ class PostgresStore:
         return [Failure(Source(path=r["path"] or None, url=r["url"], record=r["record"] or None), r["reason"])
                 for r in self.db.execute("SELECT * FROM failures ORDER BY path, record")]
 
-    def get(self, doc_id: str) -> Document | None:
-        """One document by id (a unique prefix of at least 6 characters also works)."""
-        rows = self.db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchall()
-        if not rows and len(doc_id) >= 6:
-            rows = self.db.execute("SELECT * FROM documents WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",
-                                   (doc_id, doc_id + "\U0010ffff")).fetchall()
-        if len(rows) != 1:
-            return None
-        row = rows[0]
-        segments = [Segment(r["start"], r["end"], r["kind"], r["language"])
-                    for r in self.db.execute("SELECT * FROM segments WHERE doc_id = ? ORDER BY idx", (row["id"],))]
-        return Document(
-            id=row["id"],
-            source=Source(path=row["source_path"], url=row["source_url"], format=row["source_format"],
-                          record=row["source_record"]),
-            language=row["language"], title=row["title"], lead=row["lead"], published=row["published"],
-            author=row["author"], encoding=row["encoding"], site=row["site"], text=row["text"],
-            segments=segments, duplicate_of=row["duplicate_of"],
-            **_load_analysis(row["analysis"]),
-        )
-
-    def reprints(self, doc_id: str) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT id FROM documents WHERE duplicate_of = ? ORDER BY seq",
-                                              (doc_id,))]
-
-    def search(self, query: str, *, limit: int = 20, offset: int = 0,
-               include_duplicates: bool = False) -> list[SearchHit]:
-        return _search(self, query, limit=limit, offset=offset, include_duplicates=include_duplicates)
+    # the reads are the SQLite store's own: Connection rewrites their SQL (placeholders, rowid)
+    get = Store.get
+    reprints = Store.reprints
+    search = Store.search
 
 
 class Snapshot(PostgresStore):
