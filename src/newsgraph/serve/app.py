@@ -31,7 +31,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from .. import __version__
 from ..model import Source, to_json
 from ..store import Store, is_url, open_store, version_connection
-from ..store import filters, queries
+from ..store import charts, filters, queries
 from ..store.expansion import expanded_search
 from . import exports, schemas
 
@@ -306,17 +306,33 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
                                   limit=limit + 1, offset=offset)
         return _page(found["items"], limit, offset, found["total"])
 
+    def _narrowing(language, site, entity, type) -> dict[str, str | None]:
+        """A search's facet filters, checked (an unknown event type is a 422, not an empty page)."""
+        type, _, _ = _checked(type, None, None)
+        return {"language": language, "site": site, "entity": entity, "type": type}
+
     @app.get("/api/search", response_model=schemas.SearchResult, tags=["documents"])
     def search(q: str = Query(..., min_length=1, max_length=300), limit: int = Query(20, ge=1, le=100),
                offset: int = Query(0, ge=0, le=MAX_OFFSET), all: bool = Query(False, description="include reprints"),
-               entities: bool = Query(True, description="also look the query up as an entity name")
+               entities: bool = Query(True, description="also look the query up as an entity name"),
+               language: str | None = Query(None, max_length=20, description="only documents in this language"),
+               site: str | None = Query(None, max_length=300, description="only documents from this site"),
+               entity: str | None = Query(None, max_length=300, description="only stories mentioning this entity"),
+               type: str | None = Query(None, max_length=300,
+                                        description="only documents holding an event of these PLOVER type(s)")
                ) -> dict[str, Any]:
         """Full-text search (any inflected form finds the others) with snippets, the entities the
         query names, and (``through``) the stories mentioning the one entity it names in any
-        language, each such hit with ``via`` set to that entity's id."""
+        language, each such hit with ``via`` set to that entity's id. ``language``, ``site``,
+        ``entity`` and ``type`` narrow it (the values ``/api/search/facets`` counts)."""
         s = store()
-        hits, through = expanded_search(s, q, limit=limit + 1, offset=offset, include_duplicates=all,
-                                        expand=entities)
+        narrow = _narrowing(language, site, entity, type)
+        if any(narrow.values()):
+            hits, through = charts.filtered_search(s, q, limit=limit + 1, offset=offset, include_duplicates=all,
+                                                   expand=entities, **narrow)
+        else:
+            hits, through = expanded_search(s, q, limit=limit + 1, offset=offset, include_duplicates=all,
+                                            expand=entities)
         text_hits = [h for h in hits if h["via"] is None]
         page = _page(text_hits, limit, offset)
         # the stories that mention the entity the query names, in any language, after the text matches
@@ -325,6 +341,31 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
         page["through"] = through
         page["entities"] = queries.entities(s.db, q=q, limit=20) if entities and offset == 0 else []
         return page
+
+    @app.get("/api/search/volume", response_model=schemas.Volume, tags=["documents"])
+    def search_volume(q: str = Query(..., min_length=1, max_length=300),
+                      all: bool = Query(False, description="count reprints too"),
+                      entities: bool = Query(True, description="count the stories of the entity the query names"),
+                      language: str | None = Query(None, max_length=20), site: str | None = Query(None, max_length=300),
+                      entity: str | None = Query(None, max_length=300), type: str | None = Query(None, max_length=300),
+                      bucket: str | None = Query(None, pattern="^(day|week|auto)$",
+                                                 description="day or week; auto (default): weeks past 90 days")
+                      ) -> dict[str, Any]:
+        """Documents ``/api/search`` finds with the same parameters (all of them, not a page), per day or
+        week of publication and by language; a story and its reprints are one unless ``all``."""
+        return charts.volume(store().db, q, bucket=bucket, include_duplicates=all, expand=entities,
+                             **_narrowing(language, site, entity, type))
+
+    @app.get("/api/search/facets", response_model=schemas.Facets, tags=["documents"])
+    def search_facets(q: str = Query(..., min_length=1, max_length=300), all: bool = Query(False),
+                      entities: bool = Query(True), language: str | None = Query(None, max_length=20),
+                      site: str | None = Query(None, max_length=300), entity: str | None = Query(None, max_length=300),
+                      type: str | None = Query(None, max_length=300)) -> dict[str, Any]:
+        """What the documents of a search are: counts by language, site, event type (documents holding
+        one) and the entities the most of its stories mention. A value's count is what the search
+        lists with the group's ``param`` set to it."""
+        return charts.search_facets(store().db, q, include_duplicates=all, expand=entities,
+                                    **_narrowing(language, site, entity, type))
 
     @app.get("/api/documents/{doc_id}", response_model=schemas.DocumentDetail, tags=["documents"])
     def document(doc_id: str) -> dict[str, Any]:
@@ -360,6 +401,15 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
         """One entity by id, name or alias: names in uk/ru/en, aliases, roles, mentions, quotes by and about
         it, events as actor and recipient, neighbours."""
         db = store().db
+        found = _one_entity(db, ref)
+        if isinstance(found, Response):
+            return found
+        info = queries.entity(db, found)
+        info["neighbours"] = queries.neighbours(db, found)
+        return info
+
+    def _one_entity(db, ref: str) -> str | Response:
+        """The id ``ref`` names, or the 404 (with the nearest names) or 409 (the candidates) to answer."""
         ids = queries.resolve(db, ref)
         if not ids:  # with the nearest names, as the CLI's "did you mean"
             from ..store.lookup import nearest
@@ -367,9 +417,25 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
             return JSONResponse({"detail": f"no entity named {ref}", "suggestions": nearest(db, ref)}, 404)
         if len(ids) > 1:
             return JSONResponse({"detail": "ambiguous", "candidates": queries.entities_by_id(db, ids[:50])}, 409)
-        info = queries.entity(db, ids[0])
-        info["neighbours"] = queries.neighbours(db, ids[0])
-        return info
+        return ids[0]
+
+    @app.get("/api/entities/{ref}/timeline", response_model=schemas.Timeline, tags=["entities"],
+             responses={404: {"description": "no such entity"}, 409: {"description": "the name is ambiguous"}})
+    def entity_timeline(ref: str, bucket: str | None = Query(None, pattern="^(day|week|auto)$",
+                                                             description="day or week; auto (default): weeks "
+                                                                         "when the dates span over 90 days")
+                        ) -> Any:
+        """One entity per day or week of publication: the stories naming it and its mentions in them,
+        the quotes it speaks, the events it takes part in by PLOVER type. A story and its reprints
+        count once, as on the entity's page; the buckets add up to its counts there."""
+        db = store().db
+        found = _one_entity(db, ref)
+        if isinstance(found, Response):
+            return found
+        summary = queries.entities_by_id(db, [found])[0]
+        counts = queries.story_counts(db, found)
+        summary.update(mentions=counts["mentions"], documents=counts["documents"])
+        return {"entity": summary, **charts.timeline(db, found, bucket=bucket)}
 
     # -- quotes and events ---------------------------------------------------
 
@@ -380,6 +446,13 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
         """Quotes (direct, indirect, mixed) with speakers; ``about``: quotes that mention an entity."""
         rows = queries.quotes(store().db, speaker=speaker, about=about, doc_id=doc, limit=limit + 1, offset=offset)
         return _page(rows, limit, offset)
+
+    @app.get("/api/quotes/facets", response_model=schemas.Facets, tags=["quotes"])
+    def quote_facets(speaker: str | None = Query(None, max_length=300),
+                     about: str | None = Query(None, max_length=300)) -> dict[str, Any]:
+        """The quotes ``/api/quotes`` lists with these filters (all of them), counted by language, site,
+        speaker and the entities named inside them."""
+        return charts.quote_facets(store().db, speaker=speaker, about=about)
 
     def _events(type, actor, recipient, speaker, since, until, language, doc, limit, offset):
         type, since, until = _checked(type, since, until)
@@ -399,6 +472,18 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
         """Who did what to whom, with the evidence sentence."""
         rows = _events(type, actor, recipient, speaker, since, until, language, doc, limit + 1, offset)
         return _page(rows, limit, offset)
+
+    @app.get("/api/events/facets", response_model=schemas.Facets, tags=["events"])
+    def event_facets(type: str | None = Query(None, max_length=300), actor: str | None = Query(None, max_length=300),
+                     recipient: str | None = Query(None, max_length=300),
+                     speaker: str | None = Query(None, max_length=300),
+                     since: str | None = Query(None, max_length=30), until: str | None = Query(None, max_length=30),
+                     language: str | None = Query(None, max_length=20)) -> dict[str, Any]:
+        """The events ``/api/events`` lists with these filters (all of them), counted by language, site,
+        PLOVER type, actor, recipient and the speaker they are attributed to; each event once."""
+        type, since, until = _checked(type, since, until)
+        return charts.event_facets(store().db, type=type, actor=actor, recipient=recipient, source=speaker,
+                                   since=since, until=until, language=language)
 
     def _graph(type, since, until, window, entity, language, evidence, limit, offset, all=False):
         type, since, until = _checked(type, since, until)

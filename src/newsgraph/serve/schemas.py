@@ -226,6 +226,72 @@ class Graph(BaseModel):
     total_edges: int = Field(description="edges before limit/offset")
 
 
+class TimelineBucket(BaseModel):
+    start: str | None = Field(None, description="first day of the bucket (ISO date; a week starts on Monday); "
+                                                "null for the undated rest")
+    end: str | None = Field(None, description="last day of the bucket, inclusive")
+    stories: int = Field(description="stories naming the entity (a story and its reprints: one)")
+    mentions: int = Field(description="its mentions, each story's counted once")
+    quotes: int = Field(description="quotes it speaks (reprints left out)")
+    events: int = Field(description="events it takes part in as actor or recipient (reprints left out)")
+    event_types: dict[str, int] = Field(default_factory=dict, description="events by PLOVER type")
+
+
+class TimelineTotals(BaseModel):
+    stories: int
+    mentions: int
+    quotes: int
+    events: int
+
+
+class Timeline(BaseModel):
+    entity: EntitySummary
+    bucket: str = Field(description="day or week")
+    buckets: list[TimelineBucket] = Field(description="every bucket from the first dated story to the last, "
+                                                      "empty ones included, by publication date")
+    undated: TimelineBucket = Field(description="what was published without a (full) date")
+    event_types: list[str] = Field(description="the PLOVER types of its events, in the ontology's order")
+    totals: TimelineTotals
+
+
+class VolumeBucket(BaseModel):
+    start: str | None = None
+    end: str | None = None
+    documents: int = Field(description="matching documents: stories, unless reprints were asked for")
+    languages: dict[str, int] = Field(default_factory=dict, description="documents by language (? for none)")
+
+
+class Volume(BaseModel):
+    query: str
+    bucket: str = Field(description="day or week")
+    buckets: list[VolumeBucket]
+    undated: VolumeBucket
+    languages: list[str]
+    total: int = Field(description="every document the search finds, not one page")
+    through: EntitySummary | None = Field(None, description="the entity the query names, whose stories count too")
+
+
+class FacetValue(BaseModel):
+    value: str | None = Field(description="the value (a language, site, PLOVER type or entity id); null: none")
+    count: int
+    name: str | None = Field(None, description="an entity's name")
+    names: dict[str, str] | None = None
+    type: str | None = Field(None, description="an entity's type")
+
+
+class FacetGroup(BaseModel):
+    key: str = Field(description="language, site, type, entity, actor, recipient or speaker")
+    param: str | None = Field(description="the list's query parameter a value of this facet filters by; "
+                                          "null where the list has no such filter")
+    values: list[FacetValue]
+
+
+class Facets(BaseModel):
+    total: int = Field(description="rows the list holds with its current filters (all of them, not a page)")
+    through: EntitySummary | None = None
+    groups: list[FacetGroup]
+
+
 class Ingested(BaseModel):
     stored: list[str]
     already_stored: list[str]

@@ -120,6 +120,172 @@
     return nav;
   }
 
+  // ---- charts (hand-written SVG: no library, nothing fetched) ---------------------------------
+  const SVGNS = "http://www.w3.org/2000/svg";
+  /** An SVG element: attributes as given (presentation attributes, never style), text as text nodes. */
+  function s(tag, attrs, ...children) {
+    const el = document.createElementNS(SVGNS, tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === "text") el.textContent = v;
+      else if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
+      else el.setAttribute(k, String(v));
+    }
+    for (const c of children.flat(Infinity)) {
+      if (c === null || c === undefined || c === false) continue;
+      el.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return el;
+  }
+  const LANG_COLOR = { uk: "#2a6fb0", ru: "#8e5cc4", en: "#2a9d8f", "?": "#9aa3ab" };
+  const locale = () => ({ uk: "uk-UA", ru: "ru-RU" }[lang] || "en-GB");
+  /** A colour of the type's quad class, lighter for each later type of the same class. */
+  function typeColor(type) {
+    const quad = QUAD_OF[type] || "other", base = QUAD_COLOR[quad];
+    const k = quad === "other" ? 0 : QUADS[quad].indexOf(type);
+    const mix = (c) => Math.round(c + (255 - c) * Math.min(k * 0.22, 0.66));
+    const rgb = [1, 3, 5].map((i) => mix(parseInt(base.slice(i, i + 2), 16)));
+    return "#" + rgb.map((c) => c.toString(16).padStart(2, "0")).join("");
+  }
+  /** A round top for an axis: small counts get every integer, larger ones 1, 2, 2.5 or 5 × 10^k. */
+  function niceMax(v) {
+    if (v <= 5) return Math.max(v, 1);
+    const p = Math.pow(10, Math.floor(Math.log10(v)));
+    for (const m of [1, 2, 2.5, 5, 10]) if (m * p >= v) return m * p;
+    return 10 * p;
+  }
+  const ticksOf = (max) => (max <= 5 ? [...Array(max + 1).keys()] : [0, max / 2, max]);
+  function dayLabel(iso, withYear) {
+    const d = new Date(iso + "T00:00:00Z");
+    if (isNaN(d)) return iso;
+    return d.toLocaleDateString(locale(), withYear ? { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }
+      : { day: "numeric", month: "short", timeZone: "UTC" });
+  }
+  const bucketText = (b, bucket) => bucket === "week" ? `${dayLabel(b.start, true)} – ${dayLabel(b.end, true)}` : dayLabel(b.start, true);
+  const fmtNum = (n) => Number(n).toLocaleString(locale());
+
+  /** Stacked bars per time bucket, in panels (one y axis each) over one shared time axis, and a legend.
+   *  ``panels``: [{key, title, series: [{key, label, color, get(bucket) -> n}]}]. */
+  function timeChart({ buckets, bucket, panels, label }) {
+    const W = 760, left = 46, right = 14, top = 4, titleH = 20, panelH = 84, gap = 14, axisH = 38;
+    const n = buckets.length, plotW = W - left - right, band = plotW / Math.max(n, 1);
+    const H = top + panels.length * (titleH + panelH + gap) + axisH;
+    const root = s("svg", { class: "chart", viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: "img", "aria-label": label });
+    let y0 = top;
+    for (const p of panels) {
+      const stacks = buckets.map((b) => p.series.reduce((acc, se) => acc + (se.get(b) || 0), 0));
+      const max = niceMax(Math.max(0, ...stacks));
+      const py = y0 + titleH, scale = (v) => (v / max) * panelH;
+      const g = s("g", { class: "panel", "data-panel": p.key });
+      g.appendChild(s("text", { class: "panel-title", x: left, y: y0 + 13, text: p.title }));
+      for (const tv of ticksOf(max)) {
+        const y = py + panelH - scale(tv);
+        g.appendChild(s("line", { class: tv ? "grid" : "baseline", x1: left, x2: W - right, y1: y, y2: y }));
+        g.appendChild(s("text", { class: "tick", x: left - 6, y: y + 4, "text-anchor": "end", text: fmtNum(tv) }));
+      }
+      buckets.forEach((b, i) => {
+        let acc = 0;
+        const x = left + i * band + band * 0.1, w = Math.max(band * 0.8, 1);
+        for (const se of p.series) {
+          const v = se.get(b) || 0;
+          if (!v) continue;
+          const hgt = scale(v), y = py + panelH - scale(acc) - hgt;
+          g.appendChild(s("rect", { class: "bar", x: x.toFixed(2), y: y.toFixed(2), width: w.toFixed(2), height: hgt.toFixed(2),
+            fill: se.color, "data-series": se.key, "data-start": b.start, "data-value": v },
+          s("title", { text: `${bucketText(b, bucket)} · ${se.label}: ${fmtNum(v)}` })));
+          acc += v;
+        }
+      });
+      root.appendChild(g);
+      y0 += titleH + panelH + gap;
+    }
+    // the time axis: a label every so many buckets that they never touch, the year where it changes
+    const axis = s("g", { class: "axis" });
+    const every = Math.max(1, Math.ceil(70 / band));
+    let lastYear = null;
+    for (let i = 0; i < n; i += every) {
+      const b = buckets[i], x = left + i * band + band / 2, year = b.start.slice(0, 4);
+      axis.appendChild(s("line", { class: "baseline", x1: x, x2: x, y1: y0 - gap, y2: y0 - gap + 4 }));
+      axis.appendChild(s("text", { class: "tick", x, y: y0 + 6, "text-anchor": "middle", text: dayLabel(b.start, year !== lastYear) }));
+      lastYear = year;
+    }
+    axis.appendChild(s("text", { class: "axis-title", x: W - right, y: y0 + 26, "text-anchor": "end",
+      text: t(bucket === "week" ? "chart.by_week" : "chart.by_day") }));
+    root.appendChild(axis);
+    const legend = h("ul", { class: "chart-legend" }, panels.flatMap((p) => p.series).map((se) =>
+      h("li", { dataset: { series: se.key } }, s("svg", { width: 12, height: 12, "aria-hidden": "true" }, s("rect", { width: 12, height: 12, rx: 2, fill: se.color })), se.label)));
+    return h("figure", { class: "chart-figure" }, h("div", { class: "chart-scroll" }, root), legend);
+  }
+
+  /** The entity page's chart: stories naming it, quotes it speaks, its events by PLOVER type. */
+  function timelineFigure(tl) {
+    if (!tl.buckets.length) return h("p", { class: "muted", text: t("chart.empty") });
+    const tot = tl.totals;
+    const panels = [{ key: "stories", title: `${t("chart.stories")}: ${fmtNum(tot.stories)} (${fmtNum(tot.mentions)} ${t("mentions")})`,
+      series: [{ key: "stories", label: t("chart.stories"), color: "#1d5fa8", get: (b) => b.stories }] }];
+    if (tot.quotes) panels.push({ key: "quotes", title: `${t("chart.quotes")}: ${fmtNum(tot.quotes)}`,
+      series: [{ key: "quotes", label: t("chart.quotes"), color: "#d4a017", get: (b) => b.quotes }] });
+    if (tot.events) panels.push({ key: "events", title: `${t("chart.events")}: ${fmtNum(tot.events)}`,
+      series: tl.event_types.map((ty) => ({ key: ty, label: ty, color: typeColor(ty), get: (b) => b.event_types[ty] || 0 })) });
+    const u = tl.undated;
+    return [timeChart({ buckets: tl.buckets, bucket: tl.bucket, panels, label: t("chart.timeline") }),
+      u.stories || u.quotes || u.events ? h("p", { class: "muted" },
+        `${t("chart.undated")}: ${u.stories} ${t("chart.stories").toLowerCase()}, ${u.quotes} ${t("chart.quotes").toLowerCase()}, ${u.events} ${t("chart.events").toLowerCase()}`) : null];
+  }
+
+  function volumeFigure(v) {
+    if (!v.buckets.length) return h("p", { class: "muted", text: v.total ? `${t("chart.undated")}: ${v.total}` : t("chart.empty") });
+    const series = v.languages.map((l) => ({ key: l, label: l === "?" ? t("facet.none") : t("lang." + l), color: LANG_COLOR[l] || LANG_COLOR["?"],
+      get: (b) => b.languages[l] || 0 }));
+    return [timeChart({ buckets: v.buckets, bucket: v.bucket, label: t("chart.volume"),
+      panels: [{ key: "documents", title: `${t("results.documents")}: ${fmtNum(v.total)}`, series }] }),
+      v.undated.documents ? h("p", { class: "muted", text: `${t("chart.undated")}: ${v.undated.documents}` }) : null];
+  }
+
+  // ---- facets and exports -----------------------------------------------------------------------
+  function facetLabel(key, v) {
+    if (v.value === null || v.value === undefined) return t("facet.none");
+    if (key === "language") return t("lang." + v.value);
+    if (v.name) return nameOf(v);
+    return v.value;
+  }
+  /** Counts by value of what the list holds; a value the list can filter by is a link that adds the
+   *  filter (or, when it is the filter, removes it). ``route`` is the list's hash up to "?". */
+  function facetPanel(facets, params, route) {
+    const href = (param, value) => {
+      const next = new URLSearchParams(params);
+      next.delete("offset");
+      if (value === null) next.delete(param); else next.set(param, value);
+      return route + next.toString();
+    };
+    const active = [];
+    for (const g of facets.groups) {
+      if (g.param && params.get(g.param) && !active.some((a) => a.param === g.param)) active.push({ param: g.param, value: params.get(g.param), key: g.key, group: g });
+    }
+    const chips = active.length ? h("div", { class: "chips facet-active" }, active.map((a) => {
+      const known = a.group.values.find((v) => v.value === a.value);
+      return h("a", { class: "chip active", href: href(a.param, null), title: t("facet.clear"), dataset: { param: a.param } },
+        `${t("facet." + a.key)}: ${known ? facetLabel(a.key, known) : a.value} ×`);
+    })) : null;
+    const groups = facets.groups.filter((g) => g.values.length).map((g) => h("div", { class: "facet-group", dataset: { facet: g.key } },
+      h("h3", { text: t("facet." + g.key) }),
+      h("ul", { class: "facet-list" }, g.values.map((v) => {
+        const label = [facetLabel(g.key, v), " ", h("span", { class: "count", text: fmtNum(v.count) })];
+        if (!g.param || v.value === null) return h("li", {}, h("span", { class: "facet static", title: g.param ? null : t("facet.noparam") }, label));
+        const on = params.get(g.param) === v.value;
+        return h("li", {}, h("a", { class: "facet" + (on ? " active" : "") + (g.key === "type" ? " quad-" + (QUAD_OF[v.value] || "other") : ""),
+          href: href(g.param, on ? null : v.value), "aria-current": on ? "true" : null, dataset: { param: g.param, value: v.value } }, label));
+      }))));
+    return h("section", { class: "card facets", "aria-label": t("facet.title") }, h("h2", {}, t("facet.title"), " ",
+      h("span", { class: "muted", text: `(${fmtNum(facets.total)})` })), chips, groups);
+  }
+  /** CSV and JSONL downloads of the list as filtered now (the export takes the list's filters). */
+  function exportBar(kind, filters, extra) {
+    const link = (fmt, label) => h("a", { class: "button", href: `/api/export/${kind}.${fmt}?` + qs(filters), download: "", dataset: { export: fmt } }, label);
+    return h("p", { class: "exports" }, h("span", { class: "muted", text: t("events.export") + ": " }), link("csv", "CSV"), " ", link("jsonl", "JSONL"),
+      extra ? [" ", extra] : null);
+  }
+
   // ---- router -------------------------------------------------------------------------------
   function parseHash() {
     const raw = location.hash.replace(/^#/, "") || "/";
@@ -137,7 +303,7 @@
     render(h("p", { class: "muted", text: t("loading") }));
     try {
       const view = { "": viewHome, documents: viewDocuments, search: viewSearch, doc: viewDocument,
-        entities: viewEntities, entity: viewEntity, events: viewEvents, graph: viewGraph }[parts[0] || ""];
+        entities: viewEntities, entity: viewEntity, events: viewEvents, quotes: viewQuotes, graph: viewGraph }[parts[0] || ""];
       if (!view) throw Object.assign(new Error(t("notfound")), { status: 404 });
       const nodes = await view(parts.slice(1), params, () => seq !== routeSeq);
       if (seq !== routeSeq || nodes === undefined) return;
@@ -185,30 +351,38 @@
   }
 
   async function viewDocuments(_, params) {
-    const offset = Number(params.get("offset") || 0);
-    const page = await api("/api/documents?" + qs({ limit: 30, offset, language: params.get("language") }));
-    return [h("h1", { text: t("nav.documents") }), section(t("nav.documents"), docList(page.items),
-      pager(page, (o) => go("#/documents?" + qs({ offset: o, language: params.get("language") }))))];
+    const offset = Number(params.get("offset") || 0), language = params.get("language") || "";
+    const page = await api("/api/documents?" + qs({ limit: 30, offset, language }));
+    return [h("h1", { text: t("nav.documents") }), section(t("nav.documents"), exportBar("documents", { language }), docList(page.items),
+      pager(page, (o) => go("#/documents?" + qs({ offset: o, language }))))];
   }
 
+  const SEARCH_FILTERS = ["language", "site", "entity", "type", "all"];
   async function viewSearch(_, params) {
     const q = params.get("q") || "";
     document.getElementById("q").value = q;
     if (!q.trim()) return [h("h1", { text: t("search.label") })];
     const offset = Number(params.get("offset") || 0);
-    const res = await api("/api/search?" + qs({ q, offset, limit: 20 }));
+    const f = {};
+    for (const k of SEARCH_FILTERS) f[k] = params.get(k) || "";
+    const [res, volume, facets] = await Promise.all([api("/api/search?" + qs({ q, ...f, offset, limit: 20 })),
+      api("/api/search/volume?" + qs({ q, ...f })), api("/api/search/facets?" + qs({ q, ...f }))]);
     const hits = h("ul", { class: "docs" }, res.items.map((hit) => h("li", {},
       h("a", { href: docLink(hit.id), class: "doc-title" }, hit.title || hit.id),
       h("div", { class: "meta" }, badge(hit.language || "?", "lang"), " ", dateText(hit.published),
-        hit.reprints ? ` · +${hit.reprints} ${t("reprints")}` : ""),
+        hit.site ? " · " + hit.site : "", hit.reprints ? ` · +${hit.reprints} ${t("reprints")}` : ""),
       h("p", { class: "snippet" }, marked(hit.snippet, hit.highlights)))));
     return [
       h("h1", {}, t("search.label") + ": ", h("q", { text: q })),
-      res.entities.length ? section(t("results.entities"), h("ul", { class: "plain" }, res.entities.map((e) =>
-        h("li", {}, entityChip(e), " ", typeBadge(e.type), " ", h("span", { class: "muted" },
-          Object.entries(e.names || {}).map(([l, n]) => `${l}: ${n}`).join(" · "), ` — ${e.mentions} ${t("mentions")}, ${e.documents} ${t("in_docs")}`))))) : null,
-      section(t("results.documents"), res.items.length ? hits : h("p", { text: t("results.none") }),
-        pager(res, (o) => go("#/search?" + qs({ q, offset: o })))),
+      h("div", { class: "list-layout" },
+        h("div", {},
+          section(t("chart.volume"), h("div", { id: "volume" }, volumeFigure(volume))),
+          res.entities.length && offset === 0 ? section(t("results.entities"), h("ul", { class: "plain" }, res.entities.map((e) =>
+            h("li", {}, entityChip(e), " ", typeBadge(e.type), " ", h("span", { class: "muted" },
+              Object.entries(e.names || {}).map(([l, n]) => `${l}: ${n}`).join(" · "), ` — ${e.mentions} ${t("mentions")}, ${e.documents} ${t("in_docs")}`))))) : null,
+          section(t("results.documents"), res.items.length ? hits : h("p", { text: t("results.none") }),
+            pager(res, (o) => go("#/search?" + qs({ q, ...f, offset: o }))))),
+        h("aside", {}, facetPanel(facets, params, "#/search?"))),
     ];
   }
 
@@ -387,7 +561,7 @@
       h("td", {}, h("a", { href: entLink(e.id) }, nameOf(e))), h("td", {}, typeBadge(e.type)),
       h("td", { class: "muted" }, ["uk", "ru", "en"].filter((l) => e.names[l]).map((l) => `${l}: ${e.names[l]}`).join(" · ")),
       h("td", { class: "num" }, `${e.documents} ${t("in_docs")}`)))));
-    return [h("h1", { text: t("nav.entities") }), section(t("nav.entities"), filters, rows,
+    return [h("h1", { text: t("nav.entities") }), section(t("nav.entities"), filters, exportBar("entities", { type }), rows,
       pager(page, (o) => go("#/entities?" + qs({ offset: o, type }))))];
   }
 
@@ -401,6 +575,16 @@
       return [h("h1", {}, h("q", { text: parts[0] })), section(t("results.entities"),
         h("ul", { class: "plain" }, cands.items.map((c) => h("li", {}, entityChip(c), " ", typeBadge(c.type)))))];
     }
+    const tl = await api("/api/entities/" + enc(e.id) + "/timeline");
+    const chartBox = h("div", { id: "timeline-chart" }, timelineFigure(tl));
+    const bucketButtons = h("div", { class: "chips", role: "group", "aria-label": t("chart.bucket") }, ["day", "week"].map((b) =>
+      h("button", { type: "button", class: "chip" + (b === tl.bucket ? " active" : ""), "aria-pressed": String(b === tl.bucket), dataset: { bucket: b },
+        onclick: async (ev) => {
+          const group = ev.currentTarget.parentNode;
+          const next = await api("/api/entities/" + enc(e.id) + "/timeline?" + qs({ bucket: b }));
+          for (const x of group.children) { x.classList.toggle("active", x.dataset.bucket === b); x.setAttribute("aria-pressed", String(x.dataset.bucket === b)); }
+          chartBox.replaceChildren(...[timelineFigure(next)].flat().filter(Boolean));
+        } }, t("chart." + b))));
     const names = h("table", { class: "names" }, h("tbody", {}, ["uk", "ru", "en"].map((l) =>
       h("tr", {}, h("th", { text: l }), h("td", { lang: l, text: e.names[l] || "—" })))));
     const roles = e.roles.length ? h("ul", { class: "plain" }, e.roles.map((r) => h("li", {}, r.title,
@@ -448,6 +632,7 @@
       h("p", { class: "muted" }, e.id, " · ", h("a", { href: "#/graph?" + qs({ focus: e.id }) }, t("entity.in_graph"))),
       h("div", { class: "entity-layout" },
         h("div", {},
+          section(t("chart.timeline"), bucketButtons, chartBox),
           section(`${t("entity.timeline")} — ${direct} ${t("entity.direct_count")}, ${e.quotes_by.length - direct} ${t("entity.indirect_count")}, ${nEvents} ${t("entity.events_count")}`,
             filter, items.length ? timeline : h("p", { class: "muted", text: t("none") })),
           e.quotes_about.length ? section(`${t("entity.about")} (${e.quotes_about.length})`,
@@ -468,7 +653,7 @@
     const f = {};
     for (const k of ["type", "actor", "recipient", "speaker", "since", "until", "language"]) f[k] = params.get(k) || "";
     const offset = Number(params.get("offset") || 0);
-    const page = await api("/api/events?" + qs({ ...f, limit: 50, offset }));
+    const [page, facets] = await Promise.all([api("/api/events?" + qs({ ...f, limit: 50, offset })), api("/api/events/facets?" + qs(f))]);
     const field = (k, input) => h("label", {}, h("span", { text: t("events." + k) }), input);
     const form = h("form", { class: "filters", onsubmit: (ev) => {
       ev.preventDefault();
@@ -476,30 +661,73 @@
       go("#/events?" + qs(data));
     } },
       field("type", h("select", { name: "type" }, h("option", { value: "", text: t("filter.all") }),
+        f.type && !allTypes().includes(f.type) ? h("option", { value: f.type, selected: true, text: f.type }) : null,
         allTypes().map((ty) => h("option", { value: ty, selected: ty === f.type, text: ty })))),
       ["actor", "recipient", "speaker"].map((k) => field(k, h("input", { name: k, value: f[k], type: "text", size: "14" }))),
-      field("since", h("input", { name: "since", value: f.since, type: "date" })),
-      field("until", h("input", { name: "until", value: f.until, type: "date" })),
+      field("since", h("input", { name: "since", value: f.since, type: /^\d{4}-\d{2}-\d{2}$/.test(f.since) || !f.since ? "date" : "text", size: "10" })),
+      field("until", h("input", { name: "until", value: f.until, type: /^\d{4}-\d{2}-\d{2}$/.test(f.until) || !f.until ? "date" : "text", size: "10" })),
       field("language", h("select", { name: "language" }, ["", "uk", "ru", "en"].map((l) => h("option", { value: l, selected: l === f.language, text: l || t("filter.all") })))),
       h("button", { type: "submit", text: t("events.apply") }));
-    const exp = "/api/export/events.";
-    return [h("h1", { text: t("nav.events") }), section(t("graph.filters"), form,
-      h("p", { class: "muted" }, t("events.export") + ": ", h("a", { href: exp + "jsonl?" + qs(f) }, "JSONL"), " · ",
-        h("a", { href: exp + "csv?" + qs(f) }, "CSV"), " · ", h("a", { href: "/api/export/graph.graphml?" + qs(f) }, "GraphML"), " · ",
-        h("a", { href: "/api/export/graph.gexf?" + qs(f) }, "GEXF"))),
-      section(t("nav.events"), h("ol", { class: "events" }, page.items.map((ev) => eventCard(ev, {}))),
-        pager(page, (o) => go("#/events?" + qs({ ...f, offset: o }))))];
+    const graphLinks = [h("a", { class: "button", href: "/api/export/graph.graphml?" + qs(f), download: "" }, "GraphML"), " ",
+      h("a", { class: "button", href: "/api/export/graph.gexf?" + qs(f), download: "" }, "GEXF")];
+    return [h("h1", { text: t("nav.events") }),
+      h("div", { class: "list-layout" },
+        h("div", {},
+          section(t("graph.filters"), form, exportBar("events", f, graphLinks)),
+          section(`${t("nav.events")} (${facets.total})`, h("ol", { class: "events" }, page.items.map((ev) => eventCard(ev, {}))),
+            pager(page, (o) => go("#/events?" + qs({ ...f, offset: o }))))),
+        h("aside", {}, facetPanel(facets, params, "#/events?")))];
+  }
+
+  // ---- quotes ---------------------------------------------------------------------------------
+  async function viewQuotes(_, params) {
+    const f = { speaker: params.get("speaker") || "", about: params.get("about") || "" };
+    const offset = Number(params.get("offset") || 0);
+    const [page, facets] = await Promise.all([api("/api/quotes?" + qs({ ...f, limit: 50, offset })), api("/api/quotes/facets?" + qs(f))]);
+    const form = h("form", { class: "filters", onsubmit: (ev) => {
+      ev.preventDefault();
+      go("#/quotes?" + qs(Object.fromEntries(new FormData(ev.currentTarget).entries())));
+    } },
+      h("label", {}, h("span", { text: t("quote.speaker") }), h("input", { name: "speaker", value: f.speaker, type: "text", size: "16" })),
+      h("label", {}, h("span", { text: t("quotes.about") }), h("input", { name: "about", value: f.about, type: "text", size: "16" })),
+      h("button", { type: "submit", text: t("events.apply") }));
+    return [h("h1", { text: t("nav.quotes") }),
+      h("div", { class: "list-layout" },
+        h("div", {},
+          section(t("graph.filters"), form, exportBar("quotes", f)),
+          section(`${t("nav.quotes")} (${facets.total})`, page.items.length ? h("ol", { class: "quotes" }, page.items.map((q) => quoteCard(q, {})))
+            : h("p", { class: "muted", text: t("none") }), pager(page, (o) => go("#/quotes?" + qs({ ...f, offset: o }))))),
+        h("aside", {}, facetPanel(facets, params, "#/quotes?")))];
   }
 
   // ---- graph ----------------------------------------------------------------------------------
   let cy = null;
+  /** The months from one ISO date's to another's, as "YYYY-MM". */
+  function monthsBetween(a, b) {
+    const out = [];
+    let [y, m] = a.slice(0, 7).split("-").map(Number);
+    const [y2, m2] = b.slice(0, 7).split("-").map(Number);
+    while ((y < y2 || (y === y2 && m <= m2)) && out.length < 1200) {
+      out.push(`${y}-${String(m).padStart(2, "0")}`);
+      if (++m > 12) { m = 1; y++; }
+    }
+    return out;
+  }
+  const monthEnd = (ym) => { const [y, m] = ym.split("-").map(Number); return `${ym}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`; };
+  const monthText = (ym) => new Date(ym + "-01T00:00:00Z").toLocaleDateString(locale(), { month: "short", year: "numeric", timeZone: "UTC" });
+
   async function viewGraph(_, params) {
     const chosen = new Set((params.get("types") || allTypes().join(",")).split(",").filter(Boolean));
-    const since = params.get("since") || "", until = params.get("until") || "", focus = params.get("focus") || "";
-    const g = await api("/api/graph?" + qs({ type: [...chosen].join(","), since, until, entity: focus, evidence: 5 }));
+    let since = params.get("since") || "", until = params.get("until") || "";
+    const focus = params.get("focus") || "";
+    const graphUrl = () => "/api/graph?" + qs({ type: [...chosen].join(","), since, until, entity: focus, evidence: 5 });
+    const [g, stats] = await Promise.all([api(graphUrl()), api("/api/stats")]);
     const typeBoxes = Object.entries(QUADS).map(([quad, types]) => h("fieldset", { class: "quad" },
       h("legend", {}, h("span", { class: "swatch quad-bg-" + quad }), t("quad." + quad)),
       types.map((ty) => h("label", { class: "check" }, h("input", { type: "checkbox", name: "types", value: ty, checked: chosen.has(ty) }), ty))));
+    const isDay = (d) => /^\d{4}-\d{2}-\d{2}$/.test(d);
+    const sinceInput = h("input", { type: "date", name: "since", value: isDay(since) ? since : "" });
+    const untilInput = h("input", { type: "date", name: "until", value: isDay(until) ? until : "" });
     const form = h("form", { class: "graph-filters", onsubmit: (ev) => {
       ev.preventDefault();
       const fd = new FormData(ev.currentTarget);
@@ -511,42 +739,95 @@
         h("button", { type: "button", class: "link", onclick: (ev) => { for (const c of ev.currentTarget.form.querySelectorAll("[name=types]")) c.checked = false; } }, t("graph.none"))),
       typeBoxes,
       h("fieldset", {}, h("legend", { text: t("graph.dates") }),
-        h("label", {}, h("span", { text: t("events.since") }), h("input", { type: "date", name: "since", value: since })),
-        h("label", {}, h("span", { text: t("events.until") }), h("input", { type: "date", name: "until", value: until }))),
+        h("label", {}, h("span", { text: t("events.since") }), sinceInput),
+        h("label", {}, h("span", { text: t("events.until") }), untilInput)),
       h("label", {}, h("span", { text: t("graph.focus") }), h("input", { type: "text", name: "focus", value: focus, size: "14" })),
       h("button", { type: "submit", text: t("graph.apply") }));
-    const names = new Map(g.nodes.map((n) => [n.id, n]));
-    const edgeLabel = (e) => `${nameOf(names.get(e.source))} → ${nameOf(names.get(e.target))}`;
-    const edgeList = h("ol", { class: "edge-list" }, g.edges.map((e, i) => h("li", {},
-      h("button", { type: "button", class: "edge-btn", id: "edge-" + i, dataset: { edge: String(i), type: e.type, source: e.source, target: e.target },
-        onclick: () => selectEdge(i) },
-        h("span", { class: "swatch quad-bg-" + e.quad }), edgeLabel(e), " ", h("span", { class: "badge quad-" + e.quad, text: e.type }), ` ×${e.count}`))));
-    const panel = h("div", { class: "evidence-panel", id: "evidence", "aria-live": "polite" }, h("p", { class: "muted", text: t("graph.pick") }));
-    const canvas = h("div", { id: "cy", role: "img", "aria-label": t("nav.graph") });
 
-    function selectEdge(i) {
-      const e = g.edges[i];
-      if (cy) { cy.elements().removeClass("selected-edge"); cy.getElementById("e" + i).addClass("selected-edge"); }
-      for (const b of edgeList.querySelectorAll(".edge-btn")) b.setAttribute("aria-pressed", String(b.dataset.edge === String(i)));
-      panel.replaceChildren(...[
-        h("h2", {}, edgeLabel(e), " ", h("span", { class: "badge quad-" + e.quad, text: e.type }), ` ×${e.count}`),
-        h("p", { class: "muted", text: t("quad." + e.quad) }),
-        h("ol", { class: "evidence-list" }, e.evidence.map((ev) => h("li", {},
-          h("blockquote", { class: "evidence", text: ev.text || "" }),
-          h("div", { class: "meta" },
-            ev.mode ? badge(ev.mode, "") : null, ev.amount ? h("strong", { class: "amount" }, fmtAmount(ev.amount.value, ev.amount.unit) + " ") : null,
-            ev.factuality && ev.factuality !== "asserted" ? badge(t("fact." + ev.factuality), "fact") : null, " ",
-            h("a", { href: docLink(ev.doc_id, `${ev.start}-${ev.end}`) }, ev.title || ev.doc_id), " ", dateText(ev.date))))),
-        e.count > e.evidence.length ? h("p", {}, h("a", { href: "#/events?" + qs({ type: e.type, actor: e.source, recipient: e.target }) }, `${t("nav.events")} (${e.count}) →`)) : null,
-        h("p", {}, h("a", { href: entLink(e.source) }, nameOf(names.get(e.source))), " · ", h("a", { href: entLink(e.target) }, nameOf(names.get(e.target))))].filter(Boolean));
+    // the time slider: two months, from and until, over the stored publication dates; moving either
+    // asks /api/graph again and redraws in place (the filters and the slider keep their focus)
+    const first = stats.published && stats.published.first, last = stats.published && stats.published.last;
+    let slider = null;
+    if (first && last && /^\d{4}-\d{2}/.test(first) && /^\d{4}-\d{2}/.test(last)) {
+      const lo = [first, since].filter((d) => /^\d{4}-\d{2}/.test(d)).sort()[0];
+      const hi = [last, until].filter((d) => /^\d{4}-\d{2}/.test(d)).sort().slice(-1)[0];
+      const months = monthsBetween(lo, hi);
+      if (months.length >= 2) {
+        const at = (d, dflt) => { const i = months.indexOf((d || "").slice(0, 7)); return i < 0 ? dflt : i; };
+        const from = h("input", { type: "range", id: "slider-from", min: 0, max: months.length - 1, step: 1, value: at(since, 0), "aria-label": t("graph.from") });
+        const to = h("input", { type: "range", id: "slider-until", min: 0, max: months.length - 1, step: 1, value: at(until, months.length - 1), "aria-label": t("graph.to") });
+        const shown = h("output", { id: "slider-label", for: "slider-from slider-until" });
+        const label = () => { shown.textContent = `${monthText(months[+from.value])} – ${monthText(months[+to.value])}`; };
+        let timer = null;
+        const moved = (ev) => {
+          if (+from.value > +to.value) { if (ev.currentTarget === from) to.value = from.value; else from.value = to.value; }
+          label();
+          clearTimeout(timer);
+          timer = setTimeout(async () => {
+            since = +from.value === 0 ? "" : months[+from.value] + "-01";
+            until = +to.value === months.length - 1 ? "" : monthEnd(months[+to.value]);
+            sinceInput.value = since; untilInput.value = until;
+            const next = new URLSearchParams(params);
+            for (const [k, v] of [["since", since], ["until", until]]) if (v) next.set(k, v); else next.delete(k);
+            history.replaceState(null, "", "#/graph?" + next.toString());
+            const seq = ++graphSeq;
+            const g2 = await api(graphUrl());
+            if (seq !== graphSeq) return;
+            fill(g2);
+            viewGraph.after();
+          }, 250);
+        };
+        from.addEventListener("input", moved); to.addEventListener("input", moved);
+        from.addEventListener("change", moved); to.addEventListener("change", moved);
+        label();
+        slider = h("div", { class: "card slider", role: "group", "aria-label": t("graph.period") },
+          h("h2", {}, t("graph.period"), ": ", shown),
+          h("label", {}, h("span", { text: t("graph.from") }), from),
+          h("label", {}, h("span", { text: t("graph.to") }), to),
+          h("div", { class: "slider-ends muted" }, h("span", { text: monthText(months[0]) }), h("span", { text: monthText(months[months.length - 1]) })));
+      }
     }
-    viewGraph.state = { g, canvas, selectEdge, names, panel };
+
+    const panel = h("div", { class: "evidence-panel", id: "evidence", "aria-live": "polite" }, h("p", { class: "muted", text: t("graph.pick") }));
+    const mainCard = h("div", { class: "card graph-main" });
+    let graphSeq = 0;
+    /** The drawn graph and its edge list, for an answer of /api/graph. */
+    function fill(g) {
+      const names = new Map(g.nodes.map((n) => [n.id, n]));
+      const edgeLabel = (e) => `${nameOf(names.get(e.source))} → ${nameOf(names.get(e.target))}`;
+      const edgeList = h("ol", { class: "edge-list" }, g.edges.map((e, i) => h("li", {},
+        h("button", { type: "button", class: "edge-btn", id: "edge-" + i, dataset: { edge: String(i), type: e.type, source: e.source, target: e.target },
+          onclick: () => selectEdge(i) },
+          h("span", { class: "swatch quad-bg-" + e.quad }), edgeLabel(e), " ", h("span", { class: "badge quad-" + e.quad, text: e.type }), ` ×${e.count}`))));
+      const canvas = h("div", { id: "cy", role: "img", "aria-label": t("nav.graph") });
+
+      function selectEdge(i) {
+        const e = g.edges[i];
+        if (cy) { cy.elements().removeClass("selected-edge"); cy.getElementById("e" + i).addClass("selected-edge"); }
+        for (const b of edgeList.querySelectorAll(".edge-btn")) b.setAttribute("aria-pressed", String(b.dataset.edge === String(i)));
+        panel.replaceChildren(...[
+          h("h2", {}, edgeLabel(e), " ", h("span", { class: "badge quad-" + e.quad, text: e.type }), ` ×${e.count}`),
+          h("p", { class: "muted", text: t("quad." + e.quad) }),
+          h("ol", { class: "evidence-list" }, e.evidence.map((ev) => h("li", {},
+            h("blockquote", { class: "evidence", text: ev.text || "" }),
+            h("div", { class: "meta" },
+              ev.mode ? badge(ev.mode, "") : null, ev.amount ? h("strong", { class: "amount" }, fmtAmount(ev.amount.value, ev.amount.unit) + " ") : null,
+              ev.factuality && ev.factuality !== "asserted" ? badge(t("fact." + ev.factuality), "fact") : null, " ",
+              h("a", { href: docLink(ev.doc_id, `${ev.start}-${ev.end}`) }, ev.title || ev.doc_id), " ", dateText(ev.date))))),
+          e.count > e.evidence.length ? h("p", {}, h("a", { href: "#/events?" + qs({ type: e.type, actor: e.source, recipient: e.target, since, until }) }, `${t("nav.events")} (${e.count}) →`)) : null,
+          h("p", {}, h("a", { href: entLink(e.source) }, nameOf(names.get(e.source))), " · ", h("a", { href: entLink(e.target) }, nameOf(names.get(e.target))))].filter(Boolean));
+      }
+      mainCard.replaceChildren(g.edges.length ? canvas : h("p", { text: t("graph.empty") }),
+        h("h2", { text: `${t("graph.edges")} (${g.edges.length}${g.total_edges > g.edges.length ? " / " + g.total_edges : ""})` }), edgeList);
+      mainCard.dataset.edges = String(g.edges.length);
+      viewGraph.state = { g, canvas, selectEdge, names, panel };
+    }
+    fill(g);
     return [
       h("h1", { text: t("nav.graph") + (focus ? ": " + focus : "") }),
       h("div", { class: "graph-layout" },
         h("aside", { class: "card" }, form),
-        h("div", { class: "card graph-main" }, g.edges.length ? canvas : h("p", { text: t("graph.empty") }),
-          h("h2", { text: `${t("graph.edges")} (${g.edges.length}${g.total_edges > g.edges.length ? " / " + g.total_edges : ""})` }), edgeList),
+        h("div", {}, slider, mainCard),
         h("aside", { class: "card" }, h("h2", { text: t("graph.evidence") }), panel)),
     ];
   }

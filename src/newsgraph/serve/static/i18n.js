@@ -2,6 +2,17 @@
 "use strict";
 window.NG_STRINGS = {
   uk: {
+    "nav.quotes": "Цитати", "quotes.about": "Про кого",
+    "chart.timeline": "Згадки в часі", "chart.volume": "Публікації в часі", "chart.stories": "Публікації",
+    "chart.quotes": "Цитати", "chart.events": "Події", "chart.by_day": "по днях публікації",
+    "chart.by_week": "по тижнях публікації (з понеділка)", "chart.day": "дні", "chart.week": "тижні",
+    "chart.bucket": "Крок шкали", "chart.undated": "Без дати", "chart.empty": "Немає датованих публікацій.",
+    "facet.title": "Уточнити", "facet.language": "Мова", "facet.site": "Сайт", "facet.type": "Тип події",
+    "facet.entity": "Сутності", "facet.actor": "Хто", "facet.recipient": "Кому", "facet.speaker": "Мовець",
+    "facet.none": "(немає)", "facet.clear": "Прибрати фільтр",
+    "facet.noparam": "Лише підрахунок: цей список не фільтрується за цим полем",
+    "lang.uk": "українська", "lang.ru": "російська", "lang.en": "англійська",
+    "graph.period": "Період", "graph.from": "Від місяця", "graph.to": "До місяця",
     "skip": "Перейти до змісту",
     "nav.documents": "Документи", "nav.entities": "Сутності", "nav.events": "Події", "nav.graph": "Граф",
     "search.label": "Пошук", "search.placeholder": "Пошук: будь-яка мова, будь-яка форма слова (/)",
@@ -50,6 +61,17 @@ window.NG_STRINGS = {
     "type.PER": "особа", "type.ORG": "організація", "type.LOC": "місце", "type.MISC": "інше"
   },
   ru: {
+    "nav.quotes": "Цитаты", "quotes.about": "О ком",
+    "chart.timeline": "Упоминания во времени", "chart.volume": "Публикации во времени", "chart.stories": "Публикации",
+    "chart.quotes": "Цитаты", "chart.events": "События", "chart.by_day": "по дням публикации",
+    "chart.by_week": "по неделям публикации (с понедельника)", "chart.day": "дни", "chart.week": "недели",
+    "chart.bucket": "Шаг шкалы", "chart.undated": "Без даты", "chart.empty": "Нет датированных публикаций.",
+    "facet.title": "Уточнить", "facet.language": "Язык", "facet.site": "Сайт", "facet.type": "Тип события",
+    "facet.entity": "Сущности", "facet.actor": "Кто", "facet.recipient": "Кому", "facet.speaker": "Говорящий",
+    "facet.none": "(нет)", "facet.clear": "Убрать фильтр",
+    "facet.noparam": "Только подсчет: этот список не фильтруется по этому полю",
+    "lang.uk": "украинский", "lang.ru": "русский", "lang.en": "английский",
+    "graph.period": "Период", "graph.from": "С месяца", "graph.to": "До месяца",
     "skip": "Перейти к содержанию",
     "nav.documents": "Документы", "nav.entities": "Сущности", "nav.events": "События", "nav.graph": "Граф",
     "search.label": "Поиск", "search.placeholder": "Поиск: любой язык, любая форма слова (/)",
@@ -98,6 +120,17 @@ window.NG_STRINGS = {
     "type.PER": "персона", "type.ORG": "организация", "type.LOC": "место", "type.MISC": "другое"
   },
   en: {
+    "nav.quotes": "Quotes", "quotes.about": "About",
+    "chart.timeline": "Mentions over time", "chart.volume": "Documents over time", "chart.stories": "Stories",
+    "chart.quotes": "Quotes", "chart.events": "Events", "chart.by_day": "by day of publication",
+    "chart.by_week": "by week of publication (from Monday)", "chart.day": "days", "chart.week": "weeks",
+    "chart.bucket": "Time step", "chart.undated": "Undated", "chart.empty": "No dated publications.",
+    "facet.title": "Refine", "facet.language": "Language", "facet.site": "Site", "facet.type": "Event type",
+    "facet.entity": "Entities", "facet.actor": "Actor", "facet.recipient": "Recipient", "facet.speaker": "Speaker",
+    "facet.none": "(none)", "facet.clear": "Remove filter",
+    "facet.noparam": "Count only: this list cannot be filtered by this",
+    "lang.uk": "Ukrainian", "lang.ru": "Russian", "lang.en": "English",
+    "graph.period": "Period", "graph.from": "From month", "graph.to": "Until month",
     "skip": "Skip to content",
     "nav.documents": "Documents", "nav.entities": "Entities", "nav.events": "Events", "nav.graph": "Graph",
     "search.label": "Search", "search.placeholder": "Search: any language, any word form (/)",
