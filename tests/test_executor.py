@@ -114,14 +114,21 @@ needs_ray = pytest.mark.skipif(ray is None, reason="the ray engine needs: pip in
 
 @pytest.fixture(scope="module")
 def ray_cluster():
-    """One local Ray instance for the module; the actors find this test module (for Fragile) on PYTHONPATH."""
+    """A simulated two-node Ray cluster (``ray.cluster_utils.Cluster``: a head and a second node
+    of 1 CPU each, so the two actors of a pool run on different nodes) for the module; the
+    actors find this test module (for Fragile) on PYTHONPATH."""
+    from ray.cluster_utils import Cluster
+
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     here = str(Path(__file__).resolve().parent)
     path = os.pathsep.join(p for p in (here, os.environ.get("PYTHONPATH")) if p)
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False,
-             runtime_env={"env_vars": {"PYTHONPATH": path}})
-    yield
+    cluster = Cluster(initialize_head=True, head_node_args={"num_cpus": 1, "include_dashboard": False})
+    cluster.add_node(num_cpus=1)
+    cluster.wait_for_nodes()
+    ray.init(address=cluster.address, log_to_driver=False, runtime_env={"env_vars": {"PYTHONPATH": path}})
+    yield cluster
     ray.shutdown()
+    cluster.shutdown()
 
 
 @needs_ray
@@ -141,3 +148,96 @@ def test_a_ray_worker_that_dies_or_hangs_fails_its_document(ray_cluster):
         _check_poisoned(list(pool.run(_poisoned())), "Ray worker died")
     finally:
         close(pool)
+
+
+# -- the same reprint groups on two Ray nodes as on one machine ----------------------------------
+
+_UK = ("Німеччина передасть Україні ще дві системи протиповітряної оборони IRIS-T до кінця року, заявив міністр "
+       "оборони Борис Пісторіус під час візиту до Києва у вівторок.\n\nЗа його словами, перша система прибуде "
+       "вже у грудні, а друга на початку наступного року, після навчання українських розрахунків у Німеччині.\n\n"
+       "Берлін також виділить 400 мільйонів євро на боєприпаси та запасні частини для вже переданої техніки.")
+_RU = ("Центральный банк России повысил ключевую ставку до 21 процента годовых, сообщила пресс-служба регулятора "
+       "в пятницу.\n\nРешение объясняется ускорением инфляции, которая по итогам сентября превысила прогноз, "
+       "а также ростом кредитования.\n\nЭльвира Набиуллина допустила дальнейшее ужесточение политики в декабре.")
+#: file -> records (url, published, title, text): each story's copies on other sites, in other files
+_NEWS = {
+    "copies.jsonl": [
+        ("https://novyny.example/iris-t", "2024-11-12", "Німеччина передасть Україні ще дві системи IRIS-T",
+         _UK + "\n\nЧитайте також: Як працює система IRIS-T"),
+        ("https://vesti.example/key-rate", "2024-10-25T12:00:00Z", "Банк России поднял ключевую ставку до 21%",
+         _RU + "\n\nИсточник: Интерфакс"),
+        ("https://region.example/iris-t", None, "Німеччина передасть Україні ще дві системи IRIS-T",
+         _UK + "\n\nДжерело: УНІАН. Фото: Reuters"),
+    ],
+    "originals.jsonl": [
+        ("https://www.ukrinform.example/iris-t", "2024-11-12T09:05:00+02:00",
+         "Німеччина передасть Україні ще дві системи IRIS-T", _UK + "\n\nДжерело: Укрінформ"),
+        ("https://rbc.example/key-rate", "2024-10-25T13:30:00+03:00", "ЦБ повысил ключевую ставку до 21%",
+         _RU + "\n\nЧитайте также: Что будет с вкладами"),
+        ("https://www.ukrinform.example/tanks", "2024-11-12T08:00:00+02:00",
+         "Пісторіус зустрівся з колегами з Польщі та Франції",
+         "Міністр оборони Німеччини Борис Пісторіус провів у Берліні зустріч з колегами з Польщі та Франції, де "
+         "обговорювали спільне виробництво танків.\n\nНаступна зустріч запланована на лютий у Варшаві."),
+    ],
+}
+
+
+def _news(folder: Path) -> Path:
+    import json
+
+    folder.mkdir()
+    for name, records in _NEWS.items():
+        lines = [json.dumps({"url": u, "published": p, "title": t, "text": x}, ensure_ascii=False)
+                 for u, p, t, x in records]
+        (folder / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def _cli(*args) -> None:
+    from click.testing import CliRunner
+
+    from newsgraph.cli import main
+
+    result = CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+
+
+def _groups(db: Path) -> dict[str, str | None]:
+    with Store(db) as store:
+        return {r[0]: r[1] for r in store.db.execute("SELECT id, duplicate_of FROM documents")}
+
+
+@needs_ray
+def test_two_ray_nodes_store_the_documents_and_reprint_groups_of_one_machine(tmp_path, ray_cluster):
+    """``ingest --shards --engine ray --workers 2`` on two nodes against the same on one machine:
+    the shards (each document with the parent's in-order reprint verdict, what a direct ingest
+    stores) and the stores the loads fill (the reprints grouped globally) are identical."""
+    pytest.importorskip("pyarrow")
+    from newsgraph.shards import read_shard
+
+    assert len([n for n in ray.nodes() if n["Alive"]]) == 2
+    news = _news(tmp_path / "news")
+    _cli("ingest", news, "--db", tmp_path / "direct.db")  # one process, no shards
+    _cli("ingest", news, "--db", tmp_path / "local.db", "--shards", tmp_path / "local")
+    _cli("ingest", news, "--db", tmp_path / "ray.db", "--shards", tmp_path / "ray", "--engine", "ray",
+         "--workers", "2")
+
+    shards = lambda d: {p.name: list(read_shard(p)) for p in sorted(d.glob("*.parquet"))}  # noqa: E731
+    local, on_ray = shards(tmp_path / "local"), shards(tmp_path / "ray")
+    docs = lambda shards: {k: [d for d, _ in rows] for k, rows in shards.items()}  # noqa: E731
+    lines = lambda shards: {x for rows in shards.values() for _, ls in rows for x in ls}  # noqa: E731
+    assert len(local) == 2 and docs(on_ray) == docs(local)  # documents (their whole analysis), ids, verdicts
+    assert lines(on_ray) == lines(local)  # the site lines the load merges (which row carries one may differ)
+    verdicts = {d.id: d.duplicate_of for rows in on_ray.values() for d, _ in rows}
+    direct = _groups(tmp_path / "direct.db")
+    assert verdicts == direct and sum(v is not None for v in direct.values()) == 3
+
+    assert snapshot(tmp_path / "ray.db") == snapshot(tmp_path / "local.db")
+    loaded = _groups(tmp_path / "ray.db")
+    members = lambda g: sorted(sorted(k for k, v in g.items() if (v or k) == c)  # noqa: E731
+                               for c in set(g.values()) - {None})
+    assert members(loaded) == members(direct)  # the same groups; the canonical the earliest published,
+    with Store(tmp_path / "ray.db") as store:  # the originals, which come in the second file
+        heads = {store.get(c).source.url for c in set(loaded.values()) - {None}}
+    assert heads == {"https://www.ukrinform.example/iris-t", "https://rbc.example/key-rate"}
+

@@ -8,8 +8,11 @@ run killed midway leaves at most a temporary file, which the next run deletes,
 and that run skips every input whose marker still matches. Loading goes
 through :meth:`newsgraph.store.Store.ingest` with :class:`ShardLoader` as its
 analyser, so a shard is stored by the same ``Store.save`` as a direct ingest
-(a stored id is never stored twice: loading again adds nothing) and its
-documents are grouped with the store's reprints in the order they are loaded.
+(a stored id is never stored twice: loading again adds nothing). The reprints
+of all the shards loaded together are grouped at once, with the store's
+(:mod:`newsgraph.clean.grouping`): the groups and their canonicals do not depend
+on which worker wrote which shard, nor on the order the shards are loaded in.
+The site lines the shards carry are merged into the store's.
 
 Each row is a document or a failure. The document's whole analysis, tokens
 included (the store indexes their lemmas), is one JSON column; the fields a
@@ -23,13 +26,12 @@ import json
 import os
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .clean import dedup
-from .clean.dedup import Deduplicator
+from .clean import dedup, grouping
 from .executor.base import SiteLines
 from .ingest import read_path
 from .model import Document, Failure, Fingerprint, Source
@@ -145,8 +147,7 @@ def write_shard(path: str | os.PathLike[str], results: Iterable[tuple[Document |
     return writer.finish()
 
 
-def read_shard(path: str | os.PathLike[str]) -> Iterator[tuple[Document | Failure, list[tuple[str, str, str]]]]:
-    """A shard's documents and failures, in order, each with the site lines it taught."""
+def _open(path: str | os.PathLike[str]):
     _require_arrow()
     import pyarrow.parquet as pq
 
@@ -154,18 +155,62 @@ def read_shard(path: str | os.PathLike[str]) -> Iterator[tuple[Document | Failur
     missing = set(_schema().names) - set(file.schema_arrow.names)
     if missing:
         raise RuntimeError(f"{path} is not a newsgraph shard of version {VERSION} (no {', '.join(sorted(missing))})")
-    rows = (row for batch in file.iter_batches(batch_size=ROW_GROUP) for row in batch.to_pylist())
-    for row in rows:
-        source = Source(path=row["source_path"], url=row["source_url"], format=row["source_format"] or "text",
-                        record=row["source_record"])
-        if row["kind"] == "failure":
-            yield Failure(source, row["reason"] or "failed"), []
-            continue
-        doc = Document.from_dict(json.loads(row["analysis"]))
-        fp = (Fingerprint(row["exact_key"], dedup.signature_from_bytes(row["minhash"]))
-              if row["exact_key"] is not None and row["minhash"] is not None else None)
-        lines = [(x["site"], x["line_key"], x["page_key"]) for x in row["site_lines"] or []]
-        yield replace(doc, site=row["site"], fingerprint=fp, duplicate_of=row["duplicate_of"]), lines
+    return file
+
+
+def _item(row: dict[str, Any]) -> tuple[Document | Failure, list[tuple[str, str, str]]]:
+    source = Source(path=row["source_path"], url=row["source_url"], format=row["source_format"] or "text",
+                    record=row["source_record"])
+    if row["kind"] == "failure":
+        return Failure(source, row["reason"] or "failed"), []
+    doc = Document.from_dict(json.loads(row["analysis"]))
+    fp = (Fingerprint(row["exact_key"], dedup.signature_from_bytes(row["minhash"]))
+          if row["exact_key"] is not None and row["minhash"] is not None else None)
+    lines = [(x["site"], x["line_key"], x["page_key"]) for x in row["site_lines"] or []]
+    return replace(doc, site=row["site"], fingerprint=fp, duplicate_of=row["duplicate_of"]), lines
+
+
+def read_shard(path: str | os.PathLike[str]) -> Iterator[tuple[Document | Failure, list[tuple[str, str, str]]]]:
+    """A shard's documents and failures, in order, each with the site lines it taught."""
+    for _, item, lines in _read_rows(path):
+        yield item, lines
+
+
+def _read_rows(path: str | os.PathLike[str], only: set[int] | None = None
+               ) -> Iterator[tuple[int, Document | Failure, list[tuple[str, str, str]]]]:
+    """(seq, item, site lines) of a shard's rows, in order; with ``only``, just the rows of
+    those seqs (the others are not parsed)."""
+    file = _open(path)
+    for batch in file.iter_batches(batch_size=ROW_GROUP):
+        if only is not None:
+            import pyarrow.compute as pc
+
+            batch = batch.filter(pc.is_in(batch.column("seq"), value_set=_int32s(sorted(only))))
+            if not batch.num_rows:
+                continue
+        for row in batch.to_pylist():
+            item, lines = _item(row)
+            yield row["seq"], item, lines
+
+
+def _int32s(values: list[int]):
+    import pyarrow as pa
+
+    return pa.array(values, type=pa.int32())
+
+
+#: the columns the grouping reads of every row (no analysis: a first pass is quick)
+KEY_COLUMNS = ("seq", "kind", "id", "published", "exact_key", "minhash")
+
+
+def read_keys(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
+    """The reprint keys of a shard's documents (:data:`KEY_COLUMNS`), in order: what the
+    global grouping needs, read without the analyses."""
+    file = _open(path)
+    for batch in file.iter_batches(batch_size=4096, columns=list(KEY_COLUMNS)):
+        for row in batch.to_pylist():
+            if row["kind"] == "document":
+                yield row
 
 
 # -- naming and markers ---------------------------------------------------------
@@ -305,34 +350,97 @@ def write_shards(files: Iterable[str | os.PathLike[str]], analyser: Any, out: st
 
 # -- loading --------------------------------------------------------------------
 
-class ShardLoader:
-    """The analyser :meth:`Store.ingest` loads shards with: the analysis is done,
-    so it only groups reprints again, against what the store primed it with and
-    in load order (as ``Pipeline.clean`` does), and hands the site lines on."""
+class StoredKeys:
+    """What :meth:`Store.prime` teaches a :class:`ShardLoader` in place of a reprint index
+    (it calls ``add`` for each stored document): the stored documents' reprint keys and
+    groups, for the global grouping."""
 
     def __init__(self) -> None:
-        self.repeated = SiteLines()
-        self.dedup = Deduplicator()
+        self.items: dict[str, grouping.Item] = {}
 
-    def run(self, items: Iterable[tuple[Document | Failure, list]]) -> Iterator[Document | Failure]:
-        for item, lines in items:
-            if isinstance(item, Document):
-                self.repeated.load(lines)
-                self.repeated.pend(lines)
-                fp = item.fingerprint
-                found = None
-                if fp is not None:
-                    found = self.dedup.find(fp.exact, fp.minhash)
-                    found = None if found == item.id else found
-                    self.dedup.add(item.id, fp.exact, fp.minhash, found)
-                item = replace(item, duplicate_of=found)
-            yield item
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self.items
+
+    def add(self, doc_id: str, exact: str, mh: Any, duplicate_of: str | None = None) -> None:
+        if doc_id not in self.items:
+            self.items[doc_id] = grouping.Item(doc_id, exact, mh, stored=True, duplicate_of=duplicate_of)
+
+
+class ShardLoader:
+    """The analyser :meth:`Store.ingest` loads shards with; its ``run`` takes the shards' paths.
+
+    The analysis is done, so it only groups the reprints and hands the site lines on. The
+    grouping is global (:mod:`newsgraph.clean.grouping`): a first pass reads every shard's
+    reprint keys (no analyses), groups them with the stored documents the store primed it
+    with, and picks each group's canonical whatever the order of the shards; then the
+    documents go out in shard order, each with the ``duplicate_of`` chosen. A reprint whose
+    canonical is neither stored nor out yet waits for a last pass (only its rows read again),
+    so that ``Store.save``, which keeps a ``duplicate_of`` only to a stored document, keeps it.
+
+    ``published_of`` gives a stored document's ``published``, asked only when a shard's
+    document joins two stored groups."""
+
+    def __init__(self, published_of: Callable[[str], str | None] | None = None) -> None:
+        self.repeated = SiteLines()
+        self.dedup = StoredKeys()
+        self.published_of = published_of
+        #: the shards' reprints: id -> the canonical's id (set by :meth:`plan`)
+        self.duplicate_of: dict[str, str] = {}
+
+    def plan(self, shards: Iterable[str | os.PathLike[str]]) -> dict[str, str]:
+        """The first pass: every shard's reprint keys grouped with the store's."""
+        items = list(self.dedup.items.values())
+        for shard in shards:
+            for row in read_keys(shard):
+                if row["id"] in self.dedup:
+                    continue  # stored already: not stored again, its group is the store's
+                keyed = row["exact_key"] is not None and row["minhash"] is not None
+                items.append(grouping.Item(row["id"], row["exact_key"] if keyed else None,
+                                           row["minhash"] if keyed else None, row["published"]))
+        groups = grouping.group(items, published_of=self.published_of)
+        self.duplicate_of = {k: v for k, v in groups.items() if v is not None}
+        return self.duplicate_of
+
+    def run(self, shards: Iterable[str | os.PathLike[str]]) -> Iterator[Document | Failure]:
+        shards = [Path(s) for s in shards]
+        plan = self.plan(shards)
+        canonicals = set(plan.values())
+        out: set[str] = set()  # canonicals already handed to the store
+        later: dict[int, set[int]] = {}
+        for k, shard in enumerate(shards):
+            for seq, item, lines in _read_rows(shard):
+                if isinstance(item, Failure):
+                    yield item
+                    continue
+                head = plan.get(item.id)
+                if head is not None and head not in out and head not in self.dedup:
+                    later.setdefault(k, set()).add(seq)
+                    continue
+                if item.id in canonicals:
+                    out.add(item.id)
+                yield self._document(item, lines, head)
+        for k, seqs in sorted(later.items()):
+            for _, item, lines in _read_rows(shards[k], only=seqs):
+                yield self._document(item, lines, plan.get(item.id))
+
+    def _document(self, doc: Document, lines: list, head: str | None) -> Document:
+        self.repeated.load(lines)
+        self.repeated.pend(lines)
+        return replace(doc, duplicate_of=head if doc.fingerprint is not None else None)
+
+
+def _published_in(store: Any) -> Callable[[str], str | None]:
+    def published(doc_id: str) -> str | None:
+        doc = store.get(doc_id)
+        return doc.published if doc is not None else None
+
+    return published
 
 
 def load_shards(shards: Iterable[str | os.PathLike[str]], store: Any, **kw):
-    """Load shards into ``store`` through its one ingest loop; the IngestReport."""
-    def rows():
-        for shard in shards:
-            yield from read_shard(shard)
-
-    return store.ingest(rows(), ShardLoader(), **kw)
+    """Load shards into ``store`` through its one ingest loop, the reprints grouped globally
+    (see :class:`ShardLoader`); the IngestReport."""
+    return store.ingest([Path(s) for s in shards], ShardLoader(_published_in(store)), **kw)
