@@ -313,3 +313,49 @@ def test_ru_syntax_according_to_with_a_possessive_and_a_cited_outlet():
     q2 = find(doc, "утверждают")
     assert span(doc, q2.content) == "отставка неизбежна"
     assert q2.speaker_text == "Британские СМИ"
+
+
+def test_uk_syntax_complement_clause_the_parser_hung_on_a_noun():
+    # the "що" clause parsed as a relative clause of "BBC", far from the verb (so that the
+    # token patterns, which look a few words ahead, do not reach it): still what was said
+    text = "Ірина Коваленко після зустрічі заявила в інтерв'ю британській телерадіокомпанії BBC у понеділок увечері, що ціни зростуть."
+    doc = parsed(text, "uk", UK_PEOPLE, ["""
+Ірина Ірина PROPN 5 nsubj
+Коваленко Коваленко PROPN 1 flat:name
+після після ADP 4 case
+зустрічі зустріч NOUN 5 obl
+заявила заявити VERB 0 root
+в в ADP 7 case
+інтерв'ю інтерв'ю NOUN 5 obl
+британській британський ADJ 9 amod
+телерадіокомпанії телерадіокомпанія NOUN 7 nmod
+BBC BBC X 9 nmod
+у у ADP 12 case
+понеділок понеділок NOUN 9 nmod
+увечері увечері ADV 12 advmod
+, , PUNCT 17 punct
+що що SCONJ 17 mark
+ціни ціна NOUN 17 nsubj
+зростуть зрости VERB 10 acl:relcl
+. . PUNCT 5 punct
+"""])
+    q = find(doc, "заявила")
+    assert span(doc, q.content) == "ціни зростуть"
+    assert q.speaker == eid(doc, "Ірина Коваленко")
+
+
+def test_ru_syntax_naming_verb_with_the_judgement_hung_on_the_object():
+    text = "Представитель компании назвал забастовку «несправедливой»."
+    doc = parsed(text, "ru", [], ["""
+Представитель представитель NOUN 3 nsubj
+компании компания NOUN 1 nmod
+назвал назвать VERB 0 root
+забастовку забастовка NOUN 3 obj
+« « PUNCT 6 punct
+несправедливой несправедливый ADJ 4 nmod Case=Ins
+» » PUNCT 6 punct
+. . PUNCT 3 punct
+"""])
+    q = find(doc, "назвал")
+    assert span(doc, q.content) == "забастовку «несправедливой»"
+    assert q.speaker_text == "Представитель компании"

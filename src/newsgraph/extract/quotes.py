@@ -392,6 +392,8 @@ def _noun_phrase(ctx: _Context, toks: list[Tok], language, left: bool = False) -
         ps = parse(head.low, language)
         if not any(p.tag.POS in {"NOUN", "ADJF", "NPRO", "PRTF"} and p.tag.case == "nomn" for p in ps):
             return None
+        if ps and ps[0].tag.POS == "CONJ":
+            return None  # "… та висловила": a conjunction, the subject is the first conjunct's
         if head.low in speech.PREPOSITIONS:
             return None
     span = (words[0].start, words[-1].end)
@@ -764,8 +766,12 @@ def _from_predicate(ctx: _Context, tree: _Tree, verb, language) -> None:
     if any(c.feature("Polarity") == "Neg" for c in tree.children(verb, {"advmod", "discourse"})):
         return  # "не уточнив, чи …": nothing was said
     speech = lang.of(language).speech
+    # a clause that opens outside quotation marks is reported speech, quoted words inside it
+    # or not ("заявил, что королевство «движется к статусу колонии»": a mixed quote)
     clauses = [c for c in tree.children(verb, _CLAUSE_RELS) if c.start > verb.start
-               and not ctx.in_quote(c.start)]
+               and not ctx.in_quote(tree.subtree(c)[0].start)]
+    if not clauses:
+        clauses = _misattached_clause(ctx, tree, verb, speech)
     drop: set = set()
     if not clauses and _lemma(verb) in _cues(language)[0]:
         # "заявив про …", "сообщил о …": the topic of the statement
@@ -780,10 +786,15 @@ def _from_predicate(ctx: _Context, tree: _Tree, verb, language) -> None:
         # "Маас считает санкции неверным путём", "назвал забастовку «несправедливой»": an
         # object and what it is judged to be (a predicative complement) are the opinion
         objs = [c for c in tree.children(verb, {"obj"}) if c.start > verb.start]
-        preds = [c for c in tree.children(verb, {"xcomp", "obl"}) if objs and c.start > objs[0].start
+        preds = [c for c in tree.children(verb, {"xcomp", "obl"}) if c.start > (objs[0] if objs else verb).start
                  and (_rel(c) == "xcomp" or c.feature("Case") == "Ins") and not tree.children(c, {"case"})]
-        if objs and preds:
-            span = tree.subtree(objs[0]) + tree.subtree(preds[-1])
+        if objs and not preds and _lemma(verb) in speech.NAMING_VERBS:
+            # "назвал забастовку «несправедливой»": the parser hung the predicative on the object
+            preds = [c for c in tree.children(objs[0]) if c.start > objs[0].start and c.upos in {"ADJ", "NOUN"}
+                     and c.feature("Case") == "Ins" and not tree.children(c, {"case"})]
+        if preds and (objs or _lemma(verb) in speech.NAMING_VERBS):
+            # "Сам Brexit он назвал «умирающей мечтой»": the object before the verb is the topic
+            span = (tree.subtree(objs[0]) if objs else []) + tree.subtree(preds[-1])
             content = (min(x.start for x in span), max(x.end for x in span))
     host = None
     if not clauses and content is None and _lemma(verb) in _cues(language)[0]:
@@ -798,8 +809,11 @@ def _from_predicate(ctx: _Context, tree: _Tree, verb, language) -> None:
         else:
             # "Информацию об освобождении подтвердил ее адвокат": a speech verb's noun object
             # is what was said (GUIDELINES: "подтвердил информацию" is a quote)
-            objs = [c for c in tree.children(verb, {"obj"}) if _lemma(c) in speech.INFORMATION_NOUNS
-                    and not ctx.in_quote(c.start)]
+            # a verb of confirming takes any noun as the fact confirmed ("Компания подтвердила
+            # прогноз", "У Джорджії підтвердили перемогу Байдена")
+            confirming = _lemma(verb) in speech.CONFIRMING_VERBS
+            objs = [c for c in tree.children(verb, {"obj"}) if not ctx.in_quote(c.start) and (
+                _lemma(c) in speech.INFORMATION_NOUNS or (confirming and c.upos == "NOUN"))]
             if objs:
                 span = tree.subtree(objs[0])
                 content = (span[0].start, span[-1].end)
@@ -818,6 +832,37 @@ def _from_predicate(ctx: _Context, tree: _Tree, verb, language) -> None:
         # earlier report), not the outlet reporting this story ("…, повідомляє Укрінформ")
         who = (who[4], who[1], who[2], "name") if len(who) > 4 else (None, who[1], who[2], "text")
     _emit(ctx, "indirect", (verb.start, verb.end), content, who, 0.7, language)
+
+
+def _misattached_clause(ctx: _Context, tree: _Tree, verb, speech) -> list:
+    """The clause a speech verb reports when the parser hung it elsewhere: the first clause
+    opened by the complementiser after the verb and reached from it through nouns and
+    adjectives only ("считают, что проект экономический" with the clause as an adjective;
+    "заявила в інтерв'ю BBC, що повернеться" with it as a relative clause of "BBC"). A
+    complementiser is not a relative pronoun, so a "що"-clause under a noun a speech verb
+    governs is that verb's content. Not after a topic ("заявили о сложении полномочий, что
+    удивило Мэй": there "что" stands for the whole statement)."""
+    topics = [x.start for x in tree.children(verb, {"obl"}) if x.start > verb.start and any(
+        normalise(ctx.text[c.start:c.end]) in speech.TOPIC_PREPOSITIONS for c in tree.children(x, {"case"}))]
+    todo = [c for c in tree.children(verb) if c.start > verb.start]
+    while todo:
+        c = min(todo, key=lambda x: x.start)
+        todo.remove(c)
+        marks = [m for m in tree.children(c, {"mark"}) if m.start > verb.start
+                 and normalise(ctx.text[m.start:m.end]) in speech.COMPLEMENTIZERS]
+        if not marks and c.upos in {"VERB", "AUX"}:
+            # "заявив, що даний підрахунок нічого не змінює" as parataxis, the "що" hung on a
+            # word inside: the clause's first word is the complementiser
+            first = next((x for x in tree.subtree(c) if x.upos != "PUNCT"), None)
+            if first is not None and first.upos == "SCONJ" and first.start > verb.start \
+                    and normalise(ctx.text[first.start:first.end]) in speech.COMPLEMENTIZERS:
+                marks = [first]
+        if marks and c.upos in {"VERB", "ADJ", "NOUN", "AUX"} and not any(t < marks[0].start for t in topics):
+            if not ctx.in_quote(tree.subtree(c)[0].start):
+                return [c]
+        if c.upos in {"NOUN", "PROPN", "ADJ", "X"} and not marks:
+            todo.extend(tree.children(c))
+    return []
 
 
 def _anaphoric(ctx: _Context, tree: _Tree, verb, language) -> bool:
@@ -893,7 +938,9 @@ def _inverted_subject(ctx: _Context, tree: _Tree, verb) -> list:
     "сказав Масіх"): a speech verb's object is not nominative, so it is the subject."""
     for c in tree.children(verb, {"obj"}):
         if c.start > verb.start and c.upos in {"NOUN", "PROPN"} and c.feature("Case") == "Nom" \
-                and verb.feature("Number") in {None, c.feature("Number")}:
+                and verb.feature("Number") in {None, c.feature("Number")} \
+                and (verb.feature("Gender") is None or c.feature("Gender") in {None, verb.feature("Gender")}):
+            # a past verb agrees in gender: "висловила сподівання" has no subject "сподівання"
             return [c]
     return []
 

@@ -162,6 +162,8 @@ class Speech(Section):
     #: nouns for information as such ("подтвердил информацию"): the object of a speech verb
     #: that is what was said.
     INFORMATION_NOUNS: frozenset[str] = frozenset()
+    #: verbs of confirming ("подтвердил прогноз"): any noun object is the fact reported.
+    CONFIRMING_VERBS: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
