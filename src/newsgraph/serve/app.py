@@ -33,7 +33,7 @@ from ..model import Source, to_json
 from ..store import Store, is_url, open_store, version_connection
 from ..store import charts, filters, queries
 from ..store.expansion import expanded_search
-from . import exports, schemas
+from . import exports, maps, schemas
 
 log = logging.getLogger(__name__)
 STATIC = Path(str(resources.files(__package__).joinpath("static")))
@@ -507,6 +507,8 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
         first, each with up to ``evidence`` evidence sentences and its PLOVER quad class. Events in
         reprints of a stored story are not counted again unless ``all`` is set."""
         return _graph(type, since, until, window, entity, language, evidence, limit, offset, all)
+
+    app.include_router(maps.router(store))  # /api/map: places, points and counts
 
     # -- exports -----------------------------------------------------------
 

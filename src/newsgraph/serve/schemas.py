@@ -296,3 +296,36 @@ class Ingested(BaseModel):
     stored: list[str]
     already_stored: list[str]
     failed: list[str]
+
+
+class MapPlace(BaseModel):
+    id: str
+    type: str
+    kind: str | None = Field(None, description="country, city or region (a knowledge-base place); null otherwise")
+    name: str = Field(description="in the language ``lang`` asks for where the knowledge base has it")
+    names: dict[str, str] = Field(default_factory=dict)
+    lat: float | None = None
+    lon: float | None = None
+    events: int = Field(description="events located there (reprints left out)")
+    stories: int = Field(description="stories naming it: a story and its reprints once")
+    mentions: int = Field(description="its mentions in those stories")
+
+
+class MapTotals(BaseModel):
+    events: int
+    stories: int
+    mentions: int
+
+
+class MapPlaces(BaseModel):
+    places: list[MapPlace] = Field(description="places with coordinates, most events and stories first")
+    unplaced: list[MapPlace] = Field(description="places without coordinates (the first 50)")
+    unplaced_total: int = Field(description="how many places have no coordinates")
+    totals: MapTotals
+    unplaced_totals: MapTotals
+
+
+class MapPlaceDetail(BaseModel):
+    place: MapPlace
+    events: list[Event]
+    documents: list[DocumentSummary]

@@ -303,7 +303,8 @@
     render(h("p", { class: "muted", text: t("loading") }));
     try {
       const view = { "": viewHome, documents: viewDocuments, search: viewSearch, doc: viewDocument,
-        entities: viewEntities, entity: viewEntity, events: viewEvents, quotes: viewQuotes, graph: viewGraph }[parts[0] || ""];
+        entities: viewEntities, entity: viewEntity, events: viewEvents, quotes: viewQuotes, graph: viewGraph }[parts[0] || ""]
+        || (window.NG_VIEWS || {})[parts[0]]; // views of their own files (map.js)
       if (!view) throw Object.assign(new Error(t("notfound")), { status: 404 });
       const nodes = await view(parts.slice(1), params, () => seq !== routeSeq);
       if (seq !== routeSeq || nodes === undefined) return;
@@ -863,6 +864,10 @@
     });
     window.ngCy = cy; // for tests and the console
   };
+
+  // the helpers the views of other files (map.js) build with
+  window.NG = { h, s, t, api, qs, go, enc, nameOf, section, badge, typeBadge, docLink, entLink, docList, eventCard,
+    fmtNum, dateText, allTypes, lang: () => lang };
 
   // ---- start ----------------------------------------------------------------------------------
   document.getElementById("search-form").addEventListener("submit", (ev) => {

@@ -2,6 +2,14 @@
 "use strict";
 window.NG_STRINGS = {
   uk: {
+    "nav.map": "Мапа", "map.title": "Мапа: де це відбувається", "map.events": "Події", "map.stories": "Публікації",
+    "map.mentions": "згадок", "map.size": "Розмір кола", "map.site": "Сайт", "map.apply": "Показати",
+    "map.places": "Місця", "map.placed": "місць на мапі", "map.unplaced": "місць без координат",
+    "map.pick": "Оберіть коло на мапі або місце в списку, щоб побачити його події та публікації.",
+    "map.empty": "Немає місць для цих фільтрів.", "map.no_events": "Подій із цим місцем немає.",
+    "map.entity": "Сторінка місця", "map.here": "Події тут", "map.naming": "Публікації, що згадують",
+    "map.kind.country": "країна", "map.kind.city": "місто", "map.kind.region": "регіон", "map.kind.other": "інше місце",
+    "map.sources": "Межі: Natural Earth (суспільне надбання); координати міст: GeoNames (CC BY 4.0)",
     "nav.quotes": "Цитати", "quotes.about": "Про кого",
     "chart.timeline": "Згадки в часі", "chart.volume": "Публікації в часі", "chart.stories": "Публікації",
     "chart.quotes": "Цитати", "chart.events": "Події", "chart.by_day": "по днях публікації",
@@ -61,6 +69,14 @@ window.NG_STRINGS = {
     "type.PER": "особа", "type.ORG": "організація", "type.LOC": "місце", "type.MISC": "інше"
   },
   ru: {
+    "nav.map": "Карта", "map.title": "Карта: где это происходит", "map.events": "События", "map.stories": "Публикации",
+    "map.mentions": "упоминаний", "map.size": "Размер круга", "map.site": "Сайт", "map.apply": "Показать",
+    "map.places": "Места", "map.placed": "мест на карте", "map.unplaced": "мест без координат",
+    "map.pick": "Выберите круг на карте или место в списке, чтобы увидеть его события и публикации.",
+    "map.empty": "Нет мест для этих фильтров.", "map.no_events": "Событий с этим местом нет.",
+    "map.entity": "Страница места", "map.here": "События здесь", "map.naming": "Публикации, упоминающие",
+    "map.kind.country": "страна", "map.kind.city": "город", "map.kind.region": "регион", "map.kind.other": "другое место",
+    "map.sources": "Границы: Natural Earth (общественное достояние); координаты городов: GeoNames (CC BY 4.0)",
     "nav.quotes": "Цитаты", "quotes.about": "О ком",
     "chart.timeline": "Упоминания во времени", "chart.volume": "Публикации во времени", "chart.stories": "Публикации",
     "chart.quotes": "Цитаты", "chart.events": "События", "chart.by_day": "по дням публикации",
@@ -120,6 +136,14 @@ window.NG_STRINGS = {
     "type.PER": "персона", "type.ORG": "организация", "type.LOC": "место", "type.MISC": "другое"
   },
   en: {
+    "nav.map": "Map", "map.title": "Map: where it happens", "map.events": "Events", "map.stories": "Stories",
+    "map.mentions": "mentions", "map.size": "Circle size", "map.site": "Site", "map.apply": "Show",
+    "map.places": "Places", "map.placed": "places on the map", "map.unplaced": "places without coordinates",
+    "map.pick": "Pick a circle on the map or a place in the list to see its events and stories.",
+    "map.empty": "No places for these filters.", "map.no_events": "No events located here.",
+    "map.entity": "Place page", "map.here": "Events here", "map.naming": "Stories naming it",
+    "map.kind.country": "country", "map.kind.city": "city", "map.kind.region": "region", "map.kind.other": "other place",
+    "map.sources": "Boundaries: Natural Earth (public domain); city coordinates: GeoNames (CC BY 4.0)",
     "nav.quotes": "Quotes", "quotes.about": "About",
     "chart.timeline": "Mentions over time", "chart.volume": "Documents over time", "chart.stories": "Stories",
     "chart.quotes": "Quotes", "chart.events": "Events", "chart.by_day": "by day of publication",
