@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+
+from _browser import live_server
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or (
     "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
@@ -25,8 +24,6 @@ if CHROMIUM is None:
                 allow_module_level=True)
 playwright = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 uvicorn = pytest.importorskip("uvicorn")
-
-from newsgraph.serve import create_app  # noqa: E402
 
 from test_charts import GERMANY, WEIGEL, build  # noqa: E402  (the same store as the API tests)
 
@@ -37,21 +34,8 @@ SHOTS = os.environ.get("NEWSGRAPH_SCREENSHOTS")
 def server(tmp_path_factory):
     db = tmp_path_factory.mktemp("browser_charts") / "charts.db"
     build(db)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(db, allowed_hosts=["127.0.0.1", "localhost"]), host="127.0.0.1",
-                                        port=port, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not srv.started:
-        if time.time() > deadline or not thread.is_alive():
-            pytest.fail("the server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/"
-    srv.should_exit = True
-    thread.join(10)
+    with live_server(db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -9,18 +9,15 @@ NEWSGRAPH_SCREENSHOTS=DIR to save map.png into DIR (docs/screenshots/ holds the 
 """
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
+from _browser import live_server
+
 from test_browser_charts import SHOTS, browser, page  # noqa: F401  (skips without chromium or playwright)
 
 uvicorn = pytest.importorskip("uvicorn")
-
-from newsgraph.serve import create_app  # noqa: E402
 
 from test_api import build_store  # noqa: E402
 
@@ -31,21 +28,8 @@ MOSCOW, UKRAINE = "loc:city:Moscow", "loc:country:UA"
 def server(tmp_path_factory):
     db = tmp_path_factory.mktemp("browser_map") / "map.db"
     build_store(db, seed=False)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(db, allowed_hosts=["127.0.0.1", "localhost"]), host="127.0.0.1",
-                                        port=port, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not srv.started:
-        if time.time() > deadline or not thread.is_alive():
-            pytest.fail("the server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/"
-    srv.should_exit = True
-    thread.join(10)
+    with live_server(db) as url:
+        yield url
 
 
 def _shot(locator, name: str) -> None:
