@@ -160,6 +160,43 @@ def test_graph_edges_carry_evidence_and_quad(client, built):
     assert client.get("/api/graph", params={"window": "fortnight"}).status_code == 422
 
 
+def test_graph_kept_as_counted(built, tmp_path):
+    """The graph and the event neighbours read off the tables kept at save time are those counted
+    from the events, page by page; the migration fills the tables of a store written before them."""
+    import shutil
+
+    from newsgraph.store import edges, queries
+
+    with Store(built[0]) as store:
+        db = store.db
+        counted = edges.recount(db)
+        assert counted["graph_edges"]
+        for name in ("graph_edges", "graph_evidence", "entity_links", "entity_events"):
+            assert counted[name] == counted[name + " (kept)"], name
+        ids = [r["id"] for r in queries.entities(db, limit=12)]
+        for kw in ({}, {"window": "month"}, {"window": "year"}, {"window": "day", "evidence": 1},
+                   {"type": "AID,COOPERATE"}, {"entity": ids[0]}, {"entity": ids[3], "window": "month"},
+                   {"include_duplicates": True}, {"evidence": 0}, {"evidence": 50}):
+            assert queries.graph(db, **kw) == queries.graph(db, kept=False, **kw), kw
+            for page in ({"limit": 3}, {"limit": 4, "offset": 2}, {"limit": 5, "offset": 10_000}):
+                assert queries.graph(db, **kw, **page) == queries.graph(db, kept=False, **kw, **page), (kw, page)
+        for eid in ids:
+            assert queries.neighbours(db, eid) == queries.neighbours(db, eid, kept=False), eid
+            for kw in ({"actor": eid}, {"recipient": eid}, {"actor": eid, "type": "AID,COOPERATE,CONSULT"},
+                       {"recipient": eid, "since": "2024-06", "limit": 3, "offset": 1},
+                       {"actor": eid, "recipient": ids[0]}, {"recipient": eid, "language": "uk"}):
+                assert queries.events(db, **kw) == queries.events(db, kept=False, **kw), (eid, kw)
+        kept = {k: v for k, v in counted.items() if "kept" in k}
+    old = tmp_path / "old.db"
+    shutil.copy(built[0], old)
+    with Store(old) as store:  # as a store written before migration 0006
+        for table in ("graph_edges", "graph_evidence", "entity_links", "entity_events"):
+            store.db.execute(f"DROP TABLE {table}")
+        store.db.execute("PRAGMA user_version = 5")
+    with Store(old) as store:
+        assert {k: v for k, v in edges.recount(store.db).items() if "kept" in k} == kept
+
+
 def test_exports(client):
     jl = client.get("/api/export/events.jsonl", params={"limit": 4})
     assert jl.headers["content-type"].startswith("application/x-ndjson")

@@ -23,7 +23,7 @@ import pytest
 from newsgraph.ingest import read_bytes, read_paths
 from newsgraph.model import Failure, Source
 from newsgraph.pipeline import Pipeline
-from newsgraph.store import Store, open_store, queries
+from newsgraph.store import Store, edges, open_store, queries
 from newsgraph.store.lookup import lookup
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -194,6 +194,36 @@ def test_counts_as_sqlite_keeps_them(stores):
     assert [tuple(r) for r in pg.db.execute(stories)] == [tuple(r) for r in lite.db.execute(stories)]
 
 
+def test_graph_kept_as_sqlite_keeps_it(stores, cluster):
+    """The graph's kept tables (:mod:`newsgraph.store.edges`): what counting the events afresh
+    gives, the same rows as SQLite's, the same graph as counted live; and migration 0002 fills
+    them for a database written before it."""
+    lite, pg, _, url = stores
+    counted = edges.recount(pg.db)
+    assert counted["graph_edges"]
+    for name in ("graph_edges", "graph_evidence", "entity_links", "entity_events"):
+        assert counted[name] == counted[name + " (kept)"], name
+    assert counted == edges.recount(lite.db)
+    ids = _entity_ids(pg, 8)
+    for kw in ({}, {"window": "month"}, {"window": "year", "evidence": 5}, {"type": "AID,COOPERATE"},
+               {"entity": ids[0]}, {"include_duplicates": True}, {"limit": 4, "offset": 3}):
+        assert queries.graph(pg.db, **kw) == queries.graph(pg.db, kept=False, **kw), kw
+    for eid in ids:
+        assert queries.neighbours(pg.db, eid) == queries.neighbours(pg.db, eid, kept=False), eid
+        for kw in ({"actor": eid}, {"recipient": eid, "limit": 4, "offset": 2}, {"actor": eid, "since": "2024"}):
+            assert queries.events(pg.db, **kw) == queries.events(pg.db, kept=False, **kw), (eid, kw)
+    old = cluster.new_database("before_graph")
+    with open_store(old) as s:
+        s.save_many([lite.get(r[0]) for r in lite.db.execute("SELECT id FROM documents ORDER BY rowid")])
+        s.db.execute("DROP TABLE graph_edges, graph_evidence, entity_links, entity_events")
+        s.db.execute("DELETE FROM newsgraph_migrations WHERE version >= 2")
+    with open_store(old) as s:
+        again = edges.recount(s.db)
+        assert again["graph_edges (kept)"] == counted["graph_edges (kept)"]
+        assert again["entity_links (kept)"] == counted["entity_links (kept)"]
+        assert len(again["graph_evidence (kept)"]) == len(counted["graph_evidence (kept)"])
+
+
 def _stamped(value):
     """``value`` without the times the rows were stored at (the two stores were built a moment apart)."""
     if isinstance(value, dict):
@@ -357,6 +387,9 @@ def test_two_writers_at_once(stores, cluster):
         kept = {r[0]: (r[1], r[2]) for r in s.db.execute(
             "SELECT id, mention_count, story_count FROM entities WHERE story_count > 0")}
         assert kept == queries.recount(s.db)
+        counted = edges.recount(s.db)
+        for name in ("graph_edges", "graph_evidence", "entity_links", "entity_events"):
+            assert counted[name] == counted[name + " (kept)"], name
         # one story per canonical document: the counts do not depend on who stored what first
         solo = {r[0]: (r[1], r[2]) for r in lite.db.execute(
             """SELECT m.entity_id, count(*), count(DISTINCT m.doc_id) FROM mentions m

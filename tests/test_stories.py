@@ -220,7 +220,8 @@ def test_a_store_written_before_the_kept_counts_gets_them_when_opened(store, tmp
         old.execute(f"DROP TRIGGER {trigger}")
     for index in ("entities_by_stories", "mentions_references", "events_order", "quotes_order"):
         old.execute(f"DROP INDEX {index}")
-    old.execute("DROP TABLE entity_stories")
+    for table in ("entity_stories", "graph_edges", "graph_evidence", "entity_links", "entity_events"):
+        old.execute(f"DROP TABLE {table}")  # migration 0006's too: a store of version 4 has neither
     for table, column in (("entities", "mention_count"), ("entities", "story_count"), ("events", "published"),
                           ("quotes", "published")):
         old.execute(f"ALTER TABLE {table} DROP COLUMN {column}")

@@ -488,11 +488,9 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
     def _graph(type, since, until, window, entity, language, evidence, limit, offset, all=False):
         type, since, until = _checked(type, since, until)
         g = queries.graph(store().db, type=type, since=since, until=until, window=window, entity=entity,
-                          language=language, evidence=evidence, include_duplicates=all)
-        edges = g["edges"][offset:offset + limit]
-        keep = {e["source"] for e in edges} | {e["target"] for e in edges}
-        return _graph_edges({"nodes": [n for n in g["nodes"] if n["id"] in keep], "edges": edges,
-                             "quads": exports.QUADS, "total_edges": len(g["edges"])})
+                          language=language, evidence=evidence, include_duplicates=all, limit=limit, offset=offset)
+        return _graph_edges({"nodes": g["nodes"], "edges": g["edges"], "quads": exports.QUADS,
+                             "total_edges": g["total_edges"]})
 
     @app.get("/api/graph", response_model=schemas.Graph, tags=["graph"])
     def graph(type: str | None = Query(None, max_length=300, description="PLOVER type(s), comma-separated"),

@@ -353,11 +353,13 @@ def label(row: dict[str, Any]) -> str:
 
 
 def documents_mentioning(db, entity_id: str, *, limit: int = 20, exclude: set[str] | None = None) -> list[str]:
-    """Stories (canonical documents) that mention an entity, newest first: what a full-text
-    query naming the entity in another language misses."""
+    """Stories (canonical documents) that mention an entity, newest first (by the story's own
+    date, as a search narrowed by facets lists them): what a full-text query naming the entity in
+    another language misses. The stories are those the entity's counts keep (``entity_stories``):
+    grouping every mention of a frequent entity by story took 260 ms on 100 000 documents."""
     rows = db.execute(
-        f"""SELECT DISTINCT coalesce(d.duplicate_of, d.id) AS story, max(d.published) AS published
-           FROM mentions m JOIN documents d ON d.id = m.doc_id WHERE m.entity_id = ?
-           GROUP BY story ORDER BY published DESC{dialect.of(db).nulls_last}, story LIMIT ?""",
+        f"""SELECT d.id FROM documents d
+            WHERE d.id IN (SELECT s.story_id FROM entity_stories s WHERE s.entity_id = ?)
+            ORDER BY d.published DESC{dialect.of(db).nulls_last}, d.id LIMIT ?""",
         (entity_id, limit + len(exclude or ()))).fetchall()
     return [r[0] for r in rows if r[0] not in (exclude or set())][:limit]

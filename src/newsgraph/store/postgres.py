@@ -31,6 +31,7 @@ from typing import Any
 from ..clean import dedup
 from ..clean.repeated import RepeatedLines
 from ..model import Document, Failure, Source
+from . import edges
 from .dialect import POSTGRES, fts_words, is_url
 from .sqlite import (Analyser, IngestReport, Store, _analysis, _index_lemmas, _replace_surrogates,
                      _storable, _storable_source)
@@ -404,6 +405,7 @@ class PostgresStore:
         per_story: dict[tuple[str, str], tuple[str, int]] = {}
         role_rows, quote_rows, event_rows, part_rows, value_rows = [], [], [], {}, {}
         about_rows: set[tuple[str, int]] = set()
+        stored_events: list[edges.StoredEvent] = []
         n_quotes = sum(len(d.quotes) for d in fresh)
         n_events = sum(sum(ev.same_as is None for ev in d.events) for d in fresh)
         quote_ids = self._ids("quotes", n_quotes)
@@ -451,6 +453,10 @@ class PostgresStore:
                     for eid in ids:
                         if eid in known:
                             part_rows.setdefault((event_id, eid, role), (event_id, eid, role))
+                stored_events.append(edges.StoredEvent(
+                    event_id, doc.id, ev.type, ev.date if ev.date is not None else doc.published,
+                    ev.evidence.start, tuple(e for e in ev.actors if e in known),
+                    tuple(e for e in ev.recipients if e in known), dups[doc.id] is not None))
             for v in doc.values:
                 value_rows.setdefault((doc.id, v.start, v.end, v.type),
                                       (doc.id, v.type, v.start, v.end, v.text, _value(v.value), v.unit,
@@ -505,7 +511,10 @@ class PostgresStore:
         pg.execute("DELETE FROM failures WHERE (path, record) IN (SELECT * FROM unnest(%s::text[], %s::text[]))",
                    ([d.source.path or "" for d in fresh], [d.source.record or "" for d in fresh]))
 
-        # 7. last, the shared entity rows, locked in id order: new names merged as SQLite's
+        # 7. the kept graph (shared rows: each table in key order)
+        self._save_edges(edges.rows(stored_events))
+
+        # 8. last, the shared entity rows, locked in id order: new names merged as SQLite's
         # json_patch(new, old) merges them, counts of the stories first named by these documents
         touched = sorted(set(new_stories) | set(names_of))
         current = {r[0]: r[1] for r in pg.execute(
@@ -527,6 +536,26 @@ class PostgresStore:
                 cur.executemany("UPDATE entities SET names = %s, mention_count = mention_count + %s, "
                                 "story_count = story_count + %s WHERE id = %s", updates)
         return [d.id for d in fresh]
+
+    def _save_edges(self, kept: edges.Rows) -> None:
+        """The graph's kept rows of the batch's events (:mod:`.edges`): the evidence and entity events only these
+        events have, then the counts, which other writers share, upserted in key order."""
+        pg = self.db.pg
+        self._copy("graph_evidence", ("cut", "source", "target", "type", "period", "reprint", "doc_id",
+                                      "evidence_start", "event_id"), kept.evidence)
+        self._copy("entity_events", ("entity_id", "role", "reprint", "at", "doc_id", "evidence_start", "event_id"),
+                   kept.participants)
+        if kept.edges:
+            self._stage("stage_graph_edges", "graph_edges", ("cut", "source", "target", "type", "period", "n", "n_all"),
+                        [(*k, n, n_all) for k, (n, n_all) in sorted(kept.edges.items())])
+            pg.execute("INSERT INTO graph_edges SELECT * FROM stage_graph_edges "
+                       "ORDER BY cut, source, target, type, period ON CONFLICT (cut, source, target, type, period) "
+                       "DO UPDATE SET n = graph_edges.n + excluded.n, n_all = graph_edges.n_all + excluded.n_all")
+        if kept.links:
+            self._stage("stage_entity_links", "entity_links", ("entity_id", "other_id", "type", "n"),
+                        [(*k, n) for k, n in sorted(kept.links.items())])
+            pg.execute("INSERT INTO entity_links SELECT * FROM stage_entity_links ORDER BY entity_id, other_id, type "
+                       "ON CONFLICT (entity_id, other_id, type) DO UPDATE SET n = entity_links.n + excluded.n")
 
     def _site_lines(self, lines: list[tuple[str, str, str]]) -> None:
         if lines:

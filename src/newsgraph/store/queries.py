@@ -245,10 +245,12 @@ def _participants(db, event_ids: list[int]) -> dict[int, dict[str, list[dict[str
 def events(db, *, type: str | None = None, actor: str | None = None, recipient: str | None = None,
            since: str | None = None, until: str | None = None, source: str | None = None,
            language: str | None = None, doc_id: str | None = None, limit: int = 100,
-           offset: int = 0, include_duplicates: bool = False) -> list[dict[str, Any]]:
+           offset: int = 0, include_duplicates: bool = False, kept: bool = True) -> list[dict[str, Any]]:
     """Events, filtered; ``type`` may list several PLOVER types ("AID,COOPERATE"), ``source`` is the
     speaker an event is attributed to, ``since``/``until`` bound the event date (else publication).
-    As for quotes, a story's reprints are its ``reprints``, not more events (unless asked)."""
+    As for quotes, a story's reprints are its ``reprints``, not more events (unless asked).
+    An actor's or recipient's events are read off ``entity_events`` (:mod:`.edges`) unless ``kept``
+    is False (the same rows, found by walking the events in order)."""
     where, args = [], []
     if not doc_id and not include_duplicates:
         where.append("d.duplicate_of IS NULL")
@@ -266,9 +268,16 @@ def events(db, *, type: str | None = None, actor: str | None = None, recipient: 
         marks, vals = _refs(db, source)
         where.append(f"ev.source IN {marks}")
         args += vals
+    driver = None  # the entity whose events (entity_events, in list order) a page is read from
     for role, ref in (("actor", actor), ("recipient", recipient)):
         if ref:
-            marks, vals = _refs(db, ref)
+            ids = resolve(db, ref)
+            if kept and driver is None and len(ids) == 1 and not doc_id and not include_duplicates:
+                driver = role
+                where.append(f"x.entity_id = ? AND x.role = '{role}'")
+                args += ids
+                continue
+            marks, vals = _in(ids or [""])
             # a list of ids the planner starts from (the entity's events, off its index), where a
             # correlated EXISTS was asked of every event in the store
             where.append(f"""ev.id IN (SELECT p.event_id FROM event_participants p
@@ -280,13 +289,24 @@ def events(db, *, type: str | None = None, actor: str | None = None, recipient: 
     if until:
         where.append("substr(coalesce(ev.date, d.published, d.ingested_at), 1, ?) <= ?")
         args += [len(until), until]
+    if driver:
+        # one entity's events, off entity_events' index in the list's order (the same key as
+        # events_order: the event's date, else its document's), which stops after the page; the
+        # events are joined only for a filter of their own
+        where = [w for w in where if w != "d.duplicate_of IS NULL"] + ["x.reprint = 0"]
+        nf = dialect.of(db).nulls_first
+        table = "entity_events x" + (" JOIN events ev ON ev.id = x.event_id"
+                                     if any(re.search(r"\bev\.", w) for w in where) else "")
+        page = _page_of("x.event_id", table, where, f"x.at{nf}, x.doc_id, x.evidence_start{nf}, x.event_id")
+    else:
+        page = _page_of("ev.id", "events ev", where, _event_order(db))
     sql = f"""SELECT ev.id, ev.doc_id, ev.type, ev.mode, ev.factuality, ev.source, ev.date,
                      ev.amount_value, ev.amount_unit, ev.confidence, ev.evidence_start, ev.evidence_end,
                      {_slice(db, "ev.evidence_start", "ev.evidence_end")} AS evidence,
                      {_slice(db, "ev.trigger_start", "ev.trigger_end")} AS trigger,
                      ev.trigger_start, ev.trigger_end, src.name AS source_name, d.published, d.title, d.language,
                      d.site, d.source_url AS url
-              FROM ({_page_of("ev.id", "events ev", where, _event_order(db))}) page
+              FROM ({page}) page
               JOIN events ev ON ev.id = page.id JOIN documents d ON d.id = ev.doc_id
               LEFT JOIN entities src ON src.id = ev.source ORDER BY {_event_order(db)}"""
     rows = _rows(db.execute(sql, [*args, limit, offset]))
@@ -303,10 +323,118 @@ _WINDOWS = {"day": 10, "month": 7, "year": 4}
 
 def graph(db, *, type: str | None = None, since: str | None = None, until: str | None = None,
           evidence: int = 3, window: str | None = None, entity: str | None = None,
-          language: str | None = None, include_duplicates: bool = False) -> dict[str, Any]:
+          language: str | None = None, include_duplicates: bool = False, limit: int | None = None,
+          offset: int = 0, kept: bool = True) -> dict[str, Any]:
     """Actor → recipient edges aggregated by event type (and by time window: day, month or year,
-    on the event date, else the publication date), each with its count and evidence.
-    ``type`` may list several types ("AID,COOPERATE"); ``entity`` keeps the edges touching it."""
+    on the event date, else the publication date), each with its count and evidence, most frequent
+    first. ``type`` may list several types ("AID,COOPERATE"); ``entity`` keeps the edges touching it.
+    ``limit`` (and ``offset``): one page of the edges in that order, the nodes those of the page,
+    and ``total_edges`` how many edges there are in all.
+
+    The edges are read off the kept tables (:mod:`.edges`), unless a filter needs the documents
+    (``language``, ``since``, ``until``) or ``kept`` is False: then every matching event is
+    aggregated (the same answer, slower on a large store)."""
+    if kept and not (language or since or until):
+        return _graph_kept(db, type=type, evidence=evidence, window=window, entity=entity,
+                           include_duplicates=include_duplicates, limit=limit, offset=offset)
+    g = _graph_live(db, type=type, since=since, until=until, evidence=evidence, window=window, entity=entity,
+                    language=language, include_duplicates=include_duplicates)
+    if limit is None and not offset:
+        return g
+    total = len(g["edges"])
+    g["edges"] = g["edges"][offset:None if limit is None else offset + limit]
+    keep = {e["source"] for e in g["edges"]} | {e["target"] for e in g["edges"]}
+    g["nodes"] = [n for n in g["nodes"] if n["id"] in keep]
+    return {**g, "total_edges": total}
+
+
+def _graph_kept(db, *, type: str | None, evidence: int, window: str | None, entity: str | None,
+                include_duplicates: bool, limit: int | None, offset: int) -> dict[str, Any]:
+    """:func:`graph` off ``graph_edges`` (the page of edges, counted) and ``graph_evidence`` (each
+    edge's first events, off its key): nothing is aggregated per request, and evidence is read for
+    the page's edges only."""
+    cut = _WINDOWS.get(window or "")
+    count = "g.n_all" if include_duplicates else "g.n"
+    where, args = ["g.cut = ?", f"{count} > 0"], [cut or 0]
+    if type:
+        types = _types(type)
+        where.append(f"g.type IN {_in(types)[0]}")
+        args += types
+    if entity:
+        marks, vals = _refs(db, entity)
+        where.append(f"(g.source IN {marks} OR g.target IN {marks})")
+        args += vals + vals
+    cond = " AND ".join(where)
+    page = "" if limit is None and not offset else " LIMIT ? OFFSET ?"
+    rows = db.execute(
+        f"""SELECT g.source, g.target, g.type, g.period, {count} AS n FROM graph_edges g WHERE {cond}
+            ORDER BY n DESC, g.type, g.source, g.target, g.period{page}""",
+        [*args, *([1 << 62 if limit is None else limit, offset] if page else [])]).fetchall()
+    edges = [{"source": r[0], "target": r[1], "type": r[2], **({"window": r[3] or None} if cut else {}),
+              "count": r[4], "evidence": []} for r in rows]
+    if evidence > 0 and edges:
+        _kept_evidence(db, edges, rows, cut or 0, evidence, include_duplicates)
+    ids = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
+    out = {"nodes": entities_by_id(db, ids), "edges": edges}
+    if page:
+        out["total_edges"] = (len(rows) if not offset and (limit is None or len(rows) < limit) else
+                              db.execute(f"SELECT count(*) FROM graph_edges g WHERE {cond}", args).fetchone()[0])
+    return out
+
+
+def _kept_evidence(db, edges: list[dict[str, Any]], rows, cut: int, evidence: int, include_duplicates: bool) -> None:
+    """The first ``evidence`` events of each edge (document id, evidence offset, event id), off
+    ``graph_evidence``'s key: in PostgreSQL one query for all (a lateral join), in SQLite one
+    short query per edge (no lateral joins; each is a seek and a few rows)."""
+    dup = "" if include_duplicates else " AND x.reprint = 0"
+    chosen: list[list[int]] = []
+    if dialect.of(db).name == "sqlite":
+        sql = (f"SELECT x.event_id FROM graph_evidence x WHERE x.cut = ? AND x.source = ? AND x.target = ? "
+               f"AND x.type = ? AND x.period = ?{dup} ORDER BY x.doc_id, x.evidence_start, x.event_id LIMIT ?")
+        for r in rows:
+            chosen.append([x[0] for x in db.execute(sql, (cut, r[0], r[1], r[2], r[3], evidence))])
+    else:
+        found: list[list[int]] = [[] for _ in rows]
+        for k, event_id in db.execute(
+                f"""SELECT e.k, x.event_id
+                    FROM unnest(?::ctext[], ?::ctext[], ?::ctext[], ?::ctext[]) WITH ORDINALITY
+                         AS e(source, target, type, period, k)
+                    CROSS JOIN LATERAL (
+                        SELECT x.event_id, x.doc_id, x.evidence_start FROM graph_evidence x
+                        WHERE x.cut = ? AND x.source = e.source AND x.target = e.target AND x.type = e.type
+                          AND x.period = e.period{dup}
+                        ORDER BY x.doc_id, x.evidence_start, x.event_id LIMIT ?) x
+                    ORDER BY e.k, x.doc_id, x.evidence_start, x.event_id""",
+                ([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows], [r[3] for r in rows],
+                 cut, evidence)):
+            found[k - 1].append(event_id)
+        chosen = found
+    details: dict[int, dict[str, Any]] = {}
+    ids = [i for c in chosen for i in c]
+    for k in range(0, len(ids), 500):
+        marks, vals = _in([str(i) for i in ids[k:k + 500]])
+        for r in db.execute(
+                f"""SELECT ev.id, ev.doc_id, ev.evidence_start, ev.evidence_end, ev.factuality, ev.mode,
+                           ev.amount_value, ev.amount_unit, coalesce(ev.date, d.published) AS date, d.title,
+                           {_slice(db, "ev.evidence_start", "ev.evidence_end")} AS text
+                    FROM events ev JOIN documents d ON d.id = ev.doc_id WHERE ev.id IN {marks}""", vals):
+            details[r["id"]] = dict(r)
+    copies = _copies(db, [details[i]["doc_id"] for i in ids])
+    for edge, event_ids in zip(edges, chosen):
+        for i in event_ids:
+            r = details[i]
+            edge["evidence"].append({"doc_id": r["doc_id"], "event_id": r["id"], "title": r["title"],
+                                     "start": r["evidence_start"], "end": r["evidence_end"], "text": r["text"],
+                                     "factuality": r["factuality"], "mode": r["mode"],
+                                     "amount": ({"value": r["amount_value"], "unit": r["amount_unit"]}
+                                                if r["amount_value"] is not None else None),
+                                     "date": r["date"], "reprints": copies[r["doc_id"]]})
+
+
+def _graph_live(db, *, type: str | None = None, since: str | None = None, until: str | None = None,
+                evidence: int = 3, window: str | None = None, entity: str | None = None,
+                language: str | None = None, include_duplicates: bool = False) -> dict[str, Any]:
+    """:func:`graph` counted from the events themselves."""
     where, args = ["a.role = 'actor'", "r.role = 'recipient'"], []
     if not include_duplicates:  # a story reprinted by four sites is one piece of evidence, not four
         where.append(f"ev.doc_id NOT IN {_REPRINT_IDS}")
@@ -481,6 +609,10 @@ def _fts5_search(db, match: str, *, limit: int, offset: int, include_duplicates:
         (match, limit, offset)).fetchall()
 
 
+#: matches of a word read off the GIN index and sorted, at most (more: walked newest first)
+_FEW = 200
+
+
 def _ts_search(db, query: str, *, limit: int, offset: int, include_duplicates: bool) -> list | None:
     """PostgreSQL: the documents FTS5 would match (:mod:`.dialect` indexes the words as FTS5 does),
     off the GIN indexes: those whose title matches first, then the others, each newest stored
@@ -493,12 +625,25 @@ def _ts_search(db, query: str, *, limit: int, offset: int, include_duplicates: b
         return None
     dup = "" if include_duplicates else "AND f.doc_id NOT IN (SELECT id FROM documents WHERE duplicate_of IS NOT NULL)"
     wanted = limit + offset
-    page = "SELECT f.doc_id FROM documents_fts f WHERE f.{col} @@ to_tsquery('simple', ?) {dup} ORDER BY f.seq DESC LIMIT ?"
-    ids = [r[0] for r in db.execute(page.format(col="title_fts", dup=dup), (match, wanted))]
+
+    def newest(col: str, n: int) -> list[str]:
+        # A word few documents hold: all its matches off the GIN index (at most _FEW), sorted; else
+        # the newest documents walked until n match. Asked of the planner alone, the walk was
+        # chosen for a rare word too (its estimate is a guess) and read every row to find none.
+        few = db.execute(
+            f"""WITH m AS MATERIALIZED (SELECT f.doc_id, f.seq FROM documents_fts f
+                                        WHERE f.{col} @@ to_tsquery('simple', ?) {dup} LIMIT {_FEW})
+                SELECT doc_id, (SELECT count(*) FROM m) FROM m ORDER BY seq DESC LIMIT ?""", (match, n)).fetchall()
+        if not few or few[0][1] < _FEW:
+            return [r[0] for r in few]
+        page = f"SELECT f.doc_id FROM documents_fts f WHERE f.{col} @@ to_tsquery('simple', ?) {dup} ORDER BY f.seq DESC LIMIT ?"
+        return [r[0] for r in db.execute(page, (match, n))]
+
+    ids = newest("title_fts", wanted)
     if len(ids) < wanted:  # every title match is known: then the other matches (a title match is one)
         titled = set(ids)
-        ids += [r[0] for r in db.execute(page.format(col="fts", dup=dup), (match, wanted + len(titled)))
-                if r[0] not in titled]
+        page = f"SELECT f.doc_id FROM documents_fts f WHERE f.fts @@ to_tsquery('simple', ?) {dup} ORDER BY f.seq DESC LIMIT ?"
+        ids += [r[0] for r in db.execute(page, (match, wanted + len(titled))) if r[0] not in titled]
     ids = ids[offset:wanted]
     if not ids:
         return []
@@ -557,9 +702,14 @@ def mentions(db, doc_id: str) -> list[dict[str, Any]]:
     return out
 
 
-def neighbours(db, entity_id: str, *, limit: int = 30) -> list[dict[str, Any]]:
-    """Entities linked to one by events (either direction) and by appearing in the same documents."""
+def neighbours(db, entity_id: str, *, limit: int = 30, kept: bool = True) -> list[dict[str, Any]]:
+    """Entities linked to one by events (either direction) and by appearing in the same documents.
+    The events are counted off ``entity_links`` (kept as events are written, :mod:`.edges`: a
+    frequent entity's events were all read and joined per request), unless ``kept`` is False."""
     linked = {r["id"]: dict(r) for r in db.execute(
+        f"""SELECT l.other_id AS id, sum(l.n) AS events, {dialect.of(db).group_concat_distinct("l.type")} AS types
+            FROM entity_links l WHERE l.entity_id = ? GROUP BY l.other_id ORDER BY events DESC, l.other_id LIMIT ?""",
+        (entity_id, limit))} if kept else {r["id"]: dict(r) for r in db.execute(
         f"""SELECT o.entity_id AS id, count(DISTINCT p.event_id) AS events,
                   {dialect.of(db).group_concat_distinct("ev.type")} AS types
            FROM event_participants p JOIN event_participants o ON o.event_id = p.event_id AND o.role != p.role

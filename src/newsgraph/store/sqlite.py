@@ -25,6 +25,7 @@ from ..clean import dedup
 from ..clean.repeated import RepeatedLines
 from ..model import (ARTICLE_KINDS, Document, Entity, Event, Failure, Quote, Segment, Sentence, Source, Value,
                      from_json, to_json)
+from . import edges
 from .queries import SearchHit
 from .queries import search as _search
 
@@ -238,7 +239,7 @@ class Store:
                  duplicate_of, fp.exact if fp else None, dedup.signature_bytes(fp.minhash) if fp else None,
                  json.dumps(_analysis(doc), ensure_ascii=False)),
             )
-            self._save_knowledge(doc)
+            self._save_knowledge(doc, reprint=duplicate_of is not None)
             self.db.executemany(
                 'INSERT INTO segments (doc_id, idx, start, "end", kind, language) VALUES (?, ?, ?, ?, ?, ?)',
                 [(doc.id, i, s.start, s.end, s.kind, s.language) for i, s in enumerate(doc.segments)],
@@ -257,8 +258,10 @@ class Store:
             raise
         return True
 
-    def _save_knowledge(self, doc: Document) -> None:
-        """Entities (aliases, mentions, roles), quotes, events and values, in queryable form."""
+    def _save_knowledge(self, doc: Document, reprint: bool = False) -> None:
+        """Entities (aliases, mentions, roles), quotes, events and values, in queryable form; the
+        graph's kept edges of the events (:mod:`.edges`). ``reprint``: the document is stored as
+        a reprint of a stored story."""
         for e in doc.entities:
             self.db.execute(
                 """INSERT INTO entities (id, type, name, names) VALUES (?, ?, ?, ?)
@@ -289,6 +292,7 @@ class Store:
                 (doc.id, q.kind, ref(q.speaker), q.speaker_text, q.cue.start, q.cue.end,
                  q.content.start, q.content.end, q.confidence),
             )
+        stored: list[edges.StoredEvent] = []
         for ev in doc.events:
             if ev.same_as is not None:
                 continue  # a later telling: the document keeps it, the tables count the event once
@@ -306,12 +310,34 @@ class Store:
                 [(cur.lastrowid, eid, role) for role, ids in (("actor", ev.actors), ("recipient", ev.recipients))
                  for eid in ids if eid in known],
             )
+            stored.append(edges.StoredEvent(
+                cur.lastrowid, doc.id, ev.type, ev.date if ev.date is not None else doc.published,
+                ev.evidence.start, tuple(e for e in ev.actors if e in known),
+                tuple(e for e in ev.recipients if e in known), reprint))
+        self._save_edges(edges.rows(stored))
         self.db.executemany(
             'INSERT OR IGNORE INTO doc_values (doc_id, type, start, "end", text, value, unit, end_value, partial) '
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(doc.id, v.type, v.start, v.end, v.text, v.value, v.unit, v.end_value, int(v.partial))
              for v in doc.values],
         )
+
+    def _save_edges(self, kept: edges.Rows) -> None:
+        self.db.executemany(
+            "INSERT INTO graph_edges (cut, source, target, type, period, n, n_all) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (cut, source, target, type, period) "
+            "DO UPDATE SET n = graph_edges.n + excluded.n, n_all = graph_edges.n_all + excluded.n_all",
+            [(*k, n, n_all) for k, (n, n_all) in kept.edges.items()])
+        self.db.executemany(
+            "INSERT INTO graph_evidence (cut, source, target, type, period, reprint, doc_id, evidence_start, "
+            "event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", kept.evidence)
+        self.db.executemany(
+            "INSERT INTO entity_links (entity_id, other_id, type, n) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (entity_id, other_id, type) DO UPDATE SET n = entity_links.n + excluded.n",
+            [(*k, n) for k, n in kept.links.items()])
+        self.db.executemany(
+            "INSERT INTO entity_events (entity_id, role, reprint, at, doc_id, evidence_start, event_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)", kept.participants)
 
     def record_failure(self, failure: Failure) -> None:
         try:
