@@ -101,32 +101,14 @@ def ru_browser():
 @pytest.fixture(scope="module")
 def ru_server(tmp_path_factory):
     """`newsgraph serve`'s application on the bundled examples (no seed needed) on a loopback port."""
-    uvicorn = pytest.importorskip("uvicorn")
-    import socket
-    import threading
-    import time
-
+    pytest.importorskip("uvicorn")
+    from _browser import live_server
     from test_api import build_store
-
-    from newsgraph.serve import create_app
 
     db = tmp_path_factory.mktemp("browser_ru") / "ru.db"
     build_store(db, seed=False)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(db, allowed_hosts=["127.0.0.1", "localhost"]),
-                                        host="127.0.0.1", port=port, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 20
-    while not srv.started:
-        if time.time() > deadline or not thread.is_alive():
-            pytest.fail("the server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/"
-    srv.should_exit = True
-    thread.join(10)
+    with live_server(db) as url:
+        yield url
 
 
 def _page(browser, locale: str):
