@@ -938,9 +938,7 @@ def _inverted_subject(ctx: _Context, tree: _Tree, verb) -> list:
     "сказав Масіх"): a speech verb's object is not nominative, so it is the subject."""
     for c in tree.children(verb, {"obj"}):
         if c.start > verb.start and c.upos in {"NOUN", "PROPN"} and c.feature("Case") == "Nom" \
-                and verb.feature("Number") in {None, c.feature("Number")} \
-                and (verb.feature("Gender") is None or c.feature("Gender") in {None, verb.feature("Gender")}):
-            # a past verb agrees in gender: "висловила сподівання" has no subject "сподівання"
+                and verb.feature("Number") in {None, c.feature("Number")}:
             return [c]
     return []
 
