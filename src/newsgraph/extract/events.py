@@ -94,6 +94,8 @@ OBJECT_GENITIVE_TYPES = frozenset({"REJECT", "ACCUSE", "SUPPORT"})
 #: types whose event noun takes its patient, not its actor, in the genitive
 #: ("арешт Навального", "обстріл Харкова"; but "відставка Джонсона", "санкції ЄС").
 PATIENT_GENITIVE_TYPES = frozenset({"COERCE", "ASSAULT"})
+#: cooperative types whose refusal is a REJECT ("не підтримали", "не признает", "не согласен").
+REFUSABLE_TYPES = frozenset({"AGREE", "SUPPORT", "CONCEDE", "CONSULT", "COOPERATE", "AID"})
 #: PLOVER types that require a recipient.
 NEEDS_RECIPIENT = frozenset({"AID", "COOPERATE", "SANCTION"})
 #: types whose actor, when it is an organisation's staff, acts against that organisation
@@ -135,6 +137,7 @@ class EventData:
     partner: frozenset
     light_verbs: frozenset
     purpose: frozenset
+    support_preps: frozenset = frozenset()
     #: common nouns that name a party ("уряд", "пасажири", "работники"): a recipient no name
     #: stands for may be one of these, or any animate noun
     parties: frozenset = frozenset()
@@ -174,6 +177,7 @@ def event_data(code: str | None) -> EventData | None:
         conditional=frozenset(map(_norm, m.CONDITIONAL_PARTICLES)),
         partner=frozenset(map(_norm, m.PARTNER_PREPOSITIONS)),
         light_verbs=frozenset(map(_norm, m.LIGHT_VERBS)),
+        support_preps=frozenset(map(_norm, m.SUPPORT_PREPOSITIONS)),
         purpose=frozenset(map(_norm, m.PURPOSE)),
         parties=frozenset(map(_norm, (*m.ACTOR_HEADS, *m.STAFF_NOUNS))),
         source_preps=frozenset(map(_norm, m.ORIGIN_PREPOSITIONS)),
@@ -550,6 +554,28 @@ def _names_event(toks: list[Tok], u, data: EventData) -> bool:
                                                   for r in data.index.get(lem, ())) for t in toks)
 
 
+def _support_verb(tree: Tree, trig, toks: list[Tok], data: EventData):
+    """The light verb an event noun is the object or oblique of ("веде переговори з",
+    "оголосили про страйк", "выступил с обвинениями", "візьмуть участь у консультаціях"):
+    its subject acts and it carries tense and negation. Not a verb that names an event
+    by itself ("засудив удари") nor one that only describes it ("назвала зустріч хорошою")."""
+    if trig.upos not in ("NOUN", "PROPN"):
+        return None
+    for _ in range(2):
+        # "начали акции протеста", "про проведення страйку оголосили": through the noun
+        # the event noun completes, up to the verb
+        if _rel(trig) != "nmod" or tree.prep(trig) or (h := tree.head(trig)) is None or h.upos != "NOUN":
+            break
+        trig = h
+    if _rel(trig) not in ("obj", "obl") \
+            or (h := tree.head(trig)) is None or h.upos != "VERB" or _names_event(toks, h, data) \
+            or _norm(h.lemma or "") not in data.light_verbs:
+        return None
+    if _rel(trig) == "obl" and tree.prep(trig)[:1] not in [(p,) for p in data.support_preps]:
+        return None  # "санкції за постачання дронів": a reason, not the verb's content
+    return h
+
+
 def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype: str,
                data: EventData, names: dict | None = None,
                speaker: Arg | None = None) -> tuple[list, list, list] | None:
@@ -560,11 +586,7 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
     if trig is None:
         return None
     nodes = [trig] + ([o] if tr.obj is not None and (o := tree.node(toks[tr.obj])) else [])
-    verb = trig
-    if trig.upos in ("NOUN", "PROPN") and trig.deprel == "obj" and \
-            (h := tree.head(trig)) is not None and h.upos == "VERB" and not _names_event(toks, h, data) \
-            and _norm(h.lemma or "") in data.light_verbs:
-        verb = h  # "веде переговори з": the light verb's subject acts ("назвала зустріч хорошою": no)
+    verb = _support_verb(tree, trig, toks, data) or trig
     if verb not in nodes:
         nodes.append(verb)
     actors: list[int] = []
@@ -783,15 +805,28 @@ def _factuality(toks: list[Tok], i: int, data: EventData) -> str:
     return "asserted"
 
 
-def _tree_factuality(tree: Tree, trig, toks: list[Tok], data: EventData) -> str | None:
+def _refused(tree: Tree | None, trig, toks: list[Tok], data: EventData) -> bool:
+    """Whether the negation of a negated event stands on the act itself (or the light
+    verb that carries it), so the actor refuses it, and not on a predicate above it
+    ("не вдалося", "не смогли": the act failed)."""
+    if tree is None or trig is None:
+        return False
+    nodes = [trig] + [h for h in [_support_verb(tree, trig, toks, data)] if h is not None]
+    low_at = {t.start: t.low for t in toks}
+    return any("Polarity=Neg" in (c.feats or "") or _rel(c) == "advmod" and (
+        _norm(c.lemma or "") in data.negation or low_at.get(c.start, "") in data.negation)
+        for n in nodes for c in tree.children(n))
+
+
+def _tree_factuality(tree: Tree, trig, toks: list[Tok], data: EventData,
+                     polarity: bool = True) -> str | None:
     """Factuality from the predicates that govern the trigger within its clause: a
     negation, a modal, a plan or a demand counts only on that chain, and a condition
     only when it opens the trigger's own clause ("якщо вони не зможуть узгодити…, вони
     використають план": the plan is asserted as a future, the agreement hypothetical).
     None when the trigger has no parse."""
     chain, u = [], trig
-    if u.upos in ("NOUN", "PROPN") and _rel(u) == "obj" and (h := tree.head(u)) is not None \
-            and _norm(h.lemma or "") in data.light_verbs:
+    if (h := _support_verb(tree, u, toks, data)) is not None:
         chain.append(u)
         u = h  # "проведуть страйк": the support verb carries tense and negation
     for _ in range(6):
@@ -813,8 +848,8 @@ def _tree_factuality(tree: Tree, trig, toks: list[Tok], data: EventData) -> str 
     if _rel(top) == "advcl" and words(marks) & conditional or words(
             [c for c in kids if _rel(c) in ("aux", "advmod", "discourse", "mark")]) & data.conditional:
         return "hypothetical"
-    if any("Polarity=Neg" in (c.feats or "") or _rel(c) == "advmod" and words([c]) & data.negation
-           for c in kids) or words(chain[1:]) & data.negation:
+    if polarity and (any("Polarity=Neg" in (c.feats or "") or _rel(c) == "advmod" and words([c]) & data.negation
+                         for c in kids) or words(chain[1:]) & data.negation):
         return "negated"
     if words(chain[1:]) & conditional or words([c for c in kids if _rel(c) == "advmod"]) & conditional:
         return "hypothetical"  # "може надати", "готова підписати", "можливо, підпише"
@@ -1000,9 +1035,16 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
             etype == "COOPERATE" and len(actor_ids) > 1):  # "Росія і Китай співпрацюють"
         return None
 
-    mode = _mode(toks, tr, etype, mode, data)
     factuality = (_tree_factuality(tree, trig_node, toks, data) if trig_node is not None else None) \
         or _factuality(toks, ti, data)
+    if factuality == "negated" and etype in REFUSABLE_TYPES and _refused(tree, trig_node, toks, data):
+        # "не признает поражение", "не підтримають", "не поновлювати переговори": a refusal
+        # is a REJECT that happened (PLOVER: "all rejections and refusals"), unlike a
+        # failure ("не вдалося досягти угоди"), which stays a negated AGREE
+        etype, mode = "REJECT", None
+        factuality = "future" if _tree_factuality(tree, trig_node, toks, data, polarity=False) == "future" \
+            else "asserted"
+    mode = _mode(toks, tr, etype, mode, data)
     conf = 0.55 + (0.15 if tr.obj is not None else 0) + (0.1 if recipient_ids else 0) \
         + (0.1 if any(a.cases and "nomn" in a.cases for a in actors) or genitive_actor else 0)
     if factuality == "hypothetical":

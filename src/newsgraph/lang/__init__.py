@@ -196,6 +196,10 @@ class Events(Section):
     #: support verbs whose object noun is the event and whose subject its actor
     #: ("*провели* переговори", "*оголосили* страйк"); any other verb is no support.
     LIGHT_VERBS: tuple[str, ...] = ()
+    #: prepositions through which a support verb takes its event noun as its content
+    #: ("оголосили *про* страйк", "выступил *с* обвинениями", "взяли участь *у* консультаціях");
+    #: others give a reason or a circumstance ("запровадила санкції *за* постачання дронів").
+    SUPPORT_PREPOSITIONS: tuple[str, ...] = ()
     #: conjunctions of purpose ("щоб"): the event of the clause they open is future.
     PURPOSE: tuple[str, ...] = ()
 
