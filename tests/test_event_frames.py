@@ -74,6 +74,12 @@ ARGUMENTS = [
     ("Керівництво Польщі має намір досягти угоди з Україною.", "AGREE", "Польща", "Україна"),
     ("Исламисты из партии TLP потребовали казнить Асию Биби.", "REQUEST", "TLP", None),
     ("В Техасе выборщики проголосовали за Трампа.", "SUPPORT", "Техас", "Дональд Трамп"),
+    # an infinitive completing a noun of will is done by that noun's genitive
+    ("Трамп поддерживает стремление Польши покинуть Евросоюз.", "RETREAT", "Польша", None),
+    # the genitive of the partner phrase or of the object is the recipient
+    ("Орбан не согласился с позицией руководства Германии.", "REJECT", "Виктор Орбан", "Германия"),
+    ("Польща визнала право України на компенсацію.", "CONCEDE", "Польща", "Україна"),
+    ("Росія продовжила обстріл Харкова.", "ASSAULT", "Росія", "Харків"),
 ]
 
 
@@ -96,3 +102,12 @@ def test_recipient_no_name_stands_for(pipeline, text, etype, phrase):
     doc = pipeline.process(next(iter(read_bytes((text + "\n").encode(), Source(path="t.txt")))))
     found = [(e.type, [doc.text[p.start:p.end] for p in e.recipient_phrases]) for e in doc.events]
     assert any(t == etype and any(phrase in p or p in phrase for p in ps) for t, ps in found), found
+
+
+@pytest.mark.parametrize("text", ["Обстріл Харкова тривав усю ніч.", "Сенатор внес резолюцию об импичменте Байдена."])
+def test_target_genitive_is_no_actor(pipeline, text):
+    """The genitive of a noun of an act done to someone is its target: "обстріл Харкова"
+    names no attacker, and Kharkiv must not become one."""
+    doc = pipeline.process(next(iter(read_bytes((text + "\n").encode(), Source(path="t.txt")))))
+    names = {e.id: e.name for e in doc.entities}
+    assert not any(names.get(a) in ("Харків", "Джо Байден") for e in doc.events for a in e.actors), doc.events

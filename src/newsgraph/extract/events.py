@@ -89,8 +89,8 @@ SYMMETRIC_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 DATIVE_TYPES = frozenset({"AID", "SUPPORT", "THREATEN", "REQUEST", "SANCTION", "CONCEDE",
                           "AGREE", "REJECT", "ACCUSE", "COOPERATE"})
 #: types whose recipient may be the genitive of the trigger's object
-#: ("відхилила пропозицію Єврокомісії", "підтримав позицію Польщі").
-OBJECT_GENITIVE_TYPES = frozenset({"REJECT", "ACCUSE", "SUPPORT"})
+#: ("відхилила пропозицію Єврокомісії", "підтримав позицію Польщі", "признал право работников").
+OBJECT_GENITIVE_TYPES = frozenset({"REJECT", "ACCUSE", "SUPPORT", "CONCEDE"})
 #: types whose event noun takes its patient, not its actor, in the genitive
 #: ("арешт Навального", "обстріл Харкова"; but "відставка Джонсона", "санкції ЄС").
 PATIENT_GENITIVE_TYPES = frozenset({"COERCE", "ASSAULT"})
@@ -621,6 +621,14 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
                         and (found := tree.entities(c, args, data)):
                     return found
             return []
+        # "стремление Англии покинуть ЕС", "о готовности Украины обсудить": an infinitive
+        # that completes a noun is done by the one whose will or readiness the noun names
+        if _rel(v) in ("acl", "nmod") and "VerbForm=Inf" in (v.feats or "") \
+                and (n := tree.head(v)) is not None and n.upos == "NOUN":
+            found = [k for c in tree.children(n) if _rel(c) == "nmod" and not tree.prep(c)
+                     and _case(c) in ("gent", None) and c.id != v.id for k in tree.entities(c, args, data)]
+            if found:
+                return found
         # "має намір досягти угоди", "выразил готовность обсудить": an infinitive that
         # completes the verb's object noun is the verb subject's
         if depth < 3 and _rel(v) == "acl" and "VerbForm=Inf" in (v.feats or "") \
@@ -640,7 +648,7 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
         # "обстріл Харкова"): then the actor is the light verb's subject or none
         for c in tree.children(trig):
             if _rel(c) == "nmod" and not tree.prep(c) and _case(c) in ("gent", None):
-                if etype in PATIENT_GENITIVE_TYPES:
+                if etype in PATIENT_GENITIVE_TYPES or "patient" in data.triggers[tr.row][4]:
                     found = tree.entities(c, args, data) or [
                         k for g in tree.children(c) if _rel(g) == "nmod" and not tree.prep(g)
                         for k in tree.entities(g, args, data)]
@@ -656,8 +664,11 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
             if _rel(c) not in OBJECT_RELS and r != "nsubj:pass":
                 continue
             found = tree.entities(c, args, data) or tree.relative_antecedent(n, c, args, data)
-            if not found and _rel(c) == "obj" and etype in OBJECT_GENITIVE_TYPES:
-                # "розкритикував позицію Вашингтона": the object's genitive
+            if not found and (_rel(c) == "obj" and etype in OBJECT_GENITIVE_TYPES or (
+                    _rel(c) == "obl" and etype in OBJECT_GENITIVE_TYPES | {"AGREE"}
+                    and tree.prep(c)[:1] and tree.prep(c)[0] in data.partner)):
+                # "розкритикував позицію Вашингтона", "не согласен с позицией руководства
+                # Великобритании": the genitive of the object or of the partner phrase
                 found = [k for g in tree.children(c) if _rel(g) == "nmod" and not tree.prep(g)
                          and _case(g) in ("gent", None) for k in tree.entities(g, args, data)]
                 if found:
@@ -919,6 +930,8 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
     ti = _trigger_index(tr)
     trig = toks[ti]
     nominal = "noun" in flags and not trig.verbal
+    # "обстріл Харкова", "імпічмент Байдена": with a parse, the genitive is the target
+    patient = etype in PATIENT_GENITIVE_TYPES or "patient" in flags
     # a noun after "під час", "у межах": an event only with participants of its own
     circumstantial = nominal and _phrase_before(toks, ti, data.circumstantial) is not None \
         or (nominal and ti > 1 and _phrase_before(toks, ti - 1, data.circumstantial) is not None)
@@ -957,7 +970,7 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
             continue
         # the genitive actor of a nominalised trigger: "направлення військ КНДР"
         anchor = max(tr.tokens)
-        if nominal and pos > anchor and pos - anchor <= 2 and (a.cases is None or "gent" in a.cases) \
+        if nominal and not (patient and trig_node is not None) and pos > anchor and pos - anchor <= 2 and (a.cases is None or "gent" in a.cases) \
                 and all(toks[k].pos in ("ADJF", "NOUN") for k in range(anchor + 1, pos)):
             genitive_actor.append(a)
             continue

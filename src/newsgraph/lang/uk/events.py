@@ -15,7 +15,9 @@ form of a word counts ("надала", "надасть", "надаватиме" 
   "передати") and counts only with a recipient (dative, "в/у + accusative",
   "до + genitive"); ``"noun"`` — a nominalisation ("обстріл", "направлення"):
   its actor may also be the genitive right after it or after its object
-  ("направлення військ КНДР", "зустріч міністрів оборони НАТО").
+  ("направлення військ КНДР", "зустріч міністрів оборони НАТО"); ``"patient"`` —
+  a noun of an act done to someone, whose genitive is its recipient ("імпічмент
+  Байдена"), as for every COERCE and ASSAULT noun.
 
 Earlier rows win when two rows match the same word, so rows with objects come
 before bare rows.
@@ -118,6 +120,8 @@ TRIGGERS = [
     ("COERCE", "arrest", ("засудити", "засуджувати", "присудити"), ("до", "страта", "ув'язнення", "позбавлення"), ()),
     ("SANCTION", None, ("виключити", "виключати"), ("з",), ("recipient",)),
     # --- ACCUSE: criticism, condemnation, accusations, lawsuits, impeachment
+    # nouns of an act done *to* someone: their genitive is its target ("імпічмент Байдена")
+    ("ACCUSE", None, ("імпічмент", "засудження", "осуд"), (), ("noun", "patient")),
     ("ACCUSE", None, ("висунути", "висувати", "виступити", "пред'явити", "подати", "подавати"),
      ("звинувачення", "обвинувачення", "позов", "скарга", "імпічмент"), ()),
     ("ACCUSE", None, ("звинуватити", "звинувачувати", "обвинуватити", "обвинувачувати", "засудити",
