@@ -146,6 +146,23 @@ def test_quotes_and_event_filters(client, built):
     assert len(many["items"]) == 3 and many["next_offset"] == 3
 
 
+def test_events_at_each_place_are_those_stored_there(client, built):
+    # every place some event is located at (the examples, and the seed where it is beside the repository)
+    with Store(built[0]) as store:
+        located: dict[str, list[int]] = {}
+        for eid, ev in store.db.execute(
+                """SELECT ev.location, ev.id FROM events ev JOIN documents d ON d.id = ev.doc_id
+                   WHERE ev.location IS NOT NULL AND d.duplicate_of IS NULL ORDER BY ev.id"""):
+            located.setdefault(eid, []).append(ev)
+    assert "loc:city:Moscow" in located
+    for eid, ids in located.items():
+        page = client.get("/api/events", params={"place": eid, "limit": 500}).json()
+        assert sorted(e["id"] for e in page["items"]) == ids, eid
+    ru = client.get("/api/events", params={"place": "Москве", "language": "ru"}).json()["items"]
+    assert [e["id"] for e in ru] == located["loc:city:Moscow"]
+    assert client.get("/api/events", params={"place": "Москве", "language": "en"}).json()["items"] == []
+
+
 def test_graph_edges_carry_evidence_and_quad(client, built):
     g = client.get("/api/graph", params={"type": "AID"}).json()
     assert g["edges"] and {e["quad"] for e in g["edges"]} == {"material_cooperation"}

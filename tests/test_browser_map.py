@@ -128,3 +128,22 @@ def test_filters_and_circle_size_requery_the_map(server, page):
     page.wait_for_function("() => (document.querySelector('.map-list') || {innerText: ''}).innerText.includes('Moscow')")
     assert "places without coordinates" in page.locator("#map-unplaced").inner_text()
     assert not page.problems, page.problems
+
+
+def test_the_place_panel_pages_with_a_more_button(server, page):
+    page.goto(f"{server}#/map")
+    page.locator("#map path.place-circle").first.wait_for()
+    page.evaluate("() => { window.NG_MAP_PAGE = 2; }")  # Ukraine's six stories: three pages of two
+    page.locator(f".map-list .place-btn[data-place='{UKRAINE}']").click()
+    page.wait_for_function("() => document.querySelector('#map-place').dataset.place === 'loc:country:UA'")
+    docs, more = page.locator("#map-place ul.docs > li"), page.locator("#map-more")
+    assert docs.count() == 2 and more.is_visible() and more.inner_text() == "Більше подій і публікацій"
+    expected = page.request.get(f"{server}api/map/places/{UKRAINE}?lang=uk").json()["documents"]
+    for n in (4, 6):
+        more.click()
+        page.wait_for_function("(n) => document.querySelectorAll('#map-place ul.docs > li').length === n", arg=n)
+    assert more.is_hidden()  # the last page: nothing more to ask for
+    shown = page.locator("#map-place ul.docs > li a.doc-title").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert shown == [f"#/doc/{d['id']}" for d in expected]
+    assert not page.problems, page.problems
+    page.evaluate("() => { delete window.NG_MAP_PAGE; }")  # the page may serve the next test

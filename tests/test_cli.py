@@ -196,6 +196,20 @@ def test_dates_types_and_entities_are_checked(examples_db):
     assert run("entities", "--limit", "0", "--db", db, check=False).returncode == 2
 
 
+def test_events_at_a_place(examples_db):
+    db = examples_db
+    here = [json.loads(l) for l in run("events", "--place", "Москвы", "--json", "--db", db).stdout.splitlines()]
+    assert [e["type"] for e in here] == ["ACCUSE"] and "Москве" in here[0]["evidence"]
+    assert len(here[0]["reprints"]) == 3  # the story's three copies, beside it
+    assert len(run("events", "--place", "Moscow", "--all", "--json", "--db", db).stdout.splitlines()) == 4
+    assert run("events", "--place", "loc:city:Moscow", "--type", "AID", "--json", "--db", db).stdout == ""
+    assert len(run("events", "--json", "--db", db).stdout.splitlines()) > 1  # the filter does filter
+    nowhere = run("events", "--place", "Ніденемаєтакого", "--db", db, check=False)
+    assert nowhere.returncode == 2 and "--place 'Ніденемаєтакого': no stored entity" in nowhere.stderr
+    typo = run("events", "--place", "Москваа", "--db", db, check=False)
+    assert typo.returncode == 2 and "did you mean" in typo.stderr and "loc:city:Moscow" in typo.stderr
+
+
 def test_plurals_and_where_each_document_comes_from(examples_db, tmp_path):
     listing = run("entities", "--limit", "200", "--db", examples_db).stdout
     assert "1 mention in 1 document" in listing and "1 documents" not in listing and "1 mentions" not in listing

@@ -13,7 +13,8 @@ import pytest
 
 from newsgraph.link.data.coordinates import COORDINATES
 from newsgraph.link.kb import knowledge_base
-from newsgraph.store import Store, geo, open_store
+from newsgraph.store import Store, geo, open_store, queries
+from newsgraph.store.lookup import resolve
 
 from test_api import build_store
 
@@ -183,6 +184,55 @@ def test_one_place_lists_its_events_and_stories(db):
     assert kyiv["place"]["stories"] == len(kyiv["documents"]) == 1 and kyiv["events"] == []
 
 
+def _located(db, entity_id: str, *, reprints: bool = False) -> list[int]:
+    """The ids of the events stored as located at a place, read straight from the table."""
+    return [r[0] for r in db.execute(
+        "SELECT ev.id FROM events ev JOIN documents d ON d.id = ev.doc_id WHERE ev.location = ?"
+        + ("" if reprints else " AND d.duplicate_of IS NULL") + " ORDER BY ev.id", (entity_id,))]
+
+
+def test_events_at_a_place_by_its_id_or_any_of_its_names(db):
+    canonical = _located(db, MOSCOW)
+    assert len(canonical) == 1 and len(_located(db, MOSCOW, reprints=True)) == 4
+    for ref in (MOSCOW, "Moscow", "Москвы", "Москві"):
+        assert [e["id"] for e in queries.events(db, place=ref)] == canonical, ref
+    assert sorted(e["id"] for e in queries.events(db, place="Москва", include_duplicates=True)) == \
+        _located(db, MOSCOW, reprints=True)
+    # with an actor or recipient, on both of the list's paths: off entity_events (one entity) and walking the events
+    assert resolve(db, "ЕС") == ["org:EU"]
+    for kept in (True, False):
+        assert [e["id"] for e in queries.events(db, place=MOSCOW, recipient="ЕС", kept=kept)] == canonical, kept
+        assert queries.events(db, place=MOSCOW, actor="Germany", kept=kept) == [], kept
+    assert queries.events(db, place=MOSCOW, type="AID") == []
+    assert queries.events(db, place=KYIV) == [] and queries.events(db, place="Ніденемаєтакого") == []
+    assert queries.events(db) and len(queries.events(db)) > len(canonical)  # the filter does filter
+    # the map counts a place's events by the list's rule, under every filter the two share
+    for kw in ({}, {"type": "ACCUSE"}, {"type": "AID"}, {"since": "2024-11-15"}, {"until": "2024-11-14"},
+               {"until": "2024-11-13"}, {"language": "en"}, {"language": "ru"}):
+        assert geo.place(db, MOSCOW, **kw)["place"]["events"] == len(queries.events(db, place=MOSCOW, **kw)), kw
+
+
+def test_a_place_pages_its_events_and_stories_together(db):
+    whole = geo.place(db, UKRAINE)
+    assert len(whole["documents"]) == whole["place"]["stories"] == 6 and whole["next_offset"] is None
+    seen, offset, pages = [], 0, 0
+    while offset is not None:
+        page = geo.place(db, UKRAINE, limit=4, offset=offset)
+        assert page["place"] == whole["place"] and (page["limit"], page["offset"]) == (4, offset)
+        seen += page["documents"]
+        offset, pages = page["next_offset"], pages + 1
+    assert pages == 2 and seen == whole["documents"]
+    # Moscow: one event, two stories; the second page holds the second story and no event
+    first, second = geo.place(db, MOSCOW, limit=1), geo.place(db, MOSCOW, limit=1, offset=1)
+    assert (len(first["events"]), len(first["documents"]), first["next_offset"]) == (1, 1, 1)
+    assert (second["events"], len(second["documents"]), second["next_offset"]) == ([], 1, None)
+    assert [d["id"] for d in first["documents"] + second["documents"]] == \
+        [d["id"] for d in geo.place(db, MOSCOW)["documents"]]
+    past = geo.place(db, MOSCOW, offset=10)
+    assert past["events"] == past["documents"] == [] and past["next_offset"] is None
+    assert past["place"]["stories"] == 2  # the counts are the place's, whatever the page
+
+
 # ---- the API -------------------------------------------------------------------------------------
 
 def test_api_map(api, db):
@@ -205,6 +255,39 @@ def test_api_map(api, db):
     spec = api.get("/openapi.json").json()
     assert "/api/map" in spec["paths"] and "/api/map/places/{entity_id}" in spec["paths"]
     assert {"MapPlaces", "MapPlace", "MapPlaceDetail"} <= set(spec["components"]["schemas"])
+
+
+def test_api_events_at_a_place(api, db):
+    def ids(r):
+        assert r.status_code == 200, r.text
+        return [e["id"] for e in r.json()["items"]]
+
+    assert ids(api.get("/api/events", params={"place": "Москвы"})) == _located(db, MOSCOW)
+    assert ids(api.get("/api/events", params={"place": MOSCOW, "recipient": "ЕС"})) == _located(db, MOSCOW)
+    assert ids(api.get("/api/events", params={"place": MOSCOW, "type": "AID"})) == []
+    assert ids(api.get("/api/events", params={"place": KYIV})) == []  # a place where nothing happened
+    # a place that names no entity is an error saying so, not an empty list; a typo gets the nearest names
+    unknown = api.get("/api/events", params={"place": "Ніденемаєтакого"})
+    assert unknown.status_code == 422 and unknown.json()["detail"] == "place: no entity named Ніденемаєтакого"
+    typo = api.get("/api/events", params={"place": "Москваа"})
+    assert typo.status_code == 422 and MOSCOW in [s["id"] for s in typo.json()["suggestions"]]
+    assert api.get("/api/events", params={"place": ""}).status_code == 422
+    assert api.get("/api/events", params={"place": "x" * 301}).status_code == 422
+    assert "place" in {p["name"] for p in api.get("/openapi.json").json()["paths"]["/api/events"]["get"]["parameters"]}
+
+
+def test_api_place_pages(api):
+    url = f"/api/map/places/{UKRAINE}"
+    seen, offset = [], 0
+    while offset is not None:
+        body = api.get(url, params={"limit": 4, "offset": offset}).json()
+        assert (body["limit"], body["offset"]) == (4, offset)
+        seen += [d["id"] for d in body["documents"]]
+        offset = body["next_offset"]
+    assert len(seen) == 6 and seen == [d["id"] for d in api.get(url).json()["documents"]]
+    assert api.get(url).json()["next_offset"] is None
+    for bad in ({"limit": 0}, {"limit": 501}, {"offset": -1}, {"offset": 10 ** 12}, {"offset": "two"}):
+        assert api.get(url, params=bad).status_code == 422, bad
 
 
 def test_the_explorer_serves_the_map_files(api):
@@ -260,3 +343,23 @@ def test_postgres_gives_the_same_map(pg, db, built):
         assert sorted(a["documents"], key=key) == sorted(b["documents"], key=key), eid
     with TestClient(create_app(url)) as c, TestClient(create_app(built)) as lite:
         assert c.get("/api/map?lang=uk").json() == lite.get("/api/map?lang=uk").json()
+        for params in ({"place": "Москвы"}, {"place": MOSCOW, "recipient": "ЕС"}, {"place": MOSCOW, "type": "AID"}):
+            a, b = c.get("/api/events", params=params), lite.get("/api/events", params=params)
+            assert a.status_code == b.status_code == 200 and len(b.json()["items"]) == (params.get("type") is None)
+            assert [e["evidence"] for e in a.json()["items"]] == [e["evidence"] for e in b.json()["items"]], params
+        for ref in ("Ніденемаєтакого", "Москваа"):
+            a, b = c.get("/api/events", params={"place": ref}), lite.get("/api/events", params={"place": ref})
+            assert a.status_code == b.status_code == 422 and a.json() == b.json(), ref
+
+
+def test_postgres_filters_and_pages_a_place_alike(pg, db):
+    store, _ = pg
+    for kw, n in (({}, 1), ({"include_duplicates": True}, 4), ({"recipient": "ЕС"}, 1),
+                  ({"type": "ACCUSE", "since": "2024-11"}, 1), ({"until": "2024-11-13"}, 0)):
+        for ref in (MOSCOW, "Москве"):
+            a, b = queries.events(db, place=ref, **kw), queries.events(store.db, place=ref, **kw)
+            assert len(a) == n and [e["evidence"] for e in a] == [e["evidence"] for e in b], (ref, kw)
+    pages = [geo.place(store.db, UKRAINE, limit=4, offset=o) for o in (0, 4)]
+    assert [p["next_offset"] for p in pages] == [4, None]
+    ids = [d["id"] for p in pages for d in p["documents"]]
+    assert len(ids) == len(set(ids)) == 6 and set(ids) == {d["id"] for d in geo.place(db, UKRAINE)["documents"]}

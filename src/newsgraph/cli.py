@@ -582,19 +582,21 @@ _until_option = click.option("--until", callback=_iso_date, help="ISO date (or m
 @_type_option
 @click.option("--actor", help="Entity id or name (any language and form).")
 @click.option("--recipient", help="Entity id or name (any language and form).")
+@click.option("--place", help="Where the event happened: a place's id or name (any language and form).")
 @_since_option
 @_until_option
 @click.option("--all", "include_duplicates", is_flag=True, help="List the events of reprints too.")
 @click.option("--limit", default=100, show_default=True, type=click.IntRange(1))
 @click.option("--json", "as_json", is_flag=True)
-def events_cmd(db: str | None, etype: str | None, actor: str | None, recipient: str | None, since: str | None,
-               until: str | None, include_duplicates: bool, limit: int, as_json: bool) -> None:
+def events_cmd(db: str | None, etype: str | None, actor: str | None, recipient: str | None, place: str | None,
+               since: str | None, until: str | None, include_duplicates: bool, limit: int, as_json: bool) -> None:
     """Who did what to whom, with the sentence that says so (a story's reprints as its sources)."""
     from .store import queries
 
     with _read_store(db) as store:
         rows = queries.events(store.db, type=etype, actor=_entity_ref(store, actor, "--actor"),
-                              recipient=_entity_ref(store, recipient, "--recipient"), since=since, until=until,
+                              recipient=_entity_ref(store, recipient, "--recipient"),
+                              place=_entity_ref(store, place, "--place"), since=since, until=until,
                               limit=limit, include_duplicates=include_duplicates)
     if as_json:
         return _dump(rows)

@@ -454,23 +454,44 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
         speaker and the entities named inside them."""
         return charts.quote_facets(store().db, speaker=speaker, about=about)
 
-    def _events(type, actor, recipient, speaker, since, until, language, doc, limit, offset):
+    def _events(type, actor, recipient, speaker, since, until, language, doc, limit, offset, place=None):
         type, since, until = _checked(type, since, until)
         return queries.events(store().db, type=type, actor=actor, recipient=recipient, source=speaker,
-                              since=since, until=until, language=language, doc_id=doc, limit=limit, offset=offset)
+                              since=since, until=until, language=language, doc_id=doc, place=place,
+                              limit=limit, offset=offset)
 
-    @app.get("/api/events", response_model=schemas.EventPage, tags=["events"])
+    def _named(db, ref: str, param: str) -> list[str] | Response:
+        """The ids a filter's entity reference names, or the 422 to answer when it names none: a
+        typo in a place would otherwise be an empty list that looks like "nothing happened there".
+        With the nearest names, as the CLI's "did you mean"."""
+        from ..store.lookup import lookup
+
+        match = lookup(db, ref)
+        if match.ids:
+            return match.ids
+        return JSONResponse({"detail": f"{param}: no entity named {ref}", "suggestions": match.suggestions}, 422)
+
+    @app.get("/api/events", response_model=schemas.EventPage, tags=["events"],
+             responses={422: {"description": "a bad filter; an unknown place, with the nearest names"}})
     def list_events(type: str | None = Query(None, max_length=300, description="PLOVER type(s), comma-separated"),
                     actor: str | None = Query(None, max_length=300),
                     recipient: str | None = Query(None, max_length=300),
                     speaker: str | None = Query(None, max_length=300,
                                                 description="the speaker the event is attributed to"),
+                    place: str | None = Query(None, min_length=1, max_length=300,
+                                              description="where the event happened: a place's id or name "
+                                                          "(any language and form)"),
                     since: str | None = Query(None, max_length=30, description="ISO date, inclusive"),
                     until: str | None = Query(None, max_length=30, description="ISO date (or month, year), inclusive"),
                     language: str | None = Query(None, max_length=20), doc: str | None = Query(None, max_length=100),
-                    limit: int = Query(100, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
+                    limit: int = Query(100, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Any:
         """Who did what to whom, with the evidence sentence."""
-        rows = _events(type, actor, recipient, speaker, since, until, language, doc, limit + 1, offset)
+        places = None
+        if place is not None:
+            places = _named(store().db, place, "place")
+            if isinstance(places, Response):
+                return places
+        rows = _events(type, actor, recipient, speaker, since, until, language, doc, limit + 1, offset, places)
         return _page(rows, limit, offset)
 
     @app.get("/api/events/facets", response_model=schemas.Facets, tags=["events"])
@@ -506,7 +527,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
         reprints of a stored story are not counted again unless ``all`` is set."""
         return _graph(type, since, until, window, entity, language, evidence, limit, offset, all)
 
-    app.include_router(maps.router(store))  # /api/map: places, points and counts
+    app.include_router(maps.router(store, max_offset=MAX_OFFSET))  # /api/map: places, points and counts
 
     # -- exports -----------------------------------------------------------
 

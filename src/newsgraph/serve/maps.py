@@ -13,6 +13,8 @@ from ..store import Store, filters, geo
 from . import schemas
 
 LANGS = "^(uk|ru|en)$"
+#: events and stories a place's page holds at most, each: an event card carries its evidence and reprints
+PLACE_PAGE = 500
 
 
 def _checked(type: str | None, since: str | None, until: str | None) -> tuple[str | None, ...]:
@@ -22,8 +24,9 @@ def _checked(type: str | None, since: str | None, until: str | None) -> tuple[st
         raise HTTPException(422, str(e)) from None
 
 
-def router(store: Callable[[], Store]) -> APIRouter:
-    """The routes over ``store()``, the application's read-only store of the calling thread."""
+def router(store: Callable[[], Store], *, max_offset: int) -> APIRouter:
+    """The routes over ``store()``, the application's read-only store of the calling thread;
+    ``max_offset`` the application's bound on every list's offset."""
     r = APIRouter(tags=["map"])
 
     @r.get("/api/map", response_model=schemas.MapPlaces)
@@ -49,12 +52,14 @@ def router(store: Callable[[], Store]) -> APIRouter:
                   since: str | None = Query(None, max_length=30), until: str | None = Query(None, max_length=30),
                   language: str | None = Query(None, max_length=20), site: str | None = Query(None, max_length=300),
                   lang: str | None = Query(None, pattern=LANGS),
-                  limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
-        """One place of ``/api/map`` with the same filters: its counts, the first ``limit`` events located
-        there (in the order of ``/api/events``) and its newest ``limit`` stories."""
+                  limit: int = Query(50, ge=1, le=PLACE_PAGE, description="events and stories each, at most"),
+                  offset: int = Query(0, ge=0, le=max_offset)) -> dict[str, Any]:
+        """One place of ``/api/map`` with the same filters: its counts, a page of the events located
+        there (in the order of ``/api/events``) and a page of its stories, newest first: ``limit`` of
+        each from ``offset``, ``next_offset`` the next page of either (null on the last)."""
         type, since, until = _checked(type, since, until)
         found = geo.place(store().db, entity_id, type=type, since=since, until=until, language=language,
-                          site=site, lang=lang, limit=limit)
+                          site=site, lang=lang, limit=limit, offset=offset)
         if found is None:
             raise HTTPException(404, f"no entity {entity_id}")
         return found

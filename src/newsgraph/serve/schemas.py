@@ -329,3 +329,6 @@ class MapPlaceDetail(BaseModel):
     place: MapPlace
     events: list[Event]
     documents: list[DocumentSummary]
+    limit: int = Field(description="events and documents each at most, from offset")
+    offset: int
+    next_offset: int | None = Field(description="the offset of the next page of either list; null on the last")

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from . import dialect, queries
-from .filters import EVENT_TYPES
+from .filters import EVENT_TYPES, where as conditions
 from .lookup import lookup
 
 #: auto buckets are weeks past this many days from the first date to the last; days below it
@@ -157,31 +157,6 @@ def _text_match(db, q: str) -> tuple[str, list[Any]] | None:
     return "d.id IN (SELECT f.doc_id FROM documents_fts f WHERE f.fts @@ to_tsquery('simple', ?))", [match]
 
 
-def _doc_filters(db, *, language: str | None = None, site: str | None = None, entity: str | None = None,
-                 type: str | None = None, copies: bool = True) -> tuple[list[str], list[Any]]:
-    """Conditions on ``d`` for a search's facet filters. An entity filters stories (a reprint counts
-    through its story, as ``entity_stories`` counts it); an event type, documents holding one.
-    Without ``copies`` every document is its own story, and ``duplicate_of``, stored after the
-    text, need not be read from each row."""
-    where, args = [], []
-    if language:
-        where.append("d.language = ?")
-        args.append(language)
-    if site:
-        where.append("d.site = ?")
-        args.append(site)
-    if entity:
-        marks, vals = queries._refs(db, entity)
-        story = "coalesce(d.duplicate_of, d.id)" if copies else "d.id"
-        where.append(f"{story} IN (SELECT s.story_id FROM entity_stories s WHERE s.entity_id IN {marks})")
-        args += vals
-    if type:
-        types = queries._types(type)
-        where.append(f"d.id IN (SELECT ev.doc_id FROM events ev WHERE ev.type IN {queries._in(types)[0]})")
-        args += types
-    return where, args
-
-
 def _through(db, q: str, expand: bool) -> dict[str, Any] | None:
     """The one entity the query names, whose stories a search lists after its text matches."""
     if not expand:
@@ -210,7 +185,7 @@ def matching(db, q: str, *, include_duplicates: bool = False, expand: bool = Tru
     where = ["(" + " OR ".join(either) + ")"]
     if not include_duplicates:  # off the small index of reprints, not each row's duplicate_of
         where.append(queries._NOT_REPRINT)
-    more, more_args = _doc_filters(db, copies=include_duplicates, **filters)
+    more, more_args = conditions(db, "documents", copies=include_duplicates, **filters)
     return " AND ".join(where + more), args + more_args, through
 
 
@@ -279,41 +254,10 @@ def search_facets(db, q: str, *, include_duplicates: bool = False, expand: bool 
         _group("entity", "entity", _entity_values(db, entities))]}
 
 
-def _event_where(db, *, type=None, actor=None, recipient=None, source=None, since=None, until=None,
-                 language=None) -> tuple[list[str], list[Any]]:
-    """The conditions of :func:`.queries.events` (its filters, reprints left out), for counting
-    every event a filtered list holds rather than reading a page of it."""
-    where, args = [f"ev.doc_id NOT IN {queries._REPRINT_IDS}"], []
-    if type:
-        types = queries._types(type)
-        where.append(f"ev.type IN {queries._in(types)[0]}")
-        args += types
-    if language:
-        where.append("d.language = ?")
-        args.append(language)
-    if source:
-        marks, vals = queries._refs(db, source)
-        where.append(f"ev.source IN {marks}")
-        args += vals
-    for role, ref in (("actor", actor), ("recipient", recipient)):
-        if ref:
-            marks, vals = queries._refs(db, ref)
-            where.append(f"""ev.id IN (SELECT p.event_id FROM event_participants p
-                              WHERE p.entity_id IN {marks} AND p.role = '{role}')""")
-            args += vals
-    if since:
-        where.append("coalesce(ev.date, d.published, d.ingested_at) >= ?")
-        args.append(since)
-    if until:
-        where.append("substr(coalesce(ev.date, d.published, d.ingested_at), 1, ?) <= ?")
-        args += [len(until), until]
-    return where, args
-
-
 def event_facets(db, **filters: str | None) -> dict[str, Any]:
     """The events a filtered events list holds, counted by language, site, PLOVER type, actor,
     recipient and the speaker they are attributed to (each event once)."""
-    where, args = _event_where(db, **filters)
+    where, args = conditions(db, "events", canonical=True, **filters)
     base = f"FROM events ev JOIN documents d ON d.id = ev.doc_id WHERE {' AND '.join(where)}"
     ids = f"SELECT ev.id {base}"
 
@@ -369,7 +313,7 @@ def filtered_search(store, q: str, *, limit: int = 20, offset: int = 0, include_
     first, in PostgreSQL), then on the first page the stories of the entity the query names. The
     narrowing is inside the ranking query, so a page is still read off the full-text index."""
     db = store.db
-    where, args = _doc_filters(db, copies=include_duplicates, **filters)
+    where, args = conditions(db, "documents", copies=include_duplicates, **filters)
     narrow = " AND ".join(where) or "1 = 1"
     hits: list[dict[str, Any]] = []
     rows = _ranked(db, q, narrow, args, limit=limit, offset=offset, include_duplicates=include_duplicates)

@@ -23,39 +23,7 @@ from typing import Any
 
 from ..link.data.coordinates import COORDINATES
 from . import dialect, queries
-from .charts import _event_where
-
-
-def _story_where(*, type: str | None = None, since: str | None = None, until: str | None = None,
-                 language: str | None = None, site: str | None = None) -> tuple[list[str], list[Any]]:
-    """Conditions on ``d``, a story's canonical document (``entity_stories.story_id``)."""
-    where, args = [], []
-    if language:
-        where.append("d.language = ?")
-        args.append(language)
-    if site:
-        where.append("d.site = ?")
-        args.append(site)
-    if since:
-        where.append("coalesce(d.published, d.ingested_at) >= ?")
-        args.append(since)
-    if until:
-        where.append("substr(coalesce(d.published, d.ingested_at), 1, ?) <= ?")
-        args += [len(until), until]
-    if type:
-        types = queries._types(type)
-        where.append(f"d.id IN (SELECT ev.doc_id FROM events ev WHERE ev.type IN {queries._in(types)[0]})")
-        args += types
-    return where, args
-
-
-def _events_where(db, *, type=None, since=None, until=None, language=None, site=None) -> tuple[list[str], list[Any]]:
-    """Conditions on ``ev`` and its document ``d``: the events list's (reprints left out), and the site."""
-    where, args = _event_where(db, type=type, since=since, until=until, language=language)
-    if site:
-        where.append("d.site = ?")
-        args.append(site)
-    return where, args
+from .filters import where as conditions
 
 
 def _name(entity: dict[str, Any], lang: str | None) -> str:
@@ -75,12 +43,12 @@ def places(db, *, type: str | None = None, since: str | None = None, until: str 
     def row(eid: str) -> dict[str, int]:
         return counts.setdefault(eid, {"events": 0, "stories": 0, "mentions": 0})
 
-    where, args = _events_where(db, **filters)
+    where, args = conditions(db, "events", canonical=True, **filters)
     for eid, n in db.execute(
             f"""SELECT ev.location, count(*) FROM events ev JOIN documents d ON d.id = ev.doc_id
                 WHERE ev.location IS NOT NULL AND {' AND '.join(where)} GROUP BY 1""", args):
         row(eid)["events"] = int(n)
-    where, args = _story_where(**filters)
+    where, args = conditions(db, "documents", **filters)
     cond = "".join(f" AND {w}" for w in where)
     for eid, n, m in db.execute(
             f"""SELECT s.entity_id, count(*), sum(s.mentions) FROM entity_stories s
@@ -120,19 +88,23 @@ def _kind(entity_id: str) -> str | None:
 
 def place(db, entity_id: str, *, type: str | None = None, since: str | None = None, until: str | None = None,
           language: str | None = None, site: str | None = None, lang: str | None = None,
-          limit: int = 50) -> dict[str, Any] | None:
-    """One place under the filters of :func:`places`: its counts, point (or none), the first
-    ``limit`` events located there (in the events list's order and shape) and the newest ``limit``
-    stories naming it (canonical documents, with their reprints counted). None: no such entity."""
+          limit: int = 50, offset: int = 0) -> dict[str, Any] | None:
+    """One place under the filters of :func:`places`: its counts, point (or none), a page of the
+    events located there (in the events list's order and shape) and one of the stories naming it,
+    newest first (canonical documents, with their reprints counted). None: no such entity.
+
+    The two lists are paged together, ``limit`` of each from ``offset``: the panel that shows them
+    asks for the next page of both at once; ``next_offset`` is None once neither has more (the
+    counts say how many each has)."""
     found = queries.entities_by_id(db, [entity_id])
     if not found:
         return None
     e = found[0]
     filters = {"type": type, "since": since, "until": until, "language": language, "site": site}
-    where, args = _events_where(db, **filters)
-    cond = " AND ".join(["ev.location = ?", *where])
+    where, args = conditions(db, "events", canonical=True, place=[entity_id], **filters)
+    cond = " AND ".join(where)
     n_events = db.execute(f"SELECT count(*) FROM events ev JOIN documents d ON d.id = ev.doc_id WHERE {cond}",
-                          [entity_id, *args]).fetchone()[0]
+                          args).fetchone()[0]
     nf = dialect.of(db).nulls_first
     events = queries._rows(db.execute(
         f"""SELECT ev.id, ev.doc_id, ev.type, ev.mode, ev.factuality, ev.source, ev.date,
@@ -143,14 +115,14 @@ def place(db, entity_id: str, *, type: str | None = None, since: str | None = No
                    d.site, d.source_url AS url
             FROM events ev JOIN documents d ON d.id = ev.doc_id LEFT JOIN entities src ON src.id = ev.source
             WHERE {cond}
-            ORDER BY coalesce(ev.date, d.published){nf}, ev.doc_id, ev.evidence_start{nf}, ev.id LIMIT ?""",
-        [entity_id, *args, limit]))
+            ORDER BY coalesce(ev.date, d.published){nf}, ev.doc_id, ev.evidence_start{nf}, ev.id LIMIT ? OFFSET ?""",
+        [*args, limit, offset]))
     people = queries._participants(db, [r["id"] for r in events])
     copies = queries._copies(db, [r["doc_id"] for r in events])
     for r in events:
         r.update(people[r["id"]])
         r["reprints"] = copies[r["doc_id"]]
-    swhere, sargs = _story_where(**filters)
+    swhere, sargs = conditions(db, "documents", **filters)
     scond = " AND ".join(["s.entity_id = ?", *swhere])
     n_stories, n_mentions = db.execute(
         f"""SELECT count(*), sum(s.mentions) FROM entity_stories s JOIN documents d ON d.id = s.story_id
@@ -160,7 +132,8 @@ def place(db, entity_id: str, *, type: str | None = None, since: str | None = No
                    d.source_path AS path, d.source_format AS format, d.duplicate_of, s.mentions,
                    (SELECT count(*) FROM documents r WHERE r.duplicate_of = d.id) AS reprints
             FROM entity_stories s JOIN documents d ON d.id = s.story_id WHERE {scond}
-            ORDER BY d.published DESC{dialect.of(db).nulls_last}, d.id LIMIT ?""", [entity_id, *sargs, limit]))
+            ORDER BY d.published DESC{dialect.of(db).nulls_last}, d.id LIMIT ? OFFSET ?""",
+        [entity_id, *sargs, limit, offset]))
     point = COORDINATES.get(entity_id)
     return {
         "place": {"id": entity_id, "type": e["type"], "kind": _kind(entity_id), "name": _name(e, lang),
@@ -168,6 +141,9 @@ def place(db, entity_id: str, *, type: str | None = None, since: str | None = No
                   "events": int(n_events), "stories": int(n_stories), "mentions": int(n_mentions or 0)},
         "events": events,
         "documents": stories,
+        "limit": limit,
+        "offset": offset,
+        "next_offset": offset + limit if offset + limit < max(int(n_events), int(n_stories)) else None,
     }
 
 

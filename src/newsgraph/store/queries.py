@@ -16,6 +16,7 @@ from typing import Any
 from ..analysis import morphology
 from ..model import ARTICLE_KINDS, Document, Segment
 from . import dialect
+from .filters import _REPRINT_IDS, _in, _types, where as conditions
 
 _SLICE = "substr(d.text, {s} + 1, {e} - {s})"
 
@@ -36,10 +37,6 @@ def resolve(db: sqlite3.Connection, ref: str) -> list[str]:
     from .lookup import resolve as _resolve
 
     return _resolve(db, ref)
-
-
-def _in(ids: list[str]) -> tuple[str, list[str]]:
-    return "(" + ",".join("?" * len(ids)) + ")", ids
 
 
 def _refs(db, ref: str) -> tuple[str, list[str]]:
@@ -244,61 +241,41 @@ def _participants(db, event_ids: list[int]) -> dict[int, dict[str, list[dict[str
 
 def events(db, *, type: str | None = None, actor: str | None = None, recipient: str | None = None,
            since: str | None = None, until: str | None = None, source: str | None = None,
-           language: str | None = None, doc_id: str | None = None, limit: int = 100,
-           offset: int = 0, include_duplicates: bool = False, kept: bool = True) -> list[dict[str, Any]]:
+           language: str | None = None, doc_id: str | None = None, place: str | list[str] | None = None,
+           limit: int = 100, offset: int = 0, include_duplicates: bool = False,
+           kept: bool = True) -> list[dict[str, Any]]:
     """Events, filtered; ``type`` may list several PLOVER types ("AID,COOPERATE"), ``source`` is the
-    speaker an event is attributed to, ``since``/``until`` bound the event date (else publication).
+    speaker an event is attributed to, ``place`` where it happened (a reference, or the ids it resolved
+    to), ``since``/``until``
+    bound the event date (else publication); the conditions are :func:`.filters.where`'s.
     As for quotes, a story's reprints are its ``reprints``, not more events (unless asked).
     An actor's or recipient's events are read off ``entity_events`` (:mod:`.edges`) unless ``kept``
     is False (the same rows, found by walking the events in order)."""
-    where, args = [], []
-    if not doc_id and not include_duplicates:
-        where.append("d.duplicate_of IS NULL")
-    if type:
-        types = _types(type)
-        where.append(f"ev.type IN {_in(types)[0]}")
-        args += types
-    if doc_id:
-        where.append("ev.doc_id = ?")
-        args.append(doc_id)
-    if language:
-        where.append("d.language = ?")
-        args.append(language)
-    if source:
-        marks, vals = _refs(db, source)
-        where.append(f"ev.source IN {marks}")
-        args += vals
     driver = None  # the entity whose events (entity_events, in list order) a page is read from
-    for role, ref in (("actor", actor), ("recipient", recipient)):
-        if ref:
-            ids = resolve(db, ref)
-            if kept and driver is None and len(ids) == 1 and not doc_id and not include_duplicates:
-                driver = role
-                where.append(f"x.entity_id = ? AND x.role = '{role}'")
-                args += ids
-                continue
-            marks, vals = _in(ids or [""])
-            # a list of ids the planner starts from (the entity's events, off its index), where a
-            # correlated EXISTS was asked of every event in the store
-            where.append(f"""ev.id IN (SELECT p.event_id FROM event_participants p
-                              WHERE p.entity_id IN {marks} AND p.role = '{role}')""")
-            args += vals
-    if since:
-        where.append("coalesce(ev.date, d.published, d.ingested_at) >= ?")
-        args.append(since)
-    if until:
-        where.append("substr(coalesce(ev.date, d.published, d.ingested_at), 1, ?) <= ?")
-        args += [len(until), until]
+    refs = {"actor": actor, "recipient": recipient}
+    if kept and not doc_id and not include_duplicates:
+        for role, ref in refs.items():
+            if ref:
+                refs[role] = resolve(db, ref) or [""]  # resolved once; none matches nothing
+                if len(refs[role]) == 1 and refs[role][0]:
+                    driver = role
+                    break
+    where, args = conditions(db, "events", type=type, doc_id=doc_id, language=language, source=source,
+                             place=place, since=since, until=until,
+                             **{role: ref for role, ref in refs.items() if role != driver})
     if driver:
         # one entity's events, off entity_events' index in the list's order (the same key as
         # events_order: the event's date, else its document's), which stops after the page; the
         # events are joined only for a filter of their own
-        where = [w for w in where if w != "d.duplicate_of IS NULL"] + ["x.reprint = 0"]
+        where += [f"x.entity_id = ? AND x.role = '{driver}'", "x.reprint = 0"]
+        args += refs[driver]
         nf = dialect.of(db).nulls_first
         table = "entity_events x" + (" JOIN events ev ON ev.id = x.event_id"
                                      if any(re.search(r"\bev\.", w) for w in where) else "")
         page = _page_of("x.event_id", table, where, f"x.at{nf}, x.doc_id, x.evidence_start{nf}, x.event_id")
     else:
+        if not doc_id and not include_duplicates:
+            where.append("d.duplicate_of IS NULL")
         page = _page_of("ev.id", "events ev", where, _event_order(db))
     sql = f"""SELECT ev.id, ev.doc_id, ev.type, ev.mode, ev.factuality, ev.source, ev.date,
                      ev.amount_value, ev.amount_unit, ev.confidence, ev.evidence_start, ev.evidence_end,
@@ -435,26 +412,14 @@ def _graph_live(db, *, type: str | None = None, since: str | None = None, until:
                 evidence: int = 3, window: str | None = None, entity: str | None = None,
                 language: str | None = None, include_duplicates: bool = False) -> dict[str, Any]:
     """:func:`graph` counted from the events themselves."""
-    where, args = ["a.role = 'actor'", "r.role = 'recipient'"], []
-    if not include_duplicates:  # a story reprinted by four sites is one piece of evidence, not four
-        where.append(f"ev.doc_id NOT IN {_REPRINT_IDS}")
-    if type:
-        types = _types(type)
-        where.append(f"ev.type IN {_in(types)[0]}")
-        args += types
-    if language:
-        where.append("d.language = ?")
-        args.append(language)
+    # a story reprinted by four sites is one piece of evidence, not four (``canonical``)
+    where, args = conditions(db, "events", type=type, language=language, since=since, until=until,
+                             canonical=not include_duplicates)
+    where += ["a.role = 'actor'", "r.role = 'recipient'"]
     if entity:
         marks, vals = _refs(db, entity)
         where.append(f"(a.entity_id IN {marks} OR r.entity_id IN {marks})")
         args += vals + vals
-    if since:
-        where.append("coalesce(ev.date, d.published, d.ingested_at) >= ?")
-        args.append(since)
-    if until:
-        where.append("substr(coalesce(ev.date, d.published, d.ingested_at), 1, ?) <= ?")
-        args += [len(until), until]
     # Edges are counted, and their evidence chosen, in SQL: one Python row per event (8 000 on a
     # 5 000-document store) was half the time. A document row is read per event only when a filter
     # or the time window needs it (most events have no date of their own: the publication date
@@ -518,14 +483,7 @@ def _evidence_texts(db, evidence: list[dict[str, Any]]) -> None:
                 ev["text"] = r[1]
 
 
-def _types(type: str) -> list[str]:
-    return [t.strip().upper() for t in type.split(",") if t.strip()] or [""]
-
-
 _NOT_REPRINT = "d.rowid NOT IN (SELECT rowid FROM documents WHERE duplicate_of IS NOT NULL)"
-#: the ids of the reprints, off their partial index: to ask "is this a reprint" of a document id
-#: without reading its row
-_REPRINT_IDS = "(SELECT id FROM documents WHERE duplicate_of IS NOT NULL)"
 
 
 

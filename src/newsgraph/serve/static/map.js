@@ -7,6 +7,8 @@
 (function () {
   const KIND_COLOR = { country: "#b5651d", city: "#1d5fa8", region: "#2a9d8f", other: "#777777" };
   const FILTERS = ["type", "since", "until", "language", "site"];
+  // events and stories a place's panel reads at a time (each); NG_MAP_PAGE lets a test page sooner
+  const panelPage = () => Number(window.NG_MAP_PAGE) || 50;
   let boundaries = null; // the GeoJSON, fetched once
   let lmap = null; // the Leaflet map on the page
   const loadBoundaries = () => boundaries || (boundaries = Promise.all(
@@ -61,17 +63,40 @@
     async function select(id) {
       for (const b of list.querySelectorAll(".place-btn")) b.setAttribute("aria-pressed", String(b.dataset.place === id));
       if (lmap) lmap.eachLayer((l) => { if (l.options && l.options.placeId) l.setStyle({ weight: l.options.placeId === id ? 3 : 1 }); });
-      const d = await api("/api/map/places/" + encodeURIComponent(id) + "?" + qs({ ...f, lang: lang() }));
+      const limit = panelPage();
+      const pageAt = (offset) => api("/api/map/places/" + encodeURIComponent(id) + "?" +
+        qs({ ...f, lang: lang(), limit, offset }));
+      const d = await pageAt(0);
       const p = d.place;
+      const events = h("ol", { class: "events" }, d.events.map((ev) => window.NG.eventCard(ev, {})));
+      const docs = window.NG.docList(d.documents);
+      const status = h("p", { class: "muted small", role: "status" });
+      // the next page of both lists, appended: the panel keeps what it shows and where it was scrolled
+      let next = d.next_offset;
+      const more = h("button", { type: "button", id: "map-more", onclick: async () => {
+        more.disabled = true;
+        status.textContent = t("loading");
+        try {
+          const page = await pageAt(next);
+          events.append(...page.events.map((ev) => window.NG.eventCard(ev, {})));
+          docs.append(...window.NG.docList(page.documents).children);
+          next = page.next_offset;
+          status.textContent = "";
+        } catch (e) {
+          status.textContent = `${t("error")}: ${e.message}`;
+        }
+        more.disabled = false;
+        more.hidden = next === null || next === undefined;
+      } }, t("map.more"));
+      more.hidden = next === null || next === undefined;
       panel.replaceChildren(
         h("h2", {}, nameOf(p), " ", window.NG.badge(t("map.kind." + kindOf(p)), "kind")),
         h("p", { class: "muted", text: `${count(p)} · ${fmtNum(p.mentions)} ${t("map.mentions")}` }),
         h("p", {}, h("a", { href: window.NG.entLink(p.id) }, t("map.entity") + " →")),
         h("h3", { text: `${t("map.here")} (${fmtNum(p.events)})` }),
-        d.events.length ? h("ol", { class: "events" }, d.events.map((ev) => window.NG.eventCard(ev, {})))
-          : h("p", { class: "muted", text: t("map.no_events") }),
+        d.events.length ? events : h("p", { class: "muted", text: t("map.no_events") }),
         h("h3", { text: `${t("map.naming")} (${fmtNum(p.stories)})` }),
-        window.NG.docList(d.documents));
+        docs, more, status);
       panel.dataset.place = p.id;
     }
 
