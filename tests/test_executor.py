@@ -105,6 +105,100 @@ def test_failures_read_by_ingest_pass_through_in_place():
     assert out[1] == items[1]
 
 
+@dataclass
+class SlowFirst(Pipeline):
+    """Cleaning only, and one text that takes seconds: the documents behind it in input order
+    are finished by the other worker meanwhile."""
+
+    analyze: bool = False
+
+    def clean(self, raw):
+        if "SLOW" in raw.text:
+            time.sleep(3)
+        return super().clean(raw)
+
+
+def test_results_are_reported_as_the_workers_finish_them_not_in_input_order():
+    """``on_result`` (what the progress counts) hears of the other worker's documents while the
+    first one, which everything yielded waits for, is still being analysed; once per item."""
+    texts = ["SLOW допис про погоду в Києві."] + [f"Допис номер {i} про футбол у Львові." for i in range(1, 6)]
+    raws = [RawDocument(Source(path=f"doc{i}.txt"), t) for i, t in enumerate(texts)]
+    arrived: list[str] = []
+    with LocalPool(SlowFirst, 2, chunk=1) as pool:
+        pool.on_result = lambda item: arrived.append(item.source.path)
+        results = pool.run(raws + [Failure(Source(path="bad.txt"), "empty file")])
+        first = next(results)
+        heard_before_first = len(arrived)
+        rest = list(results)
+    assert first.source.path == "doc0.txt" and len(rest) == 6  # still yielded in input order
+    assert heard_before_first >= 3  # doc1, doc3, doc5 (the second worker's) and the failure read
+    assert sorted(arrived) == sorted(r.source.path for r in [first, *rest])  # each once
+
+
+def _progress_inputs(folder: Path) -> int:
+    """Six text files, a JSONL file of three records and an empty file: 10 items, 1 failure."""
+    import json
+
+    folder.mkdir()
+    for i in range(6):
+        (folder / f"{i}.txt").write_text(f"Новина {i} про ремонт доріг\n\nУ місті номер {i} відремонтували "
+                                         f"{i + 2} вулиці та {i + 5} тротуарів.\n", encoding="utf-8")
+    records = [{"url": f"https://site{i}.example/a", "title": f"Заголовок {i}",
+                "text": f"Текст новини {i} про нову школу в селі номер {i}."} for i in range(3)]
+    (folder / "feed.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                                       encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    return 10
+
+
+def _ingest_progress(monkeypatch, tmp_path, *args) -> str:
+    """``newsgraph ingest`` in this process with a cleaning-only pipeline (the counting is what is
+    tested, not the analysis); its stderr, which is no terminal, with a line at every change."""
+    from functools import partial
+
+    from click.testing import CliRunner
+
+    import newsgraph.executor
+    from newsgraph.cli import main
+
+    monkeypatch.setattr(newsgraph.executor, "make_executor",
+                        partial(newsgraph.executor.make_executor, factory=partial(Pipeline, analyze=False)))
+    total = _progress_inputs(tmp_path / "in")
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "p.db"),
+                                       "--ok-on-failure", *map(str, args)],
+                                env={"NEWSGRAPH_PROGRESS_SECONDS": "0"}, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert f"{total} documents read: {total - 1} stored" in result.stdout and "1 failed" in result.stdout
+    return result.stderr
+
+
+def _check_progress(stderr: str) -> None:
+    lines = [line for line in stderr.splitlines() if line.startswith("ingesting:")]
+    assert lines and all("documents/s" in line and "ETA" in line for line in lines), stderr
+    done = [int(line.split()[1].split("/")[0]) for line in lines]
+    assert done == sorted(done) and done[-1] == 10, stderr  # every document, counted as it came back
+    assert "ingesting: 10/10 documents (100%, 1 failed)" in stderr, stderr
+    assert "ingested: 10 documents (1 failed) from 8 files" in stderr, stderr
+
+
+@pytest.mark.parametrize("shards", [False, True], ids=["direct", "shards"])
+def test_the_progress_of_two_workers_counts_every_document(monkeypatch, tmp_path, shards):
+    extra = ["--shards", tmp_path / "shards"] if shards else []
+    _check_progress(_ingest_progress(monkeypatch, tmp_path, "--workers", "2", *extra))
+
+
+def test_a_bad_progress_interval_is_an_error_before_any_worker_starts(tmp_path):
+    from click.testing import CliRunner
+
+    from newsgraph.cli import main
+
+    for bad in ("soon", "-1", "nan"):
+        result = CliRunner().invoke(main, ["ingest", str(EXAMPLES), "--db", str(tmp_path / "x.db"), "--workers", "2"],
+                                    env={"NEWSGRAPH_PROGRESS_SECONDS": bad})
+        assert result.exit_code == 2 and "NEWSGRAPH_PROGRESS_SECONDS" in result.stderr and bad in result.stderr
+        assert not (tmp_path / "x.db").exists()
+
+
 try:
     import ray  # noqa: F811
 except ImportError:  # pragma: no cover - CI installs the ray extra
@@ -148,6 +242,11 @@ def test_a_ray_worker_that_dies_or_hangs_fails_its_document(ray_cluster):
         _check_poisoned(list(pool.run(_poisoned())), "Ray worker died")
     finally:
         close(pool)
+
+
+@needs_ray
+def test_the_progress_of_two_ray_workers_counts_every_document(monkeypatch, tmp_path, ray_cluster):
+    _check_progress(_ingest_progress(monkeypatch, tmp_path, "--engine", "ray", "--workers", "2"))
 
 
 # -- the same reprint groups on two Ray nodes as on one machine ----------------------------------

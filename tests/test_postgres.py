@@ -421,3 +421,57 @@ def test_bad_url_is_a_store_error(cluster):
 
     with pytest.raises(sqlite3.DatabaseError):
         open_store(cluster.url("no_such_database"))
+
+
+def test_a_killed_sharded_ingest_into_postgres_run_again_stores_every_document_once(cluster, tmp_path):
+    """``ingest --shards DIR --db postgresql://…`` killed (SIGKILL) once its first shard is marked
+    done, then run again: the done shards are skipped (their markers untouched), and every
+    document is in the database exactly once."""
+    import signal
+    import sys
+    import time
+
+    pytest.importorskip("pyarrow")
+    from newsgraph.shards import DONE
+
+    url = cluster.new_database("killed_shards")
+    inputs, out = tmp_path / "in", tmp_path / "shards"
+    inputs.mkdir()
+    n = 60
+    for i in range(n):  # a shard each; enough that the kill lands with most of them still to do
+        (inputs / f"{i:03}.txt").write_text(
+            f"Новина номер {i} про засідання міської ради\n\n"
+            f"Депутати міської ради на засіданні номер {i} розглянули {i + 3} питань порядку денного.\n\n"
+            f"Серед них бюджет, ремонт {i} шкіл і закупівля {i * 7} автобусів для міста.\n", encoding="utf-8")
+    cmd = [sys.executable, "-m", "newsgraph", "ingest", str(inputs), "--shards", str(out), "--db", url]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None and not list(out.glob("*" + DONE)):
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGKILL)
+        _, stderr = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == -signal.SIGKILL, stderr.decode(errors="replace")
+    marked = {p.name: p.stat().st_mtime_ns for p in out.glob("*" + DONE)}
+    assert 1 <= len(marked) < n, "the kill did not land between the first shard and the last"
+    with open_store(url) as s:
+        assert s.count() == 0  # the load comes after the map: nothing half-loaded to mend here
+
+    again = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert f"{n - len(marked)} shards written, {len(marked)} already done" in again.stdout, again.stdout
+    assert f"{n} documents read: {n} stored" in again.stdout, again.stdout
+    assert {p.name: p.stat().st_mtime_ns for p in out.glob("*" + DONE) if p.name in marked} == marked
+    assert not list(out.glob(".*.tmp-*"))  # what the kill left half written is gone
+    with open_store(url) as s:
+        rows = s.db.execute("SELECT id, source_path FROM documents").fetchall()
+    assert len(rows) == len({r[0] for r in rows}) == n  # by content id: each document once
+    assert sorted(Path(r[1]).name for r in rows) == [f"{i:03}.txt" for i in range(n)]
+    load = subprocess.run([sys.executable, "-m", "newsgraph", "load", str(out), "--db", url], env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert load.returncode == 0 and "0 stored" in load.stdout and f"{n} already stored" in load.stdout, \
+        load.stdout + load.stderr

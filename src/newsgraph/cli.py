@@ -7,6 +7,7 @@ import os
 import re
 import sqlite3
 import sys
+import threading
 import time
 from collections import Counter
 from pathlib import Path
@@ -232,6 +233,7 @@ def ingest(paths: tuple[str, ...], db: str | None, ok_on_failure: bool, engine: 
 
     if shards_only and not shards_dir:
         _fail("--shards-only needs --shards DIR")
+    _progress_seconds()
     try:
         analyser = make_executor(engine, workers, address=address)
     except (ValueError, RuntimeError) as e:
@@ -246,11 +248,12 @@ def ingest(paths: tuple[str, ...], db: str | None, ok_on_failure: bool, engine: 
 
                     def items():  # one stream over all files: the analysis batches documents across them
                         for path in files:
-                            yield from read_path(path)
-                            progress.advance()  # read; stored within the next batch
+                            for item in read_path(path):
+                                progress.item_read()
+                                yield item
+                            progress.file_read()  # counted as done when analysed (see _Progress)
 
-                    store.ingest(items(), analyser, report=report,
-                                 on_item=lambda item: isinstance(item, Document) and _warn(item))
+                    store.ingest(items(), analyser, report=report, on_item=_counting(analyser, progress))
             except KeyboardInterrupt:
                 err.print("[yellow]interrupted[/yellow]: every document stored so far is kept; run the same command to go on")
                 _summary(report, db_path)
@@ -268,8 +271,14 @@ def _ingest_shards(files, analyser, shards_dir: Path, db_path, ok_on_failure: bo
     shard_report = ShardReport()
     try:
         with _Progress(len(files)) as progress:
-            write_shards(files, analyser, shards_dir, report=shard_report, on_file=lambda f: progress.advance(),
-                         on_item=lambda item: isinstance(item, Document) and _warn(item))
+
+            def read(path, items: int) -> None:
+                progress.reading = progress.reading or time.monotonic()
+                progress.read += items
+                progress.file_read()
+
+            write_shards(files, analyser, shards_dir, report=shard_report, on_skip=lambda f: progress.skip(),
+                         on_read=read, on_item=_counting(analyser, progress))
     except KeyboardInterrupt:
         err.print(f"[yellow]interrupted[/yellow]: {len(shard_report.written)} shards written and kept; "
                   "run the same command to go on")
@@ -317,49 +326,148 @@ def load(shards: tuple[str, ...], db: str | None, ok_on_failure: bool) -> None:
     sys.exit(1 if report.failures and not ok_on_failure else 0)
 
 
-class _Progress:
-    """Ingestion progress: a bar on a terminal; elsewhere (a log file, CI, nohup) a line on stderr
-    every few seconds ($NEWSGRAPH_PROGRESS_SECONDS, default 5) with the rate and the time left,
-    so that a long run piped to a file is never silent."""
+def _progress_seconds() -> float:
+    """$NEWSGRAPH_PROGRESS_SECONDS, checked before any worker is started: a typo there is the
+    user's to fix, not a traceback after the models have loaded."""
+    raw = os.environ.get("NEWSGRAPH_PROGRESS_SECONDS") or "5"
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        _fail(f"NEWSGRAPH_PROGRESS_SECONDS must be a number of seconds, 0 or more (0: a line at every change), "
+              f"not {raw!r}")
+    return seconds
 
-    def __init__(self, total: int, what: str = "files") -> None:
-        self.total, self.what, self.done = total, what, 0
-        self.every = float(os.environ.get("NEWSGRAPH_PROGRESS_SECONDS") or 5)
+
+class _Progress:
+    """Ingestion progress, in documents: a bar on a terminal; elsewhere (a log file, CI, nohup) a
+    line on stderr every few seconds ($NEWSGRAPH_PROGRESS_SECONDS, default 5; 0: at every change)
+    with the rates and the time left, so that a long run piped to a file is never silent, and a
+    last line with the totals.
+
+    Documents (and failures) are counted as they are analysed, through :meth:`result`: with
+    workers, from their answers as they arrive (:func:`newsgraph.executor.watch`). Counting files
+    read would run ahead of the workers by the documents read ahead for them, and counting what
+    the store is handed (in input order) would stand still while one slow chunk holds up the
+    others. An input may hold many records (a WARC file, a JSONL export), so the number of
+    documents to come is estimated from those the files read so far gave (``~`` until every file
+    is read, then exact), and the ETA from it."""
+
+    def __init__(self, files: int) -> None:
+        self.files = files  # inputs to do
+        self.files_read = self.read = self.read_whole = 0  # read_whole: items of the files read whole
+        self.done = self.failed = 0
+        #: when the first input was read: the rate leaves out the start (workers loading the pipeline)
+        self.reading: float | None = None
+        self.every = _progress_seconds()
         self.bar = None
+        self._stop = threading.Event()
+        self._ticker: threading.Thread | None = None
         if err.is_terminal:
             self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                                 TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
                                 TimeRemainingColumn(), console=err, transient=True)
 
     def __enter__(self) -> _Progress:
-        self.start = self.last = time.monotonic()
+        self.start = time.monotonic()
         if self.bar is not None:
             self.bar.__enter__()
-            self.task = self.bar.add_task("ingesting", total=self.total, rate="")
+            self.task = self.bar.add_task("ingesting", total=None, rate="")
+        elif self.every > 0:  # a line every few seconds even when nothing arrives (models loading, a slow chunk)
+            self._ticker = threading.Thread(target=self._tick, name="newsgraph-progress", daemon=True)
+            self._ticker.start()
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, exc_type, *exc) -> None:
+        self._stop.set()
+        if self._ticker is not None:
+            self._ticker.join(5)
         if self.bar is not None:
-            self.bar.__exit__(*exc)
+            self.bar.__exit__(exc_type, *exc)
+            return
+        now = time.monotonic()
+        what = "ingested" if exc_type is None else "ingesting stopped"
+        started = datetime.timedelta(seconds=round((self.reading or now) - self.start))
+        err.print(f"{what}: {_plural(self.done, 'document')} ({self.failed} failed) from "
+                  f"{_plural(self.files_read, 'file')} in {datetime.timedelta(seconds=round(now - self.start))} "
+                  f"({started} of it starting), {self.rate(now):.1f} documents/s")
+
+    def _tick(self) -> None:
+        while not self._stop.wait(self.every):
+            err.print(self.line(time.monotonic()))
+
+    def expected(self) -> int | None:
+        """The documents (failures included) the inputs hold: exact once every file is read."""
+        if self.files_read >= self.files:
+            return self.read
+        if not self.files_read:
+            return None
+        guess = self.read_whole + round(self.read_whole / self.files_read * (self.files - self.files_read))
+        return max(guess, self.read)
+
+    def rate(self, now: float) -> float:
+        """Documents per second since the first input was read."""
+        return self.done / max(now - self.reading, 1e-6) if self.reading is not None else 0.0
 
     def line(self, now: float) -> str:
         elapsed = max(now - self.start, 1e-6)
-        rate = self.done / elapsed
-        left = (self.total - self.done) / rate if rate else None
+        rate = self.rate(now)
+        expected = self.expected()
+        left = (expected - self.done) / rate if rate and expected is not None else None
         eta = f"ETA {datetime.timedelta(seconds=round(left))}" if left is not None else "ETA unknown"
-        share = f" ({self.done / self.total:.0%})" if self.total else ""
-        return (f"ingesting: {self.done}/{self.total} {self.what}{share}, {rate:.1f} {self.what}/s, "
+        exact = self.files_read >= self.files
+        total = "?" if expected is None else f"{'' if exact else '~'}{expected}"
+        share = f"{self.done / expected:.0%}, " if expected else ""
+        return (f"ingesting: {self.done}/{total} documents ({share}{self.failed} failed), {rate:.1f} documents/s; "
+                f"{self.files_read}/{self.files} files read, {self.files_read / elapsed:.1f} files/s; "
                 f"elapsed {datetime.timedelta(seconds=round(elapsed))}, {eta}")
 
-    def advance(self) -> None:
+    def item_read(self) -> None:
+        """A document or failure read from the current file (not yet analysed)."""
+        if self.reading is None:
+            self.reading = time.monotonic()
+        self.read += 1
+
+    def file_read(self) -> None:
+        """The current file is read whole: its documents join the estimate's sample."""
+        self.files_read += 1
+        self.read_whole = self.read
+        self._changed()
+
+    def skip(self) -> None:
+        """An input with nothing to do (its shard is done already)."""
+        self.files -= 1
+        self._changed()
+
+    def result(self, item: Document | Failure) -> None:
+        """A document analysed, or a failure, from whichever worker."""
         self.done += 1
-        now = time.monotonic()
+        self.failed += isinstance(item, Failure)
+        self._changed()
+
+    def _changed(self) -> None:
         if self.bar is not None:
-            rate = self.done / max(now - self.start, 1e-6)
-            self.bar.update(self.task, advance=1, rate=f"{rate:.1f} {self.what}/s")
-        elif now - self.last >= self.every and self.done < self.total:
-            self.last = now
-            err.print(self.line(now))
+            self.bar.update(self.task, completed=self.done, total=self.expected(),
+                            rate=f"{self.rate(time.monotonic()):.1f} documents/s, {self.failed} failed")
+        elif self.every <= 0:
+            err.print(self.line(time.monotonic()))
+
+
+def _counting(analyser, progress: _Progress):
+    """The ``on_item`` of an ingest: each document's warnings printed, and counted by ``progress``
+    unless the analyser's workers report their results as they finish them (then counted there)."""
+    from .executor import watch
+
+    watched = watch(analyser, progress.result)
+
+    def on_item(item: Document | Failure) -> None:
+        if not watched:
+            progress.result(item)
+        if isinstance(item, Document):
+            _warn(item)
+
+    return on_item
 
 
 def _warn(doc: Document) -> None:

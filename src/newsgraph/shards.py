@@ -288,12 +288,19 @@ class ShardReport:
 
 
 def write_shards(files: Iterable[str | os.PathLike[str]], analyser: Any, out: str | os.PathLike[str], *,
-                 on_item=None, on_file=None, report: ShardReport | None = None) -> ShardReport:
+                 on_item=None, on_file=None, on_read=None, on_skip=None,
+                 report: ShardReport | None = None) -> ShardReport:
     """Analyse every input file not yet done into its own shard in ``out``.
 
     All inputs are one stream through ``analyser`` (workers are never idle at a
     file's end); a file's shard is written as soon as its last result is out:
-    the analyser gives one result per item, in order."""
+    the analyser gives one result per item, in order.
+
+    The callbacks are for a progress display: ``on_skip(path)`` for each input whose
+    shard is done already (nothing to do for it), ``on_read(path, items)`` when an input
+    to do has been read whole (how many documents and failures it gave: a display can
+    estimate the documents still to come), ``on_item(result)`` for each result, in order,
+    and ``on_file(path)`` for each input skipped or whose shard is written."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     clean_partial(out)
@@ -304,6 +311,8 @@ def write_shards(files: Iterable[str | os.PathLike[str]], analyser: Any, out: st
         report.shards.append(out / (shard_name(f) + SUFFIX))
         if is_done(out, f):
             report.skipped.append(f)
+            if on_skip:
+                on_skip(f)
             if on_file:
                 on_file(f)
         else:
@@ -312,9 +321,13 @@ def write_shards(files: Iterable[str | os.PathLike[str]], analyser: Any, out: st
 
     def items():
         for k, f in enumerate(todo):
+            count = 0
             for item in read_path(f):
                 tags.append(k)
+                count += 1
                 yield item
+            if on_read:
+                on_read(f, count)
 
     writers: dict[int, ShardWriter] = {}
     finished = 0

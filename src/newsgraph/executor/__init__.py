@@ -19,7 +19,7 @@ from .base import Scheduler, SiteLines
 
 ENGINES = ("local", "ray")
 
-__all__ = ["ENGINES", "Scheduler", "SiteLines", "make_executor", "close"]
+__all__ = ["ENGINES", "Scheduler", "SiteLines", "make_executor", "close", "watch"]
 
 
 def make_executor(engine: str = "local", workers: int = 1, *, address: str | None = None,
@@ -47,3 +47,14 @@ def close(executor: Any) -> None:
     stop = getattr(executor, "close", None)
     if stop is not None:
         stop()
+
+
+def watch(executor: Any, callback: Callable[[Any], object]) -> bool:
+    """Have ``callback`` called with each document or failure as a worker finishes it
+    (:attr:`Scheduler.on_result`), for a progress display that follows the workers rather than
+    the input order. False for an analyser in this process (a pipeline), which has no workers:
+    its results reach the caller as they are made, so the caller counts those instead."""
+    if not hasattr(executor, "on_result"):
+        return False
+    executor.on_result = callback
+    return True

@@ -112,6 +112,12 @@ class Scheduler:
         self._stale: set[int] = set()
         #: seconds the workers took to start (loading the pipeline included)
         self.startup_s = 0.0
+        #: called with each document or failure as soon as it is known (a worker's answer has
+        #: arrived, or the item was a failure read by ingest), before the results are put back
+        #: in input order: what a progress display counts, so that it follows the workers. What
+        #: :meth:`run` yields waits for the slowest chunk ahead of it, and counting that would
+        #: stand still while the other workers go on. Called once per item, retries included.
+        self.on_result: Callable[[Document | Failure], object] | None = None
 
     # -- engine operations ---------------------------------------------------
 
@@ -189,6 +195,10 @@ class Scheduler:
                 self._owners[raw.site] = slot
         return slot
 
+    def _arrived(self, item: Document | Failure) -> None:
+        if self.on_result is not None:
+            self.on_result(item)
+
     def _regroup(self, doc: Document) -> Document:
         """The reprint verdict a single process would give, in input order (as Pipeline.clean)."""
         fp = doc.fingerprint
@@ -236,6 +246,7 @@ class Scheduler:
                         break
                     if isinstance(item, Failure):
                         done[seq] = (item, [])
+                        self._arrived(item)
                     else:
                         w = self._route(item, load)
                         open_[w].append((seq, item))
@@ -281,6 +292,7 @@ class Scheduler:
                         for (k, _), (result, rows) in zip(chunk, payload):
                             self.repeated.load(rows)
                             done[k] = (result, rows)
+                            self._arrived(result)
                         continue
                     reason = (payload if status == "dead" else
                               f"the worker ran past its hard limit of {self._limit([r for _, r in chunk]):.0f} s "
@@ -291,6 +303,7 @@ class Scheduler:
                     if len(chunk) == 1:
                         k, raw = chunk[0]
                         done[k] = (Failure(raw.source, reason), [])
+                        self._arrived(done[k][0])
                     else:  # find the document that did it: the others go on
                         queued[w].extendleft([c] for c in reversed(chunk))
                         load[w] += len(chunk)
