@@ -111,3 +111,19 @@ def test_target_genitive_is_no_actor(pipeline, text):
     doc = pipeline.process(next(iter(read_bytes((text + "\n").encode(), Source(path="t.txt")))))
     names = {e.id: e.name for e in doc.entities}
     assert not any(names.get(a) in ("Харків", "Джо Байден") for e in doc.events for a in e.actors), doc.events
+
+
+SPEECH = [
+    # "я" in a quote is its speaker; "ми" the party of the speaker's role
+    ("«Я підпишу угоду з ЄС», — заявив Борис Джонсон.", "AGREE", "Борис Джонсон", "ЄС"),
+    ("«Ми підпишемо угоду з ЄС», — заявив прем'єр-міністр Великої Британії Борис Джонсон.", "AGREE",
+     "Велика Британія", "ЄС"),
+    # a subjectless infinitive in speech of one's own aims
+    ("«Моя робота полягає в тому, щоб забезпечити кращу угоду з ЄС», — сказала Тереза Мей.", "AGREE",
+     "Тереза Мей", "ЄС"),
+]
+
+
+@pytest.mark.parametrize("text,etype,actor,recipient", SPEECH)
+def test_actor_in_speech_is_the_speaker(pipeline, text, etype, actor, recipient):
+    test_frame(pipeline, text, etype, actor, recipient)

@@ -585,6 +585,7 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
     trig = tree.node(toks[_trigger_index(tr)])
     if trig is None:
         return None
+    speaker_party = _party_of(speaker, names)
     nodes = [trig] + ([o] if tr.obj is not None and (o := tree.node(toks[tr.obj])) else [])
     verb = _support_verb(tree, trig, toks, data) or trig
     if verb not in nodes:
@@ -600,9 +601,11 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
                 if (swapped := _agreeing_object(tree, v, c)) is not None:
                     c = swapped  # "Проект критикуют США, Польша и страны Балтии": OVS
                 found = tree.entities(c, args, data)
-                if not found and speaker is not None and "Person=1" in (c.feats or "") \
-                        and "Number=Sing" in (c.feats or "") and c.upos == "PRON":
-                    return [SPEAKER]
+                if not found and speaker is not None and "Person=1" in (c.feats or "") and c.upos == "PRON":
+                    # "я досягну угоди": the speaker; "ми підемо шляхом угоди": the party they
+                    # speak for (the organisation of their role), when the text names it
+                    return [SPEAKER] if "Number=Sing" in (c.feats or "") else \
+                        [SPEAKER_PARTY] if speaker_party is not None else []
                 return found or tree.relative_antecedent(v, c, args, data) or tree.name_in_subject(c, args, data) \
                     or (tree.place_acting(v, args, data, subject=c) if tree.party(c, data) else [])
         if (swapped := _agreeing_object(tree, v, None)) is not None:
@@ -658,6 +661,12 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
                 break
     if not actors and verb.upos in ("VERB", "AUX", "ADJ") or verb is not trig:
         actors = actors or subject(verb)
+    if not actors and speaker is not None and "VerbForm=Inf" in (verb.feats or "") and any(
+            u.upos in ("PRON", "DET") and "Person=1" in (u.feats or "") and "Number=Sing" in (u.feats or "")
+            for u in tree.sent.tokens):
+        # "Моя робота полягає в тому, щоб забезпечити кращу угоду", "Досягти угоди - ось моя
+        # мета": an infinitive with no subject, in speech of one's own aims, is the speaker's
+        actors = [SPEAKER]
     for n in nodes:
         for c in tree.children(n):
             r = c.deprel or ""
@@ -705,10 +714,18 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
             if target is not None:
                 target += [k for k in found if k not in target and k not in actors]
     def arg(k: int) -> Arg:
-        return speaker if k == SPEAKER else args[k]
+        return speaker if k == SPEAKER else speaker_party if k == SPEAKER_PARTY else args[k]
 
     return ([arg(k) for k in actors], [args[k] for k in recipients if k not in actors],
             [args[k] for k in locations], phrases)
+
+
+def _party_of(speaker: Arg | None, names: dict | None) -> Arg | None:
+    """The organisation or country a speaker's role is in, as an argument, when the
+    document names it: whom "ми" stands for in their speech."""
+    person = (names or {}).get(speaker.eid) if speaker is not None else None
+    org = next((r.org for r in person.roles if r.org in names), None) if person is not None else None
+    return Arg(org, names[org].type, speaker.first, speaker.last, None, named=False) if org else None
 
 
 def _number(tree: Tree, u) -> str | None:
@@ -745,6 +762,8 @@ def _agreeing_object(tree: Tree, verb, subj):
 
 #: the index ``_tree_args`` gives the quote's speaker among the sentence's mentions.
 SPEAKER = -1
+#: the index ``_tree_args`` gives the party the speaker speaks for ("ми").
+SPEAKER_PARTY = -2
 
 
 # ---------------------------------------------------------------- triggers
