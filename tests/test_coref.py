@@ -72,3 +72,21 @@ def test_no_mentions_in_boilerplate():
                    kinds={1: "boilerplate"})
     out = resolve(doc)
     assert all(m.kind == "name" for e in out.entities for m in e.all_mentions())
+
+
+def test_possessive_in_a_source_marker_is_the_speaker():
+    """"По его словам" names its speaker by the pronoun: it resolves as a subject pronoun
+    does (most recent person subject, agreeing in gender), and the quote takes it."""
+    from newsgraph.extract.quotes import quotes
+
+    text = ("Министр здравоохранения Игорь Кузин выступил в Киеве.\n"
+            "По его словам, вакцина будет доступной.\n"
+            "Премьер Юлия Свириденко выступила позже. По его словам, цены вырастут.")
+    doc = make_doc(text, "ru", [("Игорь Кузин", "PER", "Игорь Кузин"), ("Киеве", "LOC", "Киев"),
+                                ("Юлия Свириденко", "PER", "Юлия Свириденко")])
+    out = resolve(roles(doc))
+    assert ("его", "pronoun") in kinds(out, "Игорь Кузин")
+    assert ("его", "pronoun") not in kinds(out, "Юлия Свириденко")  # a woman is no "его"
+    names = {e.id: e.name for e in out.entities}
+    said = {out.text[q.content.start:q.content.end]: names.get(q.speaker) for q in quotes(out).quotes}
+    assert said.get("вакцина будет доступной") == "Игорь Кузин"

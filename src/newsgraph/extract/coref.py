@@ -204,7 +204,9 @@ def _pronouns(doc: Document, entities: list[Entity], unheld: list[Mention] = ())
         for k, t in enumerate(toks):
             gender = pron.SUBJECT_PRONOUNS.get(t.low)
             if gender is None or in_quote(t.start, t.end) or not _subject_position(toks, k, language):
-                continue
+                gender = pron.POSSESSIVE_PRONOUNS.get(t.low)
+                if gender is None or in_quote(t.start, t.end) or not _names_source(toks, k, speech):
+                    continue
             events.append((t.start, None, (t, gender)))
         for m in unheld:
             k = next((k for k, t in enumerate(toks) if t.start == m.start), None)
@@ -236,6 +238,17 @@ def _pronouns(doc: Document, entities: list[Entity], unheld: list[Mention] = ())
                 t if title else Mention(t.start, t.end, t.text, t.low, "pronoun"))
             history.append((no, t.start, target))
     return out
+
+
+def _names_source(toks: list[Tok], k: int, speech) -> bool:
+    """Whether toks[k] is the possessive inside a source marker ("по его словам"): the
+    one whose words the sentence reports, as a subject pronoun would be."""
+    for marker in speech.ACCORDING_TO:
+        for p, word in enumerate(marker):
+            if word == toks[k].low and 0 <= k - p and k - p + len(marker) <= len(toks) and all(
+                    toks[k - p + i].low == w for i, w in enumerate(marker)):
+                return True
+    return False
 
 
 def _subject_position(toks: list[Tok], k: int, language) -> bool:

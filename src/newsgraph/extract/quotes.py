@@ -335,6 +335,17 @@ def _who(ctx: _Context, entity: Entity, m: Mention) -> tuple:
     return (entity.id, m.text, (m.start, m.end), m.kind)
 
 
+def _possessor(ctx: _Context, toks: list[Tok], lo: int, hi: int, language) -> tuple | None:
+    """The speaker a marker names by its possessive ("по *его* словам"), when coreference
+    resolved the pronoun to an entity; None otherwise."""
+    possessives = lang.of(language).pronouns.POSSESSIVE_PRONOUNS
+    for t in toks[lo:hi]:
+        if t.low in possessives:
+            for start, end, entity, m in ctx.index.within(t.start, t.end):
+                return _who(ctx, entity, m)
+    return None
+
+
 def _speaker(ctx: _Context, toks: list[Tok], cue: int, lo: int, hi: int, language,
              prefer: str = "auto", any_case: bool = False) -> tuple:
     """(entity id, words, span, via) of the subject of the cue at toks[cue]
@@ -569,7 +580,8 @@ def _indirect(ctx: _Context, s_start: int, s_end: int, language, seg_start: int,
                 continue
             j = i + len(marker)
             stop = next((k for k in range(j, n) if toks[k].text in {",", ";", ":"} or toks[k].text[0] in _END), n)
-            who = _speaker(ctx, toks, j - 1, j, stop, language, prefer="right", any_case=True)
+            who = _possessor(ctx, toks, i, j, language) \
+                or _speaker(ctx, toks, j - 1, j, stop, language, prefer="right", any_case=True)
             if who[0] is None and who[1] is None:
                 continue
             cue = (toks[i].start, toks[j - 1].end)

@@ -265,6 +265,9 @@ class Pronouns(Section):
     CLAUSE_OPENERS: frozenset[str] = frozenset()
     #: relative pronouns ("який", "who"): a description they open names no one by itself.
     RELATIVE_PRONOUNS: frozenset[str] = frozenset()
+    #: possessive pronoun -> gender, resolved where it names a source ("за *його* словами",
+    #: "по *её* мнению": a marker of ``Speech.ACCORDING_TO``) as a subject pronoun is.
+    POSSESSIVE_PRONOUNS: Mapping[str, str] = _empty_dict()
 
 
 @dataclass(frozen=True)

@@ -5,3 +5,5 @@ CLAUSE_OPENERS = frozenset({"а", "и", "но", "также", "тоже", "пр�
                             "однако", "затем", "потом", "ранее", "так", "сейчас", "теперь", "ещё",
                             "еще", "впрочем"})
 RELATIVE_PRONOUNS = frozenset({"который", "которая", "которое", "которые"})
+#: possessives resolved where they name a source ("за його словами").
+POSSESSIVE_PRONOUNS = {"его": "masc", "её": "femn", "ее": "femn"}

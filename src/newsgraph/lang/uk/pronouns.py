@@ -6,3 +6,5 @@ CLAUSE_OPENERS = frozenset({"а", "і", "й", "та", "але", "також", "�
                             "однак", "тоді", "потім", "згодом", "раніше", "так", "нині", "зараз",
                             "тепер", "ще", "крім", "того", "при", "цьому", "втім"})
 RELATIVE_PRONOUNS = frozenset({"який", "яка", "яке", "які"})
+#: possessives resolved where they name a source ("за його словами").
+POSSESSIVE_PRONOUNS = {"його": "masc", "її": "femn"}
