@@ -507,3 +507,27 @@ def test_a_persons_name_ends_in_a_capitalised_word():
     # particles stay inside the name
     text = "Зустрілися Урсула фон дер Ляєн та Людвіг ван Бетховен."
     assert _fixed(text, [("Урсула фон дер Ляєн", "PER")]) == [("Урсула фон дер Ляєн", "PER")]
+
+
+def test_one_name_one_type_in_a_document():
+    """The recogniser types each occurrence from its neighbours; a document gives a name one
+    type: the majority's, and in a language with a script of its own a lone Latin word is
+    no person ("Ryanair" read as a person after "скасував")."""
+    from newsgraph.analysis.consistency import spread
+    from newsgraph.model import Span
+
+    text = "Ryanair скасував рейси. Ryanair заявила про страйк. Ryanair відповіла."
+    at = [i for i in range(len(text)) if text.startswith("Ryanair", i)]
+    spans = [Span(at[0], at[0] + 7, "PER"), Span(at[1], at[1] + 7, "ORG"), Span(at[2], at[2] + 7, "PER")]
+    (out,) = spread([(text, spans, "uk")])
+    assert [s.type for s in out] == ["ORG", "ORG", "ORG"]
+    # a majority of one type wins over the odd one out, in any script
+    ru = "Мэй прибыла. Мэй заявила. Мэй уехала."
+    at = [i for i in range(len(ru)) if ru.startswith("Мэй", i)]
+    (out,) = spread([(ru, [Span(at[0], at[0] + 3, "PER"), Span(at[1], at[1] + 3, "LOC"),
+                           Span(at[2], at[2] + 3, "PER")], "ru")])
+    assert [s.type for s in out] == ["PER", "PER", "PER"]
+    # in English a Latin name stays whatever the recogniser said
+    en = "Ryanair said. Ryanair left."
+    (out,) = spread([(en, [Span(0, 7, "PER"), Span(14, 21, "PER")], "en")])
+    assert [s.type for s in out] == ["PER", "PER"]

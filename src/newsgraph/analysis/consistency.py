@@ -22,6 +22,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+from .. import lang
 from ..model import Span
 from .morphology import OPENING_QUOTES, WORD, lemma
 
@@ -31,6 +32,8 @@ TYPES = frozenset({"PER", "ORG", "LOC", "MISC"})
 #: side ("[ \t]+[ \t]*") split a long run in quadratically many ways.
 _NEXT_WORD = re.compile(rf"[ \t]+(?:[{''.join(sorted(OPENING_QUOTES))}][ \t]*)?(\w)")
 _PREVIOUS_WORD = re.compile(r"([\w'’-]+)[ \t]+$")
+#: one word in Latin letters (digits and a hyphen or "&" inside allowed: "easyJet", "H&M").
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9&-]*")
 
 
 def spread(stretches: Sequence[tuple[str, list[Span], str | None]]) -> list[list[Span]]:
@@ -38,11 +41,16 @@ def spread(stretches: Sequence[tuple[str, list[Span], str | None]]) -> list[list
     stretch's spans with the recurrences of its document's names added."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     surnames: set[str] = set()
-    for text, spans, _ in stretches:
+    for text, spans, language in stretches:
+        own_script = bool(lang.of(language).transliteration.TABLE)
         for s in spans:
             surface = text[s.start : s.end]
             if s.type in TYPES and _is_name(surface):
-                votes[surface][s.type] += 1
+                # a language with a script of its own writes a foreign person's name in it
+                # ("Трамп", "Мэй"): one Latin word there is a company, a brand or an outlet
+                # ("Ryanair", "Swissmedic"), whatever a recogniser guessed from its context
+                latin = own_script and s.type == "PER" and _LATIN_WORD.fullmatch(surface) is not None
+                votes[surface]["ORG" if latin else s.type] += 1
             if s.type == "PER" and " " in surface.strip():  # the surname of a full name, alone later on
                 surname = surface.split()[-1]
                 if len(surname) > 2 and _is_name(surname) and surname.isalpha():
@@ -61,7 +69,11 @@ def spread(stretches: Sequence[tuple[str, list[Span], str | None]]) -> list[list
     names = sorted(types, key=len, reverse=True)  # the longest name first
     out = []
     for text, spans, _ in stretches:
-        found = list(spans)
+        # one name, one type in a document: an occurrence the recogniser typed against the
+        # document's majority takes the majority's type ("Ryanair" a person in one sentence
+        # and a company in five)
+        found = [Span(s.start, s.end, types[text[s.start:s.end]])
+                 if s.type in TYPES and types.get(text[s.start:s.end], s.type) != s.type else s for s in spans]
         for name in names:
             a = text.find(name)
             while a >= 0:
