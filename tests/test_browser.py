@@ -176,3 +176,57 @@ def test_keyboard_search_and_language_switch(server, page):
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.tagName") in ("A", "BUTTON", "INPUT")
     assert not page.problems, page.problems
+
+
+def test_events_by_place_and_names_that_name_nothing(server, page):
+    """The events view's place field filters as /api/events?place= does; a name that names no
+    entity is said in the interface language under the form, with the nearest names as links."""
+    import json
+    import urllib.parse
+    import urllib.request
+
+    base, _ = server
+    moscow = json.load(urllib.request.urlopen(f"{base}api/events?place=loc:city:Moscow"))["items"]
+    assert moscow
+    page.goto(f"{base}#/events")
+    page.locator("form.filters input[name='place']").wait_for()
+    assert page.locator("form.filters label", has_text="Де").count() == 1
+    page.fill("form.filters input[name='place']", "Москвы")
+    page.locator("form.filters button[type='submit']").click()
+    page.wait_for_url("**#/events?place=*")
+    page.locator("ol.events > li").first.wait_for()
+    page.wait_for_timeout(300)
+    assert page.locator("ol.events > li").count() == len(moscow)
+    assert page.locator("section.facets [data-facet='place'] a.facet[data-value='loc:city:Moscow']").count() == 1
+    assert page.locator("form.filters input[name='place']").input_value() == "Москвы"
+    # the export buttons take the place too
+    assert "place=" in page.locator("a[data-export='csv']").get_attribute("href")
+
+    # a typo: the form stays, the message is Ukrainian, the suggestion a link with the place's id
+    page.goto(f"{base}#/events?place=" + urllib.parse.quote("Москваа"))
+    notice = page.locator(".unknown-name[data-param='place']")
+    notice.wait_for()
+    assert "«Москваа»" in notice.inner_text() and "жодна збережена сутність" in notice.inner_text()
+    assert "Можливо, ви мали на увазі" in notice.inner_text()
+    assert page.locator("form.filters input[name='place']").input_value() == "Москваа"
+    page.locator("#lang-ru").click()
+    page.locator(".unknown-name", has_text="ни одна сохранённая сущность").wait_for()
+    page.locator("#lang-uk").click()
+    page.locator(".unknown-name", has_text="жодна збережена сутність").wait_for()
+    page.locator(".unknown-name a[data-suggestion='loc:city:Moscow']").click()
+    page.wait_for_url("**place=loc%3Acity%3AMoscow*")
+    page.locator("ol.events > li").first.wait_for()
+    assert page.locator("ol.events > li").count() == len(moscow)
+
+    # an actor, in English; the graph's focus (the API's entity) the same way
+    page.locator("#lang-en").click()
+    page.goto(f"{base}#/events?actor=" + urllib.parse.quote("Ніденемаєтакого"))
+    page.locator(".unknown-name[data-param='actor']", has_text="no stored entity has this name").wait_for()
+    assert page.locator(".unknown-name a[data-suggestion]").count() == 0  # nothing near it: no list
+    page.goto(f"{base}#/graph?focus=" + urllib.parse.quote("Москваа"))
+    page.locator(".unknown-name[data-param='entity']").wait_for()
+    href = page.locator(".unknown-name a[data-suggestion='loc:city:Moscow']").get_attribute("href")
+    assert href.startswith("#/graph?") and "focus=loc%3Acity%3AMoscow" in href
+    page.locator("#lang-uk").click()
+    # the only console errors are the browser's notes of the 422 answers themselves
+    assert not [p for p in page.problems if "status of 422" not in p], page.problems

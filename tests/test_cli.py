@@ -280,3 +280,46 @@ def test_ingest_progress_line_off_a_terminal(tmp_path):
     lines = [l for l in proc.stderr.splitlines() if l.startswith("ingesting:")]
     assert lines and all("files/s" in l and "ETA" in l for l in lines), proc.stderr
     assert "6 documents read" in proc.stdout
+
+
+def test_export_events_at_a_place(examples_db):
+    db = examples_db
+    listed = [json.loads(l) for l in run("events", "--place", "Москвы", "--json", "--db", db).stdout.splitlines()]
+    for ref in ("Москвы", "Moscow", "loc:city:Moscow"):
+        exported = run("export", "events", "--format", "jsonl", "--place", ref, "--db", db).stdout.splitlines()
+        assert [json.loads(l)["id"] for l in exported] == [e["id"] for e in listed] and len(listed) == 1, ref
+    assert len(run("export", "events", "--format", "jsonl", "--place", "Moscow", "--all", "--db", db)
+               .stdout.splitlines()) == 4  # the story and its three reprints
+    assert run("export", "events", "--format", "jsonl", "--place", "Moscow", "--type", "AID", "--db", db).stdout == ""
+    typo = run("export", "events", "--place", "Москваа", "--db", db, check=False)
+    assert typo.returncode == 2 and "--place 'Москваа': no stored entity" in typo.stderr
+    assert "did you mean" in typo.stderr and "loc:city:Moscow" in typo.stderr
+    other = run("export", "quotes", "--place", "Moscow", "--db", db, check=False)
+    assert other.returncode == 2 and "--place does not apply to quotes exports" in other.stderr
+    assert "--place" in run("export", "--help").stdout
+
+
+def test_readme_shows_the_progress_lines_ingest_prints(tmp_path):
+    """The README's "Strict input" paragraph quotes a progress line and the totals line: the lines
+    a run off a terminal prints have their shape, number for number."""
+    import re
+    from pathlib import Path
+
+    readme = " ".join((Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8").split())
+    quoted = {q.split(":")[0]: q for q in re.findall(r"`(ingest(?:ing|ed): [^`]+)`", readme)}
+    assert {"ingesting", "ingested"} <= set(quoted), quoted
+
+    def shape(line: str) -> str:  # numbers, times and an estimate's "~" as patterns, the words as they are
+        parts = re.split(r"(~?\d[\d.:]*)", line)
+        return "^" + "".join(r"~?\d[\d.:]*" if i % 2 else re.escape(part) for i, part in enumerate(parts)) + "$"
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"{i}.txt").write_text(f"Новина {i}\nУ місті відремонтували {i + 2} вулиці.\n", encoding="utf-8")
+    err = run("ingest", folder, "--db", tmp_path / "p.db", env={"NEWSGRAPH_PROGRESS_SECONDS": "0"}).stderr
+    lines = err.splitlines()
+    progress = [l for l in lines if re.match(shape(quoted["ingesting"]), l)]
+    assert progress, (shape(quoted["ingesting"]), err)
+    assert [l for l in lines if l.startswith("ingested:")] and all(
+        re.match(shape(quoted["ingested"]), l) for l in lines if l.startswith("ingested:")), err

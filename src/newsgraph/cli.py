@@ -785,6 +785,7 @@ def _all_rows(fetch, page: int = 1000) -> list[dict]:
 @click.option("--recipient", help="events: the recipient.")
 @click.option("--speaker", help="quotes: the speaker; events: the speaker an event is attributed to.")
 @click.option("--about", help="quotes: an entity the quote mentions.")
+@click.option("--place", help="events: where the event happened (a place's id or name, any language and form).")
 @_since_option
 @_until_option
 @click.option("--language", type=click.Choice(CODES), help="Documents, events and graph: by language.")
@@ -793,7 +794,7 @@ def _all_rows(fetch, page: int = 1000) -> list[dict]:
 @click.option("--limit", type=click.IntRange(1), help="At most this many rows (default: all).")
 def export_cmd(kind: str, db: str | None, fmt: str, output: str | None, no_bom: bool, etype: str | None,
                actor: str | None, recipient: str | None, speaker: str | None, about: str | None,
-               since: str | None, until: str | None, language: str | None, window: str | None,
+               place: str | None, since: str | None, until: str | None, language: str | None, window: str | None,
                include_duplicates: bool, limit: int | None) -> None:
     """Write documents, entities, quotes, events or the actor graph as CSV, JSONL, GraphML or GEXF
     (the API's /api/export, with the same filters and counts)."""
@@ -804,7 +805,8 @@ def export_cmd(kind: str, db: str | None, fmt: str, output: str | None, no_bom: 
         raise click.BadParameter(f"{kind} exports as {', '.join(EXPORT_FORMATS[kind])}", param_hint="--format")
     kinds_of = {"--type": (etype, ("events", "graph")), "--actor": (actor, ("events", "graph")),
                 "--recipient": (recipient, ("events",)), "--speaker": (speaker, ("quotes", "events")),
-                "--about": (about, ("quotes",)), "--since": (since, ("events", "graph")),
+                "--about": (about, ("quotes",)), "--place": (place, ("events",)),
+                "--since": (since, ("events", "graph")),
                 "--until": (until, ("events", "graph")), "--language": (language, ("documents", "events", "graph")),
                 "--window": (window, ("graph",))}
     for option, (value, kinds) in kinds_of.items():
@@ -814,6 +816,7 @@ def export_cmd(kind: str, db: str | None, fmt: str, output: str | None, no_bom: 
         sdb = store.db
         actor, recipient = _entity_ref(store, actor, "--actor"), _entity_ref(store, recipient, "--recipient")
         speaker, about = _entity_ref(store, speaker, "--speaker"), _entity_ref(store, about, "--about")
+        place = _entity_ref(store, place, "--place")
         if kind == "graph":
             g = queries.graph(sdb, type=etype, since=since, until=until, window=window, entity=actor,
                               language=language, include_duplicates=include_duplicates)
@@ -838,8 +841,9 @@ def export_cmd(kind: str, db: str | None, fmt: str, output: str | None, no_bom: 
                                                       include_duplicates=include_duplicates, **page)
             else:
                 fetch = lambda **page: queries.events(sdb, type=etype, actor=actor, recipient=recipient,  # noqa: E731
-                                                      source=speaker, since=since, until=until, language=language,
-                                                      include_duplicates=include_duplicates, **page)
+                                                      source=speaker, place=place, since=since, until=until,
+                                                      language=language, include_duplicates=include_duplicates,
+                                                      **page)
             rows = fetch(limit=limit, offset=0) if limit else _all_rows(fetch)
             if kind == "documents" and fmt == "jsonl":  # the whole output contract of each document
                 rows = [store.get(r["id"]).to_dict() | {"reprints": r["reprints"]} for r in rows]

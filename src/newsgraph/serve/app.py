@@ -231,7 +231,7 @@ def _graph_edges(g: dict[str, Any]) -> dict[str, Any]:
 
 
 def _fetcher(snap: exports.Snapshot, kind: str, fmt: str, *, type, actor, recipient, speaker, about, since,
-             until, language) -> tuple[Callable[[int, int], list[dict[str, Any]]], int]:
+             until, language, place=None) -> tuple[Callable[[int, int], list[dict[str, Any]]], int]:
     """``fetch(limit, offset)`` for one kind of row on an export's snapshot, and how many rows a
     step of the stream fetches (whole documents are large: few at a time)."""
     db = snap.db
@@ -247,7 +247,8 @@ def _fetcher(snap: exports.Snapshot, kind: str, fmt: str, *, type, actor, recipi
     if kind == "quotes":
         return (lambda n, at: queries.quotes(db, speaker=speaker, about=about, limit=n, offset=at)), 1000
     return (lambda n, at: queries.events(db, type=type, actor=actor, recipient=recipient, source=speaker,
-                                         since=since, until=until, language=language, limit=n, offset=at)), 1000
+                                         place=place, since=since, until=until, language=language, limit=n,
+                                         offset=at)), 1000
 
 
 def _checked(type: str | None, since: str | None, until: str | None) -> tuple[str | None, ...]:
@@ -439,40 +440,61 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
 
     # -- quotes and events ---------------------------------------------------
 
-    @app.get("/api/quotes", response_model=schemas.QuotePage, tags=["quotes"])
+    def _named(db, **refs: str | None) -> dict[str, str | None] | Response:
+        """The entity filters given (``actor="Germany"``), each checked, or the 422 to answer for the
+        first that names no entity: a typo in a name would otherwise be an empty list that looks like
+        "nothing happened there" (the CLI's "did you mean" answers it too). The body is ``detail``
+        ("PARAM: no entity named REF", the form of every 422 here) and ``suggestions``, the nearest
+        names. A reference naming one entity is handed on as its id (resolved once more, by id)."""
+        from ..store.lookup import lookup
+
+        out: dict[str, str | None] = {}
+        for param, ref in refs.items():
+            if not ref:  # absent, or given empty: no filter (as before)
+                out[param] = None
+                continue
+            match = lookup(db, ref)
+            if not match.ids:
+                return JSONResponse({"detail": f"{param}: no entity named {ref}",
+                                     "suggestions": match.suggestions}, 422)
+            out[param] = match.ids[0] if len(match.ids) == 1 else ref
+        return out
+
+    #: the 422 of a list whose entity filters may name nothing
+    unknown = {422: {"description": "a bad filter; an entity filter (actor, recipient, speaker, place, ...) "
+                                    "naming no entity: `detail` and the nearest names in `suggestions`"}}
+
+    @app.get("/api/quotes", response_model=schemas.QuotePage, tags=["quotes"], responses=unknown)
     def list_quotes(speaker: str | None = Query(None, max_length=300), about: str | None = Query(None, max_length=300),
                     doc: str | None = Query(None, max_length=100), limit: int = Query(100, ge=1, le=MAX_PAGE),
-                    offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
+                    offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Any:
         """Quotes (direct, indirect, mixed) with speakers; ``about``: quotes that mention an entity."""
-        rows = queries.quotes(store().db, speaker=speaker, about=about, doc_id=doc, limit=limit + 1, offset=offset)
+        named = _named(store().db, speaker=speaker, about=about)
+        if isinstance(named, Response):
+            return named
+        rows = queries.quotes(store().db, **named, doc_id=doc, limit=limit + 1, offset=offset)
         return _page(rows, limit, offset)
 
-    @app.get("/api/quotes/facets", response_model=schemas.Facets, tags=["quotes"])
+    @app.get("/api/quotes/facets", response_model=schemas.Facets, tags=["quotes"], responses=unknown)
     def quote_facets(speaker: str | None = Query(None, max_length=300),
-                     about: str | None = Query(None, max_length=300)) -> dict[str, Any]:
+                     about: str | None = Query(None, max_length=300)) -> Any:
         """The quotes ``/api/quotes`` lists with these filters (all of them), counted by language, site,
         speaker and the entities named inside them."""
-        return charts.quote_facets(store().db, speaker=speaker, about=about)
+        named = _named(store().db, speaker=speaker, about=about)
+        if isinstance(named, Response):
+            return named
+        return charts.quote_facets(store().db, **named)
 
     def _events(type, actor, recipient, speaker, since, until, language, doc, limit, offset, place=None):
         type, since, until = _checked(type, since, until)
-        return queries.events(store().db, type=type, actor=actor, recipient=recipient, source=speaker,
-                              since=since, until=until, language=language, doc_id=doc, place=place,
-                              limit=limit, offset=offset)
+        named = _named(store().db, actor=actor, recipient=recipient, speaker=speaker, place=place)
+        if isinstance(named, Response):
+            return named
+        return queries.events(store().db, type=type, actor=named["actor"], recipient=named["recipient"],
+                              source=named["speaker"], since=since, until=until, language=language, doc_id=doc,
+                              place=named["place"], limit=limit, offset=offset)
 
-    def _named(db, ref: str, param: str) -> list[str] | Response:
-        """The ids a filter's entity reference names, or the 422 to answer when it names none: a
-        typo in a place would otherwise be an empty list that looks like "nothing happened there".
-        With the nearest names, as the CLI's "did you mean"."""
-        from ..store.lookup import lookup
-
-        match = lookup(db, ref)
-        if match.ids:
-            return match.ids
-        return JSONResponse({"detail": f"{param}: no entity named {ref}", "suggestions": match.suggestions}, 422)
-
-    @app.get("/api/events", response_model=schemas.EventPage, tags=["events"],
-             responses={422: {"description": "a bad filter; an unknown place, with the nearest names"}})
+    @app.get("/api/events", response_model=schemas.EventPage, tags=["events"], responses=unknown)
     def list_events(type: str | None = Query(None, max_length=300, description="PLOVER type(s), comma-separated"),
                     actor: str | None = Query(None, max_length=300),
                     recipient: str | None = Query(None, max_length=300),
@@ -485,35 +507,43 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
                     until: str | None = Query(None, max_length=30, description="ISO date (or month, year), inclusive"),
                     language: str | None = Query(None, max_length=20), doc: str | None = Query(None, max_length=100),
                     limit: int = Query(100, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Any:
-        """Who did what to whom, with the evidence sentence."""
-        places = None
-        if place is not None:
-            places = _named(store().db, place, "place")
-            if isinstance(places, Response):
-                return places
-        rows = _events(type, actor, recipient, speaker, since, until, language, doc, limit + 1, offset, places)
+        """Who did what to whom, with the evidence sentence. An entity filter that names no entity is
+        a 422 with the nearest names."""
+        rows = _events(type, actor, recipient, speaker, since, until, language, doc, limit + 1, offset, place)
+        if isinstance(rows, Response):
+            return rows
         return _page(rows, limit, offset)
 
-    @app.get("/api/events/facets", response_model=schemas.Facets, tags=["events"])
+    @app.get("/api/events/facets", response_model=schemas.Facets, tags=["events"], responses=unknown)
     def event_facets(type: str | None = Query(None, max_length=300), actor: str | None = Query(None, max_length=300),
                      recipient: str | None = Query(None, max_length=300),
                      speaker: str | None = Query(None, max_length=300),
+                     place: str | None = Query(None, min_length=1, max_length=300,
+                                               description="where the event happened: a place's id or name"),
                      since: str | None = Query(None, max_length=30), until: str | None = Query(None, max_length=30),
-                     language: str | None = Query(None, max_length=20)) -> dict[str, Any]:
+                     language: str | None = Query(None, max_length=20)) -> Any:
         """The events ``/api/events`` lists with these filters (all of them), counted by language, site,
         PLOVER type, actor, recipient and the speaker they are attributed to; each event once."""
         type, since, until = _checked(type, since, until)
-        return charts.event_facets(store().db, type=type, actor=actor, recipient=recipient, source=speaker,
-                                   since=since, until=until, language=language)
+        named = _named(store().db, actor=actor, recipient=recipient, speaker=speaker, place=place)
+        if isinstance(named, Response):
+            return named
+        return charts.event_facets(store().db, type=type, actor=named["actor"], recipient=named["recipient"],
+                                   source=named["speaker"], place=named["place"], since=since, until=until,
+                                   language=language)
 
-    def _graph(type, since, until, window, entity, language, evidence, limit, offset, all=False):
+    def _graph(type, since, until, window, entity, language, evidence, limit, offset, all=False, param="entity"):
+        """The graph, or the 422 for an ``entity`` (the parameter ``param``) that names nothing."""
         type, since, until = _checked(type, since, until)
-        g = queries.graph(store().db, type=type, since=since, until=until, window=window, entity=entity,
+        named = _named(store().db, **{param: entity})
+        if isinstance(named, Response):
+            return named
+        g = queries.graph(store().db, type=type, since=since, until=until, window=window, entity=named[param],
                           language=language, evidence=evidence, include_duplicates=all, limit=limit, offset=offset)
         return _graph_edges({"nodes": g["nodes"], "edges": g["edges"], "quads": exports.QUADS,
                              "total_edges": g["total_edges"]})
 
-    @app.get("/api/graph", response_model=schemas.Graph, tags=["graph"])
+    @app.get("/api/graph", response_model=schemas.Graph, tags=["graph"], responses=unknown)
     def graph(type: str | None = Query(None, max_length=300, description="PLOVER type(s), comma-separated"),
               since: str | None = Query(None, max_length=30), until: str | None = Query(None, max_length=30),
               window: str | None = Query(None, pattern="^(day|month|year)$",
@@ -521,7 +551,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
               entity: str | None = Query(None, max_length=300, description="only edges touching this entity"),
               language: str | None = Query(None, max_length=20), evidence: int = Query(3, ge=0, le=50),
               all: bool = Query(False, description="count events in reprints too"),
-              limit: int = Query(1000, ge=1, le=MAX_EXPORT), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
+              limit: int = Query(1000, ge=1, le=MAX_EXPORT), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> Any:
         """Actors as nodes, events as directed edges aggregated by type (and time window), most frequent
         first, each with up to ``evidence`` evidence sentences and its PLOVER quad class. Events in
         reprints of a stored story are not counted again unless ``all`` is set."""
@@ -532,16 +562,21 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
     # -- exports -----------------------------------------------------------
 
     @app.get("/api/export/{kind}.{fmt}", tags=["export"],
-             responses={200: {"content": {"application/x-ndjson": {}, "text/csv": {}, "application/xml": {}}}})
+             responses={200: {"content": {"application/x-ndjson": {}, "text/csv": {}, "application/xml": {}}},
+                        **unknown})
     def export(kind: str, fmt: str, request: Request, limit: int = Query(1000, ge=1, le=MAX_EXPORT),
                offset: int = Query(0, ge=0, le=MAX_OFFSET), type: str | None = Query(None, max_length=300),
                actor: str | None = Query(None, max_length=300), recipient: str | None = Query(None, max_length=300),
                speaker: str | None = Query(None, max_length=300), about: str | None = Query(None, max_length=300),
+               place: str | None = Query(None, min_length=1, max_length=300,
+                                         description="events: where the event happened"),
                since: str | None = Query(None, max_length=30), until: str | None = Query(None, max_length=30), language: str | None = Query(None, max_length=20),
                window: str | None = Query(None, pattern="^(day|month|year)$")) -> Response:
         """``documents``, ``entities``, ``quotes``, ``events`` as ``jsonl`` or ``csv``; ``graph`` as ``graphml``,
         ``gexf`` (Gephi), ``jsonl`` or ``csv`` (one edge a row). Paginated in a stable order: the
-        ``X-Next-Offset`` header (and a ``Link: rel=next``) gives the next page; absent on the last one."""
+        ``X-Next-Offset`` header (and a ``Link: rel=next``) gives the next page; absent on the last one.
+        The filters are those of the lists (``graph``: ``actor`` is the entity its edges touch); an entity
+        filter of the kind that names no entity is a 422 with the nearest names, as there."""
         type, since, until = _checked(type, since, until)
         media = {"jsonl": "application/x-ndjson", "csv": "text/csv", "graphml": "application/graphml+xml",
                  "gexf": "application/gexf+xml"}.get(fmt)
@@ -550,7 +585,9 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
                 raise HTTPException(404, "graph exports: graphml, gexf, jsonl, csv")
             # edges are aggregated over every event first (in memory, as /api/graph does); the
             # output is then written as it is sent
-            g = _graph(type, since, until, window, actor, language, 3, limit + 1, offset)
+            g = _graph(type, since, until, window, actor, language, 3, limit + 1, offset, param="actor")
+            if isinstance(g, Response):
+                return g
             more = len(g["edges"]) > limit
             g["edges"] = g["edges"][:limit]
             if fmt in ("graphml", "gexf"):
@@ -564,10 +601,16 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
                 raise HTTPException(404, f"{kind} exports: jsonl, csv")
             if kind not in ("documents", "entities", "quotes", "events"):
                 raise HTTPException(404, "exports: documents, entities, quotes, events, graph")
+            given = {"events": dict(actor=actor, recipient=recipient, speaker=speaker, place=place),
+                     "quotes": dict(speaker=speaker, about=about)}.get(kind, {})
+            named = _named(store().db, **given)  # only the filters of this kind of row
+            if isinstance(named, Response):
+                return named
             snap = exports.Snapshot(db_path)
             try:
-                fetch, step = _fetcher(snap, kind, fmt, type=type, actor=actor, recipient=recipient,
-                                       speaker=speaker, about=about, since=since, until=until, language=language)
+                fetch, step = _fetcher(snap, kind, fmt, type=type, language=language, since=since, until=until,
+                                       **{"actor": None, "recipient": None, "speaker": None, "about": None,
+                                          "place": None, **named})
                 more = bool(fetch(1, offset + limit))
             except BaseException:
                 snap.close()

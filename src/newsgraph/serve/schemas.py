@@ -280,7 +280,7 @@ class FacetValue(BaseModel):
 
 
 class FacetGroup(BaseModel):
-    key: str = Field(description="language, site, type, entity, actor, recipient or speaker")
+    key: str = Field(description="language, site, type, entity, actor, recipient, speaker or place")
     param: str | None = Field(description="the list's query parameter a value of this facet filters by; "
                                           "null where the list has no such filter")
     values: list[FacetValue]

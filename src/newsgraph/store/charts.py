@@ -256,7 +256,8 @@ def search_facets(db, q: str, *, include_duplicates: bool = False, expand: bool 
 
 def event_facets(db, **filters: str | None) -> dict[str, Any]:
     """The events a filtered events list holds, counted by language, site, PLOVER type, actor,
-    recipient and the speaker they are attributed to (each event once)."""
+    recipient, the speaker they are attributed to and the place they happened (each event once);
+    ``filters`` are :func:`.filters.where`'s for events."""
     where, args = conditions(db, "events", canonical=True, **filters)
     base = f"FROM events ev JOIN documents d ON d.id = ev.doc_id WHERE {' AND '.join(where)}"
     ids = f"SELECT ev.id {base}"
@@ -273,7 +274,9 @@ def event_facets(db, **filters: str | None) -> dict[str, Any]:
         _group("actor", "actor", _entity_values(db, people("actor"))),
         _group("recipient", "recipient", _entity_values(db, people("recipient"))),
         _group("speaker", "speaker", _entity_values(db, db.execute(
-            f"SELECT ev.source, count(*) {base} AND ev.source IS NOT NULL GROUP BY 1", args)))]}
+            f"SELECT ev.source, count(*) {base} AND ev.source IS NOT NULL GROUP BY 1", args))),
+        _group("place", "place", _entity_values(db, db.execute(
+            f"SELECT ev.location, count(*) {base} AND ev.location IS NOT NULL GROUP BY 1", args)))]}
 
 
 def quote_facets(db, *, speaker: str | None = None, about: str | None = None) -> dict[str, Any]:

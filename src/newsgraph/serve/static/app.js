@@ -68,10 +68,11 @@
   async function api(path) {
     const r = await fetch(path, { headers: { Accept: "application/json" } });
     if (!r.ok) {
-      let detail = r.statusText;
-      try { detail = (await r.json()).detail || detail; } catch (_) { /* not JSON */ }
+      let detail = r.statusText, body = null;
+      try { body = await r.json(); detail = body.detail || detail; } catch (_) { /* not JSON */ }
       const err = new Error(typeof detail === "string" ? detail : JSON.stringify(detail));
       err.status = r.status;
+      if (body && Array.isArray(body.suggestions)) err.suggestions = body.suggestions; // a name that names nothing
       throw err;
     }
     return r.json();
@@ -315,8 +316,33 @@
     } catch (err) {
       if (seq !== routeSeq) return;
       render(h("div", { class: "card error", role: "alert" },
-        h("h1", { text: err.status === 404 ? t("notfound") : t("error") }), h("p", { text: err.message })));
+        h("h1", { text: err.status === 404 ? t("notfound") : t("error") }), unknownName(err) || h("p", { text: err.message })));
     }
+  }
+  /** The label of a list's entity filter, by its query parameter. */
+  const PARAM_LABEL = { actor: "events.actor", recipient: "events.recipient", speaker: "events.speaker",
+    place: "events.place", about: "quotes.about", entity: "graph.focus" };
+  /** A 422 for an entity filter that names no entity ("place: no entity named X", with the nearest
+   *  names) said in the interface language, each suggestion a link to the same view with it instead;
+   *  null for any other error. */
+  function unknownName(err) {
+    const m = /^(\w+): no entity named ([\s\S]*)$/.exec(err.message || "");
+    if (err.status !== 422 || !m || !Array.isArray(err.suggestions)) return null;
+    const [, param, ref] = m;
+    const { parts, params } = parseHash();
+    // the view's own parameter holding the name (the graph's "focus" is the API's "entity")
+    let key = param;
+    if (params.get(key) !== ref) for (const [k, v] of params) if (v === ref) key = k;
+    const link = (sug) => {
+      const next = new URLSearchParams(params);
+      next.delete("offset");
+      next.set(key, sug.id);
+      return h("a", { class: "chip etype-" + sug.type, href: "#/" + parts.map(enc).join("/") + "?" + next.toString(),
+        title: sug.id, dataset: { suggestion: sug.id } }, nameOf(sug));
+    };
+    return h("div", { class: "unknown-name", dataset: { param } },
+      h("p", {}, `${t(PARAM_LABEL[param] || param)}: «${ref}» — ${t("error.no_entity")}`),
+      err.suggestions.length ? h("p", {}, t("error.did_you_mean") + " ", h("span", { class: "chips" }, err.suggestions.map(link))) : null);
   }
 
   // ---- views --------------------------------------------------------------------------------
@@ -652,9 +678,17 @@
   const allTypes = () => Object.values(QUADS).flat();
   async function viewEvents(_, params) {
     const f = {};
-    for (const k of ["type", "actor", "recipient", "speaker", "since", "until", "language"]) f[k] = params.get(k) || "";
+    for (const k of ["type", "actor", "recipient", "speaker", "place", "since", "until", "language"]) f[k] = params.get(k) || "";
     const offset = Number(params.get("offset") || 0);
-    const [page, facets] = await Promise.all([api("/api/events?" + qs({ ...f, limit: 50, offset })), api("/api/events/facets?" + qs(f))]);
+    // a name that names nothing (422, with the nearest names) is said where the list would be,
+    // under the form that holds it
+    let page = null, facets = null, unknown = null;
+    try {
+      [page, facets] = await Promise.all([api("/api/events?" + qs({ ...f, limit: 50, offset })), api("/api/events/facets?" + qs(f))]);
+    } catch (err) {
+      unknown = unknownName(err);
+      if (!unknown) throw err;
+    }
     const field = (k, input) => h("label", {}, h("span", { text: t("events." + k) }), input);
     const form = h("form", { class: "filters", onsubmit: (ev) => {
       ev.preventDefault();
@@ -664,7 +698,7 @@
       field("type", h("select", { name: "type" }, h("option", { value: "", text: t("filter.all") }),
         f.type && !allTypes().includes(f.type) ? h("option", { value: f.type, selected: true, text: f.type }) : null,
         allTypes().map((ty) => h("option", { value: ty, selected: ty === f.type, text: ty })))),
-      ["actor", "recipient", "speaker"].map((k) => field(k, h("input", { name: k, value: f[k], type: "text", size: "14" }))),
+      ["actor", "recipient", "speaker", "place"].map((k) => field(k, h("input", { name: k, value: f[k], type: "text", size: "14" }))),
       field("since", h("input", { name: "since", value: f.since, type: /^\d{4}-\d{2}-\d{2}$/.test(f.since) || !f.since ? "date" : "text", size: "10" })),
       field("until", h("input", { name: "until", value: f.until, type: /^\d{4}-\d{2}-\d{2}$/.test(f.until) || !f.until ? "date" : "text", size: "10" })),
       field("language", h("select", { name: "language" }, ["", "uk", "ru", "en"].map((l) => h("option", { value: l, selected: l === f.language, text: l || t("filter.all") })))),
@@ -675,9 +709,10 @@
       h("div", { class: "list-layout" },
         h("div", {},
           section(t("graph.filters"), form, exportBar("events", f, graphLinks)),
-          section(`${t("nav.events")} (${facets.total})`, h("ol", { class: "events" }, page.items.map((ev) => eventCard(ev, {}))),
-            pager(page, (o) => go("#/events?" + qs({ ...f, offset: o }))))),
-        h("aside", {}, facetPanel(facets, params, "#/events?")))];
+          unknown ? h("section", { class: "card error", role: "alert" }, unknown)
+            : section(`${t("nav.events")} (${facets.total})`, h("ol", { class: "events" }, page.items.map((ev) => eventCard(ev, {}))),
+              pager(page, (o) => go("#/events?" + qs({ ...f, offset: o }))))),
+        h("aside", {}, facets ? facetPanel(facets, params, "#/events?") : null))];
   }
 
   // ---- quotes ---------------------------------------------------------------------------------
