@@ -307,8 +307,9 @@ def _args(doc: Document, toks: list[Tok], s_start: int, s_end: int, language: st
         elif not a.prep and a.etype == "PER":
             # "з федеральним канцлером ФРН Олафом Шольцом": the preposition before the title
             for k in range(a.first - 1, max(-1, a.first - 7), -1):
-                if toks[k].pos not in ("NOUN", "ADJF") and toks[k].mention is None:
-                    break
+                if toks[k].pos not in ("NOUN", "ADJF") and toks[k].mention is None \
+                        or re.search(r"[,;:—–()]", doc.text[toks[k].end:toks[k + 1].start]):
+                    break  # (not across a comma: "У відеозверненні, …, Ашіг Масіх звернувся")
                 if (p := _phrase_before(toks, k, preps)) is not None:
                     a.prep = p
                     break
@@ -517,6 +518,12 @@ class Tree:
         words = [w for w in words if abs(w.id - u.id) <= 6]
         return Offsets(min(w.start for w in words), max(w.end for w in words))
 
+    def oblique_subject(self, u) -> bool:
+        """A "subject" that opens with a preposition is an oblique the parser misread
+        ("Масіх звернувся до прем'єр-міністерки …" with the addressee as nsubj)."""
+        return _rel(u) == "nsubj" and bool(
+            self.prep(u) or min(self.subtree(u), key=lambda x: x.start).upos == "ADP")
+
     def has_subject(self, u) -> bool:
         return any(_rel(c) in ("nsubj", "cop") for c in self.children(u))
 
@@ -597,6 +604,8 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
 
     def subject(v, depth=0):
         for c in tree.children(v):
+            if tree.oblique_subject(c):
+                continue  # "звернувся до прем'єр-міністерки" parsed as the subject: a subject has no preposition
             if c.deprel in ("nsubj", "obl:agent") and c.id not in {n.id for n in nodes[:1]}:
                 if (swapped := _agreeing_object(tree, v, c)) is not None:
                     c = swapped  # "Проект критикуют США, Польша и страны Балтии": OVS
@@ -670,7 +679,7 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
     for n in nodes:
         for c in tree.children(n):
             r = c.deprel or ""
-            if _rel(c) not in OBJECT_RELS and r != "nsubj:pass":
+            if _rel(c) not in OBJECT_RELS and r != "nsubj:pass" and not tree.oblique_subject(c):
                 continue
             found = tree.entities(c, args, data) or tree.relative_antecedent(n, c, args, data)
             if not found and (_rel(c) == "obj" and etype in OBJECT_GENITIVE_TYPES or (
@@ -691,6 +700,9 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
                 continue
             prep = tree.prep(c)
             case = tree.case(c)
+            if tree.oblique_subject(c) and not prep:
+                first = min(tree.subtree(c), key=lambda x: x.start)
+                prep, case = (_norm(first.lemma or ""),), None  # the case the parser gave is the subject's
             role = None
             if r == "nsubj:pass":
                 role = "recipient"
