@@ -209,6 +209,7 @@ def test_graph_kept_as_counted(built, tmp_path):
     with Store(old) as store:  # as a store written before migration 0006
         for table in ("graph_edges", "graph_evidence", "entity_links", "entity_events"):
             store.db.execute(f"DROP TABLE {table}")
+        store.db.execute("ALTER TABLE events DROP COLUMN recipient_phrases")  # migration 0007's
         store.db.execute("PRAGMA user_version = 5")
     with Store(old) as store:
         assert {k: v for k, v in edges.recount(store.db).items() if "kept" in k} == kept
@@ -296,3 +297,34 @@ def test_trusted_hosts(built):
     c = TestClient(create_app(built[0], allowed_hosts=["127.0.0.1", "localhost"]), base_url="http://127.0.0.1")
     assert c.get("/api/stats").status_code == 200
     assert c.get("/api/stats", headers={"Host": "evil.example"}).status_code == 400
+
+
+#: an event whose recipient no entity stands for ("фермерів"), located in Warsaw
+FARMERS = "У Варшаві уряд Польщі відхилив вимоги фермерів.\n"
+
+
+def test_an_events_recipient_phrases_in_the_api_and_its_exports(tmp_path):
+    db = tmp_path / "farmers.db"
+    with Store(db) as store:
+        (doc_id,) = store.ingest(read_bytes(FARMERS.encode(), Source(path="farmers.txt"), "text"), Pipeline()).stored
+    start = FARMERS.index("фермерів")
+    phrase = {"start": start, "end": start + len("фермерів"), "text": "фермерів"}
+    c = TestClient(create_app(db))
+
+    def reject(rows):
+        (ev,) = [e for e in rows if e["type"] == "REJECT"]
+        return ev
+
+    listed = reject(c.get("/api/events").json()["items"])
+    assert listed["recipient_phrases"] == [phrase] and listed["recipients"] == []
+    assert [a["id"] for a in listed["actors"]] == ["loc:country:PL"]
+    assert reject(c.get(f"/api/documents/{doc_id}").json()["events"])["recipient_phrases"] == [phrase]
+    assert reject(c.get("/api/entities/loc:country:PL").json()["events_as_actor"])["recipient_phrases"] == [phrase]
+    assert reject(c.get("/api/map/places/loc:city:Warsaw").json()["events"])["recipient_phrases"] == [phrase]
+    spec = c.get("/openapi.json").json()["components"]["schemas"]
+    assert "recipient_phrases" in spec["Event"]["properties"] and spec["RecipientPhrase"]["required"] == [
+        "start", "end", "text"]
+    jl = [json.loads(line) for line in c.get("/api/export/events.jsonl").text.splitlines()]
+    assert reject(jl)["recipient_phrases"] == [phrase]
+    table = list(csv.DictReader(io.StringIO(c.get("/api/export/events.csv").text.lstrip("\ufeff"))))
+    assert reject(table)["recipient_phrases"] == "фермерів" and reject(table)["actors"] == "Польща"

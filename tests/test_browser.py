@@ -230,3 +230,29 @@ def test_events_by_place_and_names_that_name_nothing(server, page):
     page.locator("#lang-uk").click()
     # the only console errors are the browser's notes of the 422 answers themselves
     assert not [p for p in page.problems if "status of 422" not in p], page.problems
+
+
+def test_an_events_recipient_phrase_shows_as_a_description(page, tmp_path):
+    """"фермерів", a recipient no entity stands for, follows the named recipients in the events
+    list: its words, styled as a description, no link."""
+    from newsgraph.ingest import read_bytes
+    from newsgraph.model import Source
+    from newsgraph.pipeline import Pipeline
+    from newsgraph.store import Store
+
+    db = tmp_path / "farmers.db"
+    with Store(db) as store:
+        store.ingest(read_bytes("Уряд Польщі відхилив вимоги фермерів.\n".encode(), Source(path="farmers.txt")),
+                     Pipeline())
+    with live_server(db) as base:
+        page.goto(f"{base}#/events?type=REJECT")
+        card = page.locator("ol.events > li[data-type='REJECT']")
+        card.wait_for()
+        phrase = card.locator(".meta .phrase")
+        assert phrase.inner_text() == "«фермерів»"
+        assert phrase.get_attribute("title") == "Кому: опис, не сутність"
+        assert phrase.evaluate("el => el.closest('a') === null && getComputedStyle(el).fontStyle") == "italic"
+        meta = card.locator(".meta").first.inner_text()
+        assert "Польща → «фермерів»" in meta
+        assert card.locator(".meta a", has_text="фермерів").count() == 0
+        assert not page.problems, page.problems

@@ -323,3 +323,24 @@ def test_readme_shows_the_progress_lines_ingest_prints(tmp_path):
     assert progress, (shape(quoted["ingesting"]), err)
     assert [l for l in lines if l.startswith("ingested:")] and all(
         re.match(shape(quoted["ingested"]), l) for l in lines if l.startswith("ingested:")), err
+
+
+def test_events_print_the_recipients_no_entity_stands_for(tmp_path):
+    """"Уряд Польщі відхилив вимоги фермерів": REJECT by Poland of "фермерів", a recipient no entity
+    stands for, printed after the named recipients (none here), kept by the store, exported."""
+    import csv
+    import io
+
+    text = "Уряд Польщі відхилив вимоги фермерів.\n"
+    src = tmp_path / "farmers.txt"
+    src.write_text(text, encoding="utf-8")
+    db = tmp_path / "farmers.db"
+    assert run("ingest", src, "--db", db).returncode == 0
+    assert "REJECT Польща → «фермерів»" in run("events", "--db", db).stdout
+    assert "Польща → «фермерів»" in run("entity", "Польща", "--db", db).stdout
+    rows = [json.loads(line) for line in run("events", "--type", "REJECT", "--json", "--db", db).stdout.splitlines()]
+    start = text.index("фермерів")
+    assert [r["recipient_phrases"] for r in rows] == [[{"start": start, "end": start + 8, "text": "фермерів"}]]
+    table = list(csv.DictReader(io.StringIO(run("export", "events", "--no-bom", "--type", "REJECT",
+                                                "--db", db).stdout)))
+    assert [r["recipient_phrases"] for r in table] == ["фермерів"]

@@ -9,6 +9,7 @@ except in CI (``CI`` set), where they must run (``scripts/setup.sh`` installs De
 from __future__ import annotations
 
 import glob
+import importlib.util
 import itertools
 import os
 import pwd
@@ -216,6 +217,7 @@ def test_graph_kept_as_sqlite_keeps_it(stores, cluster):
     with open_store(old) as s:
         s.save_many([lite.get(r[0]) for r in lite.db.execute("SELECT id FROM documents ORDER BY rowid")])
         s.db.execute("DROP TABLE graph_edges, graph_evidence, entity_links, entity_events")
+        s.db.execute("ALTER TABLE events DROP COLUMN recipient_phrases")  # migration 0003's
         s.db.execute("DELETE FROM newsgraph_migrations WHERE version >= 2")
     with open_store(old) as s:
         again = edges.recount(s.db)
@@ -414,6 +416,71 @@ def test_text_postgres_cannot_hold(stores, cluster):
         assert len(back.text) == len(doc.text) and any("surrogate" in w for w in back.warnings)
         s.record_failure(Failure(Source(path="bad\x00.txt"), "reason with \x00"))
         assert [f.reason for f in s.failures()] == ["reason with \ufffd"]
+
+
+FARMERS = "У Варшаві уряд Польщі відхилив вимоги фермерів.\n"
+
+
+def test_an_events_recipient_phrases_as_sqlite_keeps_them(cluster, tmp_path):
+    """"фермерів", a recipient of REJECT no entity stands for: copied with the event, read back by
+    the queries, the API and an export as from SQLite, loaded from a shard the same way; and
+    migration 0003 gives a database written before it the phrases its analyses keep."""
+    from dataclasses import replace
+
+    start = FARMERS.index("фермерів")
+    phrase = {"start": start, "end": start + len("фермерів"), "text": "фермерів"}
+    raw = lambda: read_bytes(FARMERS.encode(), Source(path="farmers.txt"), "text")  # noqa: E731
+    url = cluster.new_database("farmers")
+    with Store(tmp_path / "farmers.db") as lite, open_store(url) as pg:
+        lite.ingest(raw(), Pipeline())
+        pg.ingest(raw(), Pipeline())
+        rows = queries.events(pg.db)
+        assert [r["recipient_phrases"] for r in rows if r["type"] == "REJECT"] == [[phrase]]
+        assert rows == queries.events(lite.db)
+        assert queries.entity(pg.db, "loc:country:PL") == queries.entity(lite.db, "loc:country:PL")
+        doc = lite.get(rows[0]["doc_id"])
+        # two documents of one batch, the second with phrases of two words: COPY keeps each its own
+        two = replace(doc, id="two" + doc.id[3:], events=[
+            replace(ev, recipient_phrases=(*ev.recipient_phrases, ev.trigger)) for ev in doc.events])
+        other = replace(doc, id="oth" + doc.id[3:])
+        assert pg.save_many([two, other]) == [two.id, other.id]
+        lite.save(two)
+        lite.save(other)
+        both = queries.events(pg.db, include_duplicates=True, limit=50)
+        assert both == queries.events(lite.db, include_duplicates=True, limit=50)
+        assert [r["recipient_phrases"] for r in both if r["doc_id"] == two.id and r["type"] == "REJECT"] == [
+            [phrase, {"start": rows[0]["trigger_start"], "end": rows[0]["trigger_end"], "text": "відхилив"}]]
+    try:
+        from fastapi.testclient import TestClient
+
+        from newsgraph.serve import create_app
+    except ImportError:
+        pass
+    else:
+        with TestClient(create_app(tmp_path / "farmers.db")) as a, TestClient(create_app(url)) as b:
+            for path in ("/api/events?type=REJECT", "/api/entities/loc:country:PL",
+                         "/api/map/places/loc:city:Warsaw", "/api/export/events.jsonl", "/api/export/events.csv"):
+                ra, rb = a.get(path), b.get(path)
+                assert ra.status_code == rb.status_code == 200, path
+                assert ra.text == rb.text, path
+            assert phrase in b.get("/api/events?type=REJECT").json()["items"][0]["recipient_phrases"]
+    with open_store(url) as pg:  # as a database written before migration 0003
+        kept = queries.events(pg.db, include_duplicates=True, limit=50)
+        pg.db.execute("ALTER TABLE events DROP COLUMN recipient_phrases")
+        pg.db.execute("DELETE FROM newsgraph_migrations WHERE version >= 3")
+    with open_store(url) as pg:
+        assert queries.events(pg.db, include_duplicates=True, limit=50) == kept
+    if importlib.util.find_spec("pyarrow") is not None:
+        from newsgraph.shards import load_shards, write_shards
+
+        src = tmp_path / "in" / "farmers.txt"
+        src.parent.mkdir()
+        src.write_text(FARMERS, encoding="utf-8")
+        report = write_shards([src], Pipeline(), tmp_path / "shards")
+        loaded = cluster.new_database("farmers_shards")
+        with open_store(loaded) as pg:
+            assert len(load_shards(report.shards, pg).stored) == 1
+            assert queries.events(pg.db) == rows
 
 
 def test_bad_url_is_a_store_error(cluster):

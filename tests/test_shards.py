@@ -33,7 +33,8 @@ def stored(db: Path) -> dict:
                            "duplicate_of, exact_key, minhash, analysis FROM documents ORDER BY id"),
             "fts": sorted(q("SELECT title, body, lemmas FROM documents_fts")),
             "mentions": q('SELECT doc_id, entity_id, start, "end", kind FROM mentions ORDER BY 1, 2, 3'),
-            "events": q("SELECT doc_id, type, mode, amount_value, trigger_start FROM events ORDER BY 1, 5"),
+            "events": q("SELECT doc_id, type, mode, amount_value, trigger_start, recipient_phrases FROM events "
+                        "ORDER BY 1, 5"),
             "site_lines": q("SELECT * FROM site_lines ORDER BY 1, 2, 3"),
         }
 
@@ -124,3 +125,26 @@ def test_a_killed_run_run_again_stores_every_document_once(tmp_path):
     assert sorted((Path(p).name, n) for p, n in rows) == [(f"{i}.txt", 1) for i in range(4)]
     markers = [json.loads(p.read_text()) for p in sorted(out.glob("*" + DONE))]
     assert sorted(m["documents"] for m in markers) == [1, 1, 1, 1]
+
+
+def test_an_events_recipient_phrases_survive_shards_and_load(tmp_path):
+    """The phrases travel in the shard's analysis column and are stored by the load as by an ingest."""
+    from newsgraph.store import queries
+
+    text = "Уряд Польщі відхилив вимоги фермерів.\n"
+    src = tmp_path / "in" / "farmers.txt"
+    src.parent.mkdir()
+    src.write_text(text, encoding="utf-8")
+    report = write_shards([src], Pipeline(), tmp_path / "shards")
+    ((doc, _),) = list(read_shard(report.shards[0]))
+    (ev,) = [e for e in doc.events if e.type == "REJECT"]
+    assert [text[p.start:p.end] for p in ev.recipient_phrases] == ["фермерів"]
+    with Store(tmp_path / "loaded.db") as store:
+        assert len(load_shards(report.shards, store).stored) == 1
+        rows = queries.events(store.db)
+    start = text.index("фермерів")
+    assert [r["recipient_phrases"] for r in rows if r["type"] == "REJECT"] == [
+        [{"start": start, "end": start + len("фермерів"), "text": "фермерів"}]]
+    with Store(tmp_path / "direct.db") as store:
+        store.ingest(read_paths([src]), Pipeline())
+        assert queries.events(store.db) == rows

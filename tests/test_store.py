@@ -102,3 +102,55 @@ def test_search_index_holds_the_lemmas_of_the_documents_tokens(tmp_path):
         # a query matches a lemma of any reading: "стали" finds a text where it is "стать" or "сталь"
         from newsgraph.analysis.morphology import query_forms
         assert {"стать", "сталь"} <= query_forms("стали")
+
+
+#: an event whose recipient no entity stands for: REJECT by Poland of "фермерів" (the farmers' demands)
+FARMERS = "Уряд Польщі відхилив вимоги фермерів.\n"
+
+
+def farmers_phrase(text: str = FARMERS) -> dict:
+    start = text.index("фермерів")
+    return {"start": start, "end": start + len("фермерів"), "text": "фермерів"}
+
+
+def test_an_events_recipient_phrases_are_stored_with_their_words(tmp_path):
+    from newsgraph.store import queries
+
+    with Store(tmp_path / "n.db") as store:
+        (doc, _), = _store_all(store, [FARMERS])
+        (ev,) = [e for e in doc.events if e.type == "REJECT"]
+        assert [doc.text[p.start:p.end] for p in ev.recipient_phrases] == ["фермерів"]
+        rows = queries.events(store.db)
+        (reject,) = [r for r in rows if r["type"] == "REJECT"]
+        assert [a["id"] for a in reject["actors"]] == ["loc:country:PL"]
+        assert reject["recipient_phrases"] == [farmers_phrase()]
+        assert all(r["recipient_phrases"] == [] for r in rows if r is not reject)
+        # the entity page's lists are the same rows
+        (did,) = [r for r in queries.entity(store.db, "loc:country:PL")["events_as_actor"] if r["type"] == "REJECT"]
+        assert did["recipient_phrases"] == [farmers_phrase()]
+        assert store.get(doc.id).to_dict() == doc.to_dict()
+
+
+def test_migration_0007_gives_an_older_store_its_recipient_phrases(tmp_path):
+    """A store written before migration 0007 (no events.recipient_phrases) gets the phrases its
+    documents' analyses keep, for the first tellings only, as a new store stores them."""
+    import shutil
+    import sqlite3
+
+    from newsgraph.store import queries
+
+    told_twice = "Уряд Польщі відхилив вимоги фермерів\n" + FARMERS
+    with Store(tmp_path / "new.db") as store:
+        _store_all(store, [FARMERS, told_twice, STORY, OTHER])
+        new = queries.events(store.db, limit=500)
+    # one REJECT a document: the second telling of told_twice has no row
+    assert [r["recipient_phrases"] for r in new if r["recipient_phrases"]] == [[farmers_phrase()]] * 2
+    shutil.copy(tmp_path / "new.db", tmp_path / "old.db")
+    old = sqlite3.connect(tmp_path / "old.db")
+    old.execute("ALTER TABLE events DROP COLUMN recipient_phrases")
+    old.execute("PRAGMA user_version = 6")
+    old.commit()
+    old.close()
+    with Store(tmp_path / "old.db") as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == 7
+        assert queries.events(store.db, limit=500) == new

@@ -223,7 +223,7 @@ def test_a_store_written_before_the_kept_counts_gets_them_when_opened(store, tmp
     for table in ("entity_stories", "graph_edges", "graph_evidence", "entity_links", "entity_events"):
         old.execute(f"DROP TABLE {table}")  # migration 0006's too: a store of version 4 has neither
     for table, column in (("entities", "mention_count"), ("entities", "story_count"), ("events", "published"),
-                          ("quotes", "published")):
+                          ("quotes", "published"), ("events", "recipient_phrases")):  # 0007's too
         old.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     old.execute("PRAGMA user_version = 4")
     old.commit()

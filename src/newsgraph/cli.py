@@ -160,9 +160,11 @@ def _report(doc: Document) -> None:
         if ev.same_as is not None:
             continue  # a later telling of an event listed already
         amount = ev.amount
+        recipients = [*(names.get(r, r) for r in ev.recipients),
+                      *("«" + doc.text[p.start:p.end] + "»" for p in ev.recipient_phrases)]
         out.print(f"  event      {ev.type}{'/' + ev.mode if ev.mode else ''} "
                   f"{escape(', '.join(names.get(a, a) for a in ev.actors))} → "
-                  f"{escape(', '.join(names.get(r, r) for r in ev.recipients) or '—')}"
+                  f"{escape(', '.join(recipients) or '—')}"
                   + (f" {amount.value:,.0f} {amount.unit}" if amount and amount.value is not None else "")
                   + (f" ({ev.factuality})" if ev.factuality != "asserted" else "")
                   + (f" ×{told[n] + 1}" if told[n] else ""))
@@ -583,6 +585,13 @@ def _names(people: list[dict[str, str]]) -> str:
     return ", ".join(p["name"] for p in people) or "—"
 
 
+def _recipients(event: dict) -> str:
+    """An event's recipients: the named ones, then the words of those no entity stands for
+    ("Польща, «фермерів»")."""
+    return ", ".join([*(p["name"] for p in event["recipients"]),
+                      *(f"«{p['text']}»" for p in event.get("recipient_phrases") or [])]) or "—"
+
+
 def _where(row: dict) -> str:
     """ "doc_id, date, site" of the story a quote or event comes from, with its copies."""
     note = _copies_note(row.get("reprints") or [])
@@ -647,7 +656,7 @@ def entity_cmd(ref: str, db: str | None, as_json: bool) -> None:
     for title, rows in (("did", info["events_as_actor"]), ("underwent", info["events_as_recipient"])):
         for e in rows:
             out.print(f"  {title:<8} {e['type']}{'/' + e['mode'] if e['mode'] else ''} "
-                      f"{escape(_names(e['actors']))} → {escape(_names(e['recipients']))} ({e['factuality']}): "
+                      f"{escape(_names(e['actors']))} → {escape(_recipients(e))} ({e['factuality']}): "
                       f"[dim]{escape(e['evidence'] or '')}  {escape(_where(e))}[/dim]")
 
 
@@ -711,7 +720,7 @@ def events_cmd(db: str | None, etype: str | None, actor: str | None, recipient: 
     for e in rows:
         amount = f" {e['amount_value']:,.0f} {e['amount_unit']}" if e["amount_value"] is not None else ""
         out.print(f"[bold]{e['type']}[/bold]{'/' + e['mode'] if e['mode'] else ''} "
-                  f"{escape(_names(e['actors']))} → {escape(_names(e['recipients']))}{amount} "
+                  f"{escape(_names(e['actors']))} → {escape(_recipients(e))}{amount} "
                   f"({e['factuality']}{', ' + describe(e['date']) if e['date'] else ''})\n   [dim]{escape(e['evidence'] or '')}"
                   f"\n   {escape(_where(e))}[/dim]")
     if not rows:

@@ -49,7 +49,9 @@ def quad(type_: str) -> str:
 
 def _flat(value: Any) -> Any:
     if isinstance(value, list):
-        return "; ".join(v.get("name", v.get("id", "")) if isinstance(v, dict) else str(v) for v in value)
+        # entities by name, recipient phrases ({start, end, text}) by their words
+        return "; ".join(v.get("name", v.get("id", v.get("text", ""))) if isinstance(v, dict) else str(v)
+                         for v in value)
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return value

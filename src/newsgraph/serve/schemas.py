@@ -109,6 +109,14 @@ class QuotePage(Page):
     items: list[Quote]
 
 
+class RecipientPhrase(BaseModel):
+    """A recipient no entity stands for: the words of the text that name it."""
+
+    start: int = Field(description="offset into the document's text")
+    end: int
+    text: str = Field(description="text[start:end], e.g. \"фермерів\" in \"Уряд Польщі відхилив вимоги фермерів\"")
+
+
 class Event(BaseModel):
     id: int
     doc_id: str
@@ -132,6 +140,9 @@ class Event(BaseModel):
     language: str | None = None
     actors: list[EntityRef] = Field(default_factory=list)
     recipients: list[EntityRef] = Field(default_factory=list)
+    recipient_phrases: list[RecipientPhrase] = Field(
+        default_factory=list, description="the recipients no entity stands for (\"фермерів\", \"пасажирам\"), "
+        "after the named ones: descriptions, not ids")
 
 
 class EventPage(Page):

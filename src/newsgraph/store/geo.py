@@ -112,16 +112,12 @@ def place(db, entity_id: str, *, type: str | None = None, since: str | None = No
                    {queries._slice(db, "ev.evidence_start", "ev.evidence_end")} AS evidence,
                    {queries._slice(db, "ev.trigger_start", "ev.trigger_end")} AS trigger,
                    ev.trigger_start, ev.trigger_end, src.name AS source_name, d.published, d.title, d.language,
-                   d.site, d.source_url AS url
+                   d.site, d.source_url AS url, ev.recipient_phrases
             FROM events ev JOIN documents d ON d.id = ev.doc_id LEFT JOIN entities src ON src.id = ev.source
             WHERE {cond}
             ORDER BY coalesce(ev.date, d.published){nf}, ev.doc_id, ev.evidence_start{nf}, ev.id LIMIT ? OFFSET ?""",
         [*args, limit, offset]))
-    people = queries._participants(db, [r["id"] for r in events])
-    copies = queries._copies(db, [r["doc_id"] for r in events])
-    for r in events:
-        r.update(people[r["id"]])
-        r["reprints"] = copies[r["doc_id"]]
+    queries._event_rows(db, events)
     swhere, sargs = conditions(db, "documents", **filters)
     scond = " AND ".join(["s.entity_id = ?", *swhere])
     n_stories, n_mentions = db.execute(

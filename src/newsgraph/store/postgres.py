@@ -34,7 +34,7 @@ from ..model import Document, Failure, Source
 from . import edges
 from .dialect import POSTGRES, fts_words, is_url
 from .sqlite import (Analyser, IngestReport, Store, _analysis, _index_lemmas, _replace_surrogates,
-                     _storable, _storable_source)
+                     _storable, _storable_source, recipient_phrases)
 
 #: documents a transaction of :meth:`PostgresStore.ingest` holds at most
 BATCH = 64
@@ -448,7 +448,8 @@ class PostgresStore:
                 event_rows.append((event_id, doc.id, ev.type, ev.mode, ev.factuality, ref(ev.source), ev.date,
                                    ref(ev.location), amount.value if amount else None,
                                    amount.unit if amount else None, ev.trigger.start, ev.trigger.end,
-                                   ev.evidence.start, ev.evidence.end, ev.confidence, doc.published))
+                                   ev.evidence.start, ev.evidence.end, ev.confidence, doc.published,
+                                   recipient_phrases(doc.text, ev)))
                 for role, ids in (("actor", ev.actors), ("recipient", ev.recipients)):
                     for eid in ids:
                         if eid in known:
@@ -500,7 +501,7 @@ class PostgresStore:
         self._copy("quote_about", ("entity_id", "quote_id"), sorted(about_rows))
         self._copy("events", ("id", "doc_id", "type", "mode", "factuality", "source", "date", "location",
                               "amount_value", "amount_unit", "trigger_start", "trigger_end", "evidence_start",
-                              "evidence_end", "confidence", "published"), event_rows)
+                              "evidence_end", "confidence", "published", "recipient_phrases"), event_rows)
         self._copy("event_participants", ("event_id", "entity_id", "role"), part_rows.values())
         self._copy("doc_values", ("doc_id", "type", "start", "end", "text", "value", "unit", "end_value",
                                   "partial"), value_rows.values())

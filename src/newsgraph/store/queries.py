@@ -239,6 +239,25 @@ def _participants(db, event_ids: list[int]) -> dict[int, dict[str, list[dict[str
     return out
 
 
+def recipient_phrases(raw: str | None) -> list[dict[str, Any]]:
+    """``events.recipient_phrases`` (a JSON array of ``[start, end, words]``, migration 0007) as the
+    API gives it: ``[{"start", "end", "text"}]``, the recipients no entity stands for."""
+    return [{"start": a, "end": b, "text": text} for a, b, text in json.loads(raw or "[]")]
+
+
+def _event_rows(db, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows of events (each with ``recipient_phrases`` as stored) completed: the actors and the
+    recipients, the recipient phrases after them, the story's reprints."""
+    people = _participants(db, [r["id"] for r in rows])
+    copies = _copies(db, [r["doc_id"] for r in rows])
+    for r in rows:
+        phrases = recipient_phrases(r.pop("recipient_phrases"))
+        r.update(people[r["id"]])
+        r["recipient_phrases"] = phrases
+        r["reprints"] = copies[r["doc_id"]]
+    return rows
+
+
 def events(db, *, type: str | None = None, actor: str | None = None, recipient: str | None = None,
            since: str | None = None, until: str | None = None, source: str | None = None,
            language: str | None = None, doc_id: str | None = None, place: str | list[str] | None = None,
@@ -282,17 +301,11 @@ def events(db, *, type: str | None = None, actor: str | None = None, recipient: 
                      {_slice(db, "ev.evidence_start", "ev.evidence_end")} AS evidence,
                      {_slice(db, "ev.trigger_start", "ev.trigger_end")} AS trigger,
                      ev.trigger_start, ev.trigger_end, src.name AS source_name, d.published, d.title, d.language,
-                     d.site, d.source_url AS url
+                     d.site, d.source_url AS url, ev.recipient_phrases
               FROM ({page}) page
               JOIN events ev ON ev.id = page.id JOIN documents d ON d.id = ev.doc_id
               LEFT JOIN entities src ON src.id = ev.source ORDER BY {_event_order(db)}"""
-    rows = _rows(db.execute(sql, [*args, limit, offset]))
-    people = _participants(db, [r["id"] for r in rows])
-    copies = _copies(db, [r["doc_id"] for r in rows])
-    for r in rows:
-        r.update(people[r["id"]])
-        r["reprints"] = copies[r["doc_id"]]
-    return rows
+    return _event_rows(db, _rows(db.execute(sql, [*args, limit, offset])))
 
 
 _WINDOWS = {"day": 10, "month": 7, "year": 4}

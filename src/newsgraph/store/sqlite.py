@@ -299,11 +299,13 @@ class Store:
             amount = ev.amount
             cur = self.db.execute(
                 """INSERT INTO events (doc_id, type, mode, factuality, source, date, location, amount_value,
-                       amount_unit, trigger_start, trigger_end, evidence_start, evidence_end, confidence)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                       amount_unit, trigger_start, trigger_end, evidence_start, evidence_end, confidence,
+                       recipient_phrases)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (doc.id, ev.type, ev.mode, ev.factuality, ref(ev.source), ev.date, ref(ev.location),
                  amount.value if amount else None, amount.unit if amount else None, ev.trigger.start,
-                 ev.trigger.end, ev.evidence.start, ev.evidence.end, ev.confidence),
+                 ev.trigger.end, ev.evidence.start, ev.evidence.end, ev.confidence,
+                 recipient_phrases(doc.text, ev)),
             )
             self.db.executemany(
                 "INSERT OR IGNORE INTO event_participants (event_id, entity_id, role) VALUES (?, ?, ?)",
@@ -429,6 +431,13 @@ def _analysis(doc: Document) -> dict:
     out = {k: to_json(getattr(doc, k)) for k in ANALYSIS_FIELDS}
     out["sentences"] = [s.to_dict() for s in doc.sentences]
     return out
+
+
+def recipient_phrases(text: str, ev: Event) -> str:
+    """``events.recipient_phrases`` of an event (migration 0007): its ``recipient_phrases`` as a JSON
+    array of ``[start, end, words]``, the words resolved from ``text``, so that readers of the
+    events need not fetch the document."""
+    return json.dumps([[p.start, p.end, text[p.start:p.end]] for p in ev.recipient_phrases], ensure_ascii=False)
 
 
 #: the type of each field of ``documents.analysis``.

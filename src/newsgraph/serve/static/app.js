@@ -563,10 +563,18 @@
 
   function eventCard(ev, opts) {
     const people = (list) => list.length ? list.map((p, i) => [i ? ", " : "", h("a", { href: entLink(p.id) }, nameOf(p))]) : "—";
+    // the named recipients (links), then the words of those no entity stands for (a description, no link)
+    const recipients = () => {
+      const named = ev.recipients.map((p) => h("a", { href: entLink(p.id) }, nameOf(p)));
+      const phrases = (ev.recipient_phrases || []).map((p) =>
+        h("span", { class: "phrase", title: t("events.phrase") }, "«" + p.text + "»"));
+      const all = [...named, ...phrases];
+      return all.length ? all.map((x, i) => [i ? ", " : "", x]) : "—";
+    };
     const quad = QUAD_OF[ev.type] || "other";
     return h("li", { class: "event", id: opts.inDoc ? "ev-" + ev.id : null, tabindex: "-1", dataset: { type: ev.type } },
       h("div", { class: "meta" }, badge(ev.type + (ev.mode ? "/" + ev.mode : ""), "etype-ev quad-" + quad), " ",
-        people(ev.actors), " → ", people(ev.recipients),
+        people(ev.actors), " → ", recipients(),
         ev.amount_value !== null && ev.amount_value !== undefined ? h("strong", { class: "amount" }, " " + fmtAmount(ev.amount_value, ev.amount_unit)) : null,
         ev.factuality && ev.factuality !== "asserted" ? badge(t("fact." + ev.factuality), "fact") : null,
         ev.source ? h("span", { class: "muted" }, ` (${t("events.speaker").toLowerCase()} `, h("a", { href: entLink(ev.source) }, ev.source_name || ev.source), ")") : null),
