@@ -90,3 +90,14 @@ def test_possessive_in_a_source_marker_is_the_speaker():
     names = {e.id: e.name for e in out.entities}
     said = {out.text[q.content.start:q.content.end]: names.get(q.speaker) for q in quotes(out).quotes}
     assert said.get("вакцина будет доступной") == "Игорь Кузин"
+
+
+def test_a_bare_title_fits_its_holder_named_by_a_synonym():
+    """"глава министерства иностранных дел Джереми Хант", then "Министр поблагодарил": the
+    held title and the bare one differ in words, not in office."""
+    text = ("Глава министерства иностранных дел Великобритании Джереми Хант прибыл в Брюссель.\n"
+            "Министр поблагодарил коллег за работу.")
+    doc = make_doc(text, "ru", [("Великобритании", "LOC", "Великобритания"), ("Джереми Хант", "PER", "Джереми Хант"),
+                                ("Брюссель", "LOC", "Брюссель")])
+    out = resolve(roles(doc))
+    assert ("Министр", "role") in kinds(out, "Джереми Хант")
