@@ -595,6 +595,8 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
     speaker_party = _party_of(speaker, names)
     nodes = [trig] + ([o] if tr.obj is not None and (o := tree.node(toks[tr.obj])) else [])
     verb = _support_verb(tree, trig, toks, data) or trig
+    if trig.upos == "ADV" and (h := tree.head(trig)) is not None and h.upos == "VERB":
+        verb = h  # "розробила спільно з університетом": the adverb's verb acts, with its partner
     if verb not in nodes:
         nodes.append(verb)
     actors: list[int] = []
