@@ -531,3 +531,16 @@ def test_one_name_one_type_in_a_document():
     en = "Ryanair said. Ryanair left."
     (out,) = spread([(en, [Span(0, 7, "PER"), Span(14, 21, "PER")], "en")])
     assert [s.type for s in out] == ["PER", "PER"]
+
+
+def test_a_name_opening_with_an_institution_word_is_an_organisation():
+    from newsgraph.analysis.boundaries.kinds import organisation_by_head
+    from newsgraph.model import Span
+
+    text = "У МЗС Естонії вимагають зупинити будівництво. Про це пише «Кобзар»."
+    assert organisation_by_head(text, Span(2, 13, "MISC"), "uk").type == "ORG"
+    # a title of a work stays what it is
+    k = text.index("Кобзар")
+    assert organisation_by_head(text, Span(k, k + 6, "MISC"), "uk").type == "MISC"
+    ru = "В Министерстве обороны Турции заявили о переговорах."
+    assert organisation_by_head(ru, Span(2, 29, "MISC"), "ru").type == "ORG"

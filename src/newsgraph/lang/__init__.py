@@ -95,6 +95,9 @@ class Names(Section):
     NAMED_AFTER_WORDS: tuple[str, ...] = ()
     NAME_PARTICLES: tuple[str, ...] = ()
     ORGANISATION_WORDS: frozenset[str] = frozenset()
+    #: first words of an institution's own name ("МЗС Естонії", "Министерство обороны"): a name
+    #: that opens with one is an organisation, whatever other type a recogniser gave it.
+    INSTITUTION_HEADS: frozenset[str] = frozenset()
     COMMON_ACRONYMS: frozenset[str] = frozenset()
     DOTLESS_ENDINGS: tuple[str, ...] = ()
     COMPANY_FORMS: tuple[str, ...] = ()

@@ -58,7 +58,7 @@ def fix(text: str, spans: list[Span], language: str | None) -> list[Span]:
     out: list[Span] = []
     for s in spans:
         s = kinds.person_by_first_name(text, kinds.organisation_by_word(text, s, language), language)
-        s = kinds.place_by_region_word(text, s, language)
+        s = kinds.place_by_region_word(text, kinds.organisation_by_head(text, s, language), language)
         out.extend(splits.person_after_organisation(text, s, language) if s.type == "ORG"
                    else splits.two_people(text, s, language) if s.type == "PER"
                    else splits.settlement_and_region(text, s, language) if s.type == "LOC" else [s])

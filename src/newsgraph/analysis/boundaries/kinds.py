@@ -70,6 +70,17 @@ def quoted_organisations(text: str, spans: list[Span], language: str) -> list[Sp
     return sorted(out, key=lambda s: s.start)
 
 
+def organisation_by_head(text: str, span: Span, language: str) -> Span:
+    """A miscellaneous name that opens with an institution's word is that institution:
+    "МЗС Естонії", "Министерство обороны Турции" are organisations, not events or works."""
+    if span.type != "MISC":
+        return span
+    words = span_words(text, span)
+    if words and lemma(words[0].group(), language).lower() in lang.of(language).names.INSTITUTION_HEADS:
+        return Span(span.start, span.end, "ORG")
+    return span
+
+
 def organisation_by_word(text: str, span: Span, language: str) -> Span:
     """A foreign or quoted name after "авіакомпанія", "профспілка" that is no
     person's ("авіакомпанія Ryanair", not "компанії Ілон Маск" or "фонді Сердюка")."""

@@ -55,6 +55,14 @@ ORGANISATION_WORDS = frozenset({
     "университет", "оператор", "стартап", "ритейлер", "перевозчик",
 })
 
+#: first words of an institution's own name: such a name is an organisation ("МИД Эстонии").
+INSTITUTION_HEADS = frozenset({
+    "мид", "министерство", "минобороны", "минздрав", "минфин", "минэнерго", "мвд", "правительство",
+    "кабмин", "посольство", "консульство", "парламент", "сенат", "конгресс", "комиссия", "еврокомиссия",
+    "комитет", "прокуратура", "генпрокуратура", "администрация", "департамент", "управление", "служба",
+    "суд", "госдума", "минюст", "минприроды",
+})
+
 #: capitalised abbreviations of common nouns: a refinery, a power plant, VAT,
 #: the media. Alone they name nothing ("на НПЗ", "уплатить НДС"); factRuEval
 #: leaves "СМИ" unmarked.

@@ -67,6 +67,13 @@ ORGANISATION_WORDS = frozenset({
     "клуб", "університет", "оператор", "стартап", "ритейлер", "перевізник",
 })
 
+#: first words of an institution's own name: such a name is an organisation ("МЗС Естонії").
+INSTITUTION_HEADS = frozenset({
+    "мзс", "міністерство", "міноборони", "моз", "мінфін", "міненерго", "мвс", "уряд", "кабмін",
+    "посольство", "консульство", "парламент", "сенат", "конгрес", "комісія", "єврокомісія", "комітет",
+    "прокуратура", "генпрокуратура", "адміністрація", "департамент", "управління", "служба", "суд",
+})
+
 #: capitalised abbreviations of common nouns: a refinery, a power plant, VAT,
 #: the media. Alone they name nothing ("на НПЗ", "сплатити ПДВ"); NER-UK leaves
 #: "ПДВ" unmarked all 11 times and "ЗМІ" 18 times of 26.
