@@ -1054,6 +1054,10 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
         if t_locations:
             locations = t_locations
     partner = any(a.prep and a.prep[0] in data.partner for a in recipients)
+    if etype == "REQUEST" and trig_node is not None and trig_node.upos == "NOUN" \
+            and tree.prep(trig_node)[:1] and tree.prep(trig_node)[0] in data.partner \
+            and _support_verb(tree, trig_node, toks, data) is None:
+        return None  # "звернувся із проханням допомогти": the manner of the request its verb tells
     if nominal and not genitive_actor and not (
             etype == "CONSULT" and (partner or coactors)):
         return None  # "проти російського вторгнення": no actor of its own
