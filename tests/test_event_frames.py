@@ -51,6 +51,8 @@ FACTUALITY = [
     ("Трамп не признал поражение.", "REJECT", "asserted"),
     ("Германия не будет передавать Украине оружие.", "REJECT", "future"),
     ("Німеччина не змогла передати Україні винищувачі.", "AID", "negated"),
+    # not ruling out a coercive act threatens it
+    ("Вашингтон не виключає санкцій проти учасників проекту.", "THREATEN", "asserted"),
 ]
 
 
@@ -130,3 +132,12 @@ SPEECH = [
 @pytest.mark.parametrize("text,etype,actor,recipient", SPEECH)
 def test_actor_in_speech_is_the_speaker(pipeline, text, etype, actor, recipient):
     test_frame(pipeline, text, etype, actor, recipient)
+
+
+@pytest.mark.parametrize("text", ["Персонал лоукостера не исключает, что забастовки продолжатся.",
+                                  "Польща виключила санкції проти Угорщини."])
+def test_a_hedge_or_a_ruled_out_threat_is_no_event(pipeline, text):
+    """"не исключает, что…" says something may happen; "виключила санкції" rules them out:
+    neither rejects nor threatens anyone."""
+    doc = pipeline.process(next(iter(read_bytes((text + "\n").encode(), Source(path="t.txt")))))
+    assert not [e for e in doc.events if e.type in ("REJECT", "THREATEN")], doc.events

@@ -1087,6 +1087,12 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
 
     factuality = (_tree_factuality(tree, trig_node, toks, data) if trig_node is not None else None) \
         or _factuality(toks, ti, data)
+    if "negated-only" in flags:
+        if factuality != "negated":
+            return None  # "виключив санкції": ruled out, nothing threatened
+        factuality = "asserted"  # "не виключає санкцій" threatens them now
+    elif "hedge" in flags and factuality == "negated":
+        return None  # "не исключает, что забастовки продолжатся": a possibility, no rejection
     if factuality == "negated" and etype in REFUSABLE_TYPES and _refused(tree, trig_node, toks, data):
         # "не признает поражение", "не підтримають", "не поновлювати переговори": a refusal
         # is a REJECT that happened (PLOVER: "all rejections and refusals"), unlike a

@@ -17,7 +17,9 @@ form of a word counts ("надала", "надасть", "надаватиме" 
   its actor may also be the genitive right after it or after its object
   ("направлення військ КНДР", "зустріч міністрів оборони НАТО"); ``"patient"`` —
   a noun of an act done to someone, whose genitive is its recipient ("імпічмент
-  Байдена"), as for every COERCE and ASSAULT noun.
+  Байдена"), as for every COERCE and ASSAULT noun; ``"negated-only"`` — an event only
+  when negated ("не виключає санкцій" threatens them); ``"hedge"`` — no event when negated
+  ("не виключає, що…" is a possibility).
 
 Earlier rows win when two rows match the same word, so rows with objects come
 before bare rows.
@@ -134,7 +136,11 @@ TRIGGERS = [
                       "імпічмент"), (), ()),
     # --- REJECT: refusals, denials, vetoes
     ("REJECT", None, ("відхилити", "відхиляти", "відкинути", "відкидати", "заперечити", "заперечувати",
-                      "спростувати", "спростовувати", "ветувати", "вето", "виключати", "виключити"), (), ()),
+                      "спростувати", "спростовувати", "ветувати", "вето"), (), ()),
+    # "не виключає санкцій": not ruling out a coercive act threatens it; ruling it out is no
+    # event, nor is a hedge ("не виключає, що…"); an exclusion itself ("виключив пропозицію") rejects
+    ("THREATEN", None, ("виключати", "виключити"), ("санкція", "удар", "ембарго", "обмеження", "наступ", "військовий"), ("negated-only",)),
+    ("REJECT", None, ("виключати", "виключити"), (), ("hedge",)),
     ("REJECT", None, ("відмовитися", "відмовлятися", "відмова", "незгода", "проігнорувати", "ігнорувати"), (), ()),
     # --- THREATEN
     # PLOVER REJECT: opposing a policy, obstructing or cancelling meetings ("meet" mode)
