@@ -89,13 +89,36 @@ def _port() -> int:
         return s.getsockname()[1]
 
 
+def _tree(pid: int) -> list[int]:
+    """A process and its descendants (``newsgraph serve`` forks a worker per core)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        for task in Path(f"/proc/{p}/task").glob("*/children"):
+            try:
+                todo += [int(c) for c in task.read_text().split()]
+            except OSError:
+                pass
+    return out
+
+
 def rss_mb(pid: int) -> tuple[float, float]:
-    """(current, peak) resident memory of a process in MB, from /proc."""
-    fields = {}
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        key, _, value = line.partition(":")
-        fields[key] = value
-    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
+    """(current, peak) resident memory of a process and its workers in MB, from /proc: summed over
+    the processes, so the pages they share since the fork count once per process (an upper bound)."""
+    now = peak = 0.0
+    for p in _tree(pid):
+        fields = {}
+        try:
+            text = Path(f"/proc/{p}/status").read_text()
+        except OSError:  # gone meanwhile
+            continue
+        for line in text.splitlines():
+            key, _, value = line.partition(":")
+            fields[key] = value
+        now += int(fields["VmRSS"].split()[0]) / 1024
+        peak += int(fields["VmHWM"].split()[0]) / 1024
+    return now, peak
 
 
 def pct(times: list[float], p: float) -> float:
@@ -229,7 +252,8 @@ def main() -> None:
                     break
                 except httpx.TransportError:
                     time.sleep(0.1)
-        print(f"server RSS at start: {rss_mb(server.pid)[0]:.0f} MB")
+        time.sleep(0.5)  # every worker up
+        print(f"server RSS at start: {rss_mb(server.pid)[0]:.0f} MB ({len(_tree(server.pid))} processes)")
         pages = max(total // 50, 1)
         cases = {
             "/api/documents?limit=50&offset=…": [

@@ -154,3 +154,36 @@ def test_search_through_the_entity_in_any_language(db):
     assert by_text == {"en"} and via == {"uk", "ru"}
     plain = _cli(db, "search", "Germany", "--no-entity", "--json")
     assert len(plain.stdout.splitlines()) == 1
+
+
+def test_documents_mentioning_same_page_whichever_plan(db, tmp_path):
+    """The stories of an entity, newest first: a frequent entity's are read off the date index,
+    a rare one's sorted; both give what sorting all of them gives (ties and undated included)."""
+    import dataclasses
+    import sqlite3
+
+    from newsgraph.store import lookup as lk
+
+    copy = tmp_path / "many.db"
+    with sqlite3.connect(db) as src, sqlite3.connect(copy) as dst:
+        src.backup(dst)
+    with Store(copy) as store:
+        templates = [store.get(r[0]) for r in store.db.execute("SELECT id FROM documents ORDER BY id")]
+        for k in range(160):
+            d = templates[k % len(templates)]
+            # repeated dates (ties broken by id) and some undated documents (listed last)
+            published = None if k % 9 == 0 else f"2024-{1 + k % 12:02d}-{1 + k % 5:02d}T12:00:00Z"
+            store.save(dataclasses.replace(d, id=f"many{k:04d}", title=f"{d.title} ({k})", published=published,
+                                           duplicate_of=None, fingerprint=None))
+        reference = """SELECT d.id FROM documents d
+                       WHERE d.id IN (SELECT s.story_id FROM entity_stories s WHERE s.entity_id = ?)
+                       ORDER BY d.published DESC, d.id LIMIT ?"""
+        plans = set()
+        for (entity_id,) in store.db.execute("SELECT id FROM entities").fetchall():
+            for limit in (1, 5, 20):
+                for exclude in (set(), {"many0003", "many0010", "many0157"}):
+                    want = [r[0] for r in store.db.execute(reference, (entity_id, limit + len(exclude)))]
+                    want = [i for i in want if i not in exclude][:limit]
+                    assert lk.documents_mentioning(store.db, entity_id, limit=limit, exclude=exclude) == want
+                    plans.add(lk._walk_dates(store.db, entity_id, limit + len(exclude)))
+        assert plans == {True, False}

@@ -356,10 +356,34 @@ def documents_mentioning(db, entity_id: str, *, limit: int = 20, exclude: set[st
     """Stories (canonical documents) that mention an entity, newest first (by the story's own
     date, as a search narrowed by facets lists them): what a full-text query naming the entity in
     another language misses. The stories are those the entity's counts keep (``entity_stories``):
-    grouping every mention of a frequent entity by story took 260 ms on 100 000 documents."""
-    rows = db.execute(
-        f"""SELECT d.id FROM documents d
-            WHERE d.id IN (SELECT s.story_id FROM entity_stories s WHERE s.entity_id = ?)
-            ORDER BY d.published DESC{dialect.of(db).nulls_last}, d.id LIMIT ?""",
-        (entity_id, limit + len(exclude or ()))).fetchall()
+    grouping every mention of a frequent entity by story took 260 ms on 100 000 documents.
+
+    On SQLite the plan depends on how common the entity is (its kept ``story_count``): the
+    stories of a rare one are fetched and sorted by date; for a frequent one the date index is
+    walked from the newest document until the page is full, where sorting its thousands of
+    stories took 8 ms on 5 000 documents (0.2 ms walked). Both give the same rows in the same
+    order."""
+    want = limit + len(exclude or ())
+    if dialect.of(db).name == "sqlite" and _walk_dates(db, entity_id, want):
+        sql = """SELECT d.id FROM documents d
+                 WHERE EXISTS (SELECT 1 FROM entity_stories s WHERE s.entity_id = ? AND s.story_id = d.id)
+                 ORDER BY d.published DESC, d.id LIMIT ?"""
+    else:
+        sql = f"""SELECT d.id FROM documents d
+                  WHERE d.id IN (SELECT s.story_id FROM entity_stories s WHERE s.entity_id = ?)
+                  ORDER BY d.published DESC{dialect.of(db).nulls_last}, d.id LIMIT ?"""
+    rows = db.execute(sql, (entity_id, want)).fetchall()
     return [r[0] for r in rows if r[0] not in (exclude or set())][:limit]
+
+
+def _walk_dates(db, entity_id: str, want: int) -> bool:
+    """Whether walking every document newest first finds ``want`` stories of the entity sooner
+    than sorting all its stories: about ``want * documents / stories`` rows walked against
+    ``stories`` sorted (``max(rowid)`` counts the documents off the table's b-tree, ``count(*)``
+    would read them all)."""
+    row = db.execute("SELECT story_count FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    stories = row[0] if row else 0
+    if stories < 64:
+        return False
+    documents = db.execute("SELECT max(rowid) FROM documents").fetchone()[0] or 0
+    return stories * stories >= 4 * want * documents
