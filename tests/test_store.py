@@ -152,5 +152,34 @@ def test_migration_0007_gives_an_older_store_its_recipient_phrases(tmp_path):
     old.commit()
     old.close()
     with Store(tmp_path / "old.db") as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == 7
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] >= 7  # 0007 ran (and any after it)
         assert queries.events(store.db, limit=500) == new
+
+
+def test_quotes_about_an_entity_are_kept_and_backfilled(tmp_path):
+    """quote_about (migration 0008) holds, for each quote, the entities mentioned inside it: what
+    ``quotes(about=...)`` reads. A store written before it gets the same rows."""
+    import shutil
+    import sqlite3
+
+    from newsgraph.store import queries
+
+    quoted = ("Туск пообіцяв підтримку\n"
+              "«Польща й надалі підтримуватиме Україну та її армію», — заявив прем'єр-міністр Польщі Дональд Туск.\n")
+    with Store(tmp_path / "new.db") as store:
+        _store_all(store, [FARMERS, quoted, STORY])
+        kept = [tuple(r) for r in store.db.execute("SELECT entity_id, quote_id FROM quote_about ORDER BY 1, 2")]
+        live = [tuple(r) for r in store.db.execute(
+            """SELECT DISTINCT m.entity_id, q.id FROM quotes q JOIN mentions m ON m.doc_id = q.doc_id
+               AND m.start >= q.content_start AND m."end" <= q.content_end ORDER BY 1, 2""")]
+        assert kept == live and kept
+        about = {eid: queries.quotes(store.db, about=eid, include_duplicates=True) for eid, _ in kept}
+    shutil.copy(tmp_path / "new.db", tmp_path / "old.db")
+    old = sqlite3.connect(tmp_path / "old.db")
+    old.execute("DROP TABLE quote_about")
+    old.execute("PRAGMA user_version = 7")
+    old.commit()
+    old.close()
+    with Store(tmp_path / "old.db") as store:
+        assert [tuple(r) for r in store.db.execute("SELECT entity_id, quote_id FROM quote_about ORDER BY 1, 2")] == kept
+        assert {eid: queries.quotes(store.db, about=eid, include_duplicates=True) for eid, _ in kept} == about

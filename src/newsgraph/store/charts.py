@@ -290,8 +290,7 @@ def quote_facets(db, *, speaker: str | None = None, about: str | None = None) ->
         args += vals
     if about:
         marks, vals = queries._refs(db, about)
-        where.append(f"""EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = q.doc_id AND m.entity_id IN {marks}
-                          AND m.start >= q.content_start AND m."end" <= q.content_end)""")
+        where.append(f"q.id IN (SELECT a.quote_id FROM quote_about a WHERE a.entity_id IN {marks})")
         args += vals
     base = f"FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE {' AND '.join(where)}"
     total = db.execute(f"SELECT count(*) {base}", args).fetchone()[0]

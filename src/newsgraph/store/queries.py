@@ -177,14 +177,10 @@ def quotes(db, *, speaker: str | None = None, about: str | None = None, doc_id: 
         args += vals
     if about:
         marks, vals = _refs(db, about)
-        if dialect.of(db).name != "sqlite":
-            # PostgreSQL keeps, for each quote, the entities mentioned inside it (quote_about,
-            # filled as the quote is written): the same rule, off an index, where walking every
-            # quote until a page matched read the whole quotes table for an entity none is about
-            where.append(f"q.id IN (SELECT a.quote_id FROM quote_about a WHERE a.entity_id IN {marks})")
-        else:
-            where.append(f"""EXISTS (SELECT 1 FROM mentions m WHERE m.doc_id = q.doc_id AND m.entity_id IN {marks}
-                              AND m.start >= q.content_start AND m."end" <= q.content_end)""")
+        # both stores keep, for each quote, the entities mentioned inside it (quote_about, filled
+        # as the quote is written): walking every quote until a page matched read the whole
+        # quotes table for an entity quotes rarely name
+        where.append(f"q.id IN (SELECT a.quote_id FROM quote_about a WHERE a.entity_id IN {marks})")
         args += vals
     nf = dialect.of(db).nulls_first
     order = "q.id DESC" if newest_first else f"q.published{nf}, q.doc_id, q.content_start, q.id"

@@ -285,13 +285,18 @@ class Store:
                 "INSERT INTO roles (entity_id, title, org_id, doc_id) VALUES (?, ?, ?, ?)",
                 [(e.id, r.title, ref(r.org), doc.id) for r in e.roles],
             )
+        spans = {(e.id, m.start, m.end) for e in doc.entities for m in e.all_mentions()}
         for q in doc.quotes:
-            self.db.execute(
+            cur = self.db.execute(
                 """INSERT INTO quotes (doc_id, kind, speaker, speaker_text, cue_start, cue_end,
                        content_start, content_end, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 (doc.id, q.kind, ref(q.speaker), q.speaker_text, q.cue.start, q.cue.end,
                  q.content.start, q.content.end, q.confidence),
             )
+            # the entities it is about (migration 0008), as PostgreSQL keeps them
+            self.db.executemany("INSERT OR IGNORE INTO quote_about (entity_id, quote_id) VALUES (?, ?)",
+                                sorted({(eid, cur.lastrowid) for eid, a, b in spans
+                                        if a >= q.content.start and b <= q.content.end}))
         stored: list[edges.StoredEvent] = []
         for ev in doc.events:
             if ev.same_as is not None:
