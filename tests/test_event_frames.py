@@ -85,6 +85,9 @@ ARGUMENTS = [
     # a joint act: the adverb's verb acts, its partner receives
     ("Газпром строит газопровод совместно с компанией Shell.", "COOPERATE", "Газпром", "Shell"),
     ("Німеччина будує завод спільно з Україною.", "COOPERATE", "Німеччина", "Україна"),
+    # a number as subject counts the subject of the clause it is coordinated with
+    ("В понедельник выборщики штата Мичиган собрались в Лансинге, и все шестнадцать проголосовали за Джо Байдена.",
+     "SUPPORT", "Мичиган", "Джо Байден"),
 ]
 
 

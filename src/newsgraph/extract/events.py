@@ -612,6 +612,11 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
                 if (swapped := _agreeing_object(tree, v, c)) is not None:
                     c = swapped  # "Проект критикуют США, Польша и страны Балтии": OVS
                 found = tree.entities(c, args, data)
+                if not found and c.upos == "NUM" and depth < 3 and _rel(v) == "conj" \
+                        and (h := tree.head(v)) is not None and h.upos in ("VERB", "AUX"):
+                    # "Выборщики … стали первыми, …, все трое проголосовали": a number as the
+                    # subject counts the subject of the clause it is coordinated with
+                    return subject(h, depth + 1)
                 if not found and speaker is not None and "Person=1" in (c.feats or "") and c.upos == "PRON":
                     # "я досягну угоди": the speaker; "ми підемо шляхом угоди": the party they
                     # speak for (the organisation of their role), when the text names it
