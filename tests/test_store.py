@@ -131,12 +131,24 @@ def test_an_events_recipient_phrases_are_stored_with_their_words(tmp_path):
         assert store.get(doc.id).to_dict() == doc.to_dict()
 
 
-def test_migration_0007_gives_an_older_store_its_recipient_phrases(tmp_path):
-    """A store written before migration 0007 (no events.recipient_phrases) gets the phrases its
-    documents' analyses keep, for the first tellings only, as a new store stores them."""
+def _older_store(tmp_path, version: int, *undo: str) -> None:
+    """tmp_path/old.db: tmp_path/new.db as a store written before migration ``version + 1``
+    (its ``undo`` statements run, the schema version set back)."""
     import shutil
     import sqlite3
 
+    shutil.copy(tmp_path / "new.db", tmp_path / "old.db")
+    old = sqlite3.connect(tmp_path / "old.db")
+    for sql in undo:
+        old.execute(sql)
+    old.execute(f"PRAGMA user_version = {version}")
+    old.commit()
+    old.close()
+
+
+def test_migration_0007_gives_an_older_store_its_recipient_phrases(tmp_path):
+    """A store written before migration 0007 (no events.recipient_phrases) gets the phrases its
+    documents' analyses keep, for the first tellings only, as a new store stores them."""
     from newsgraph.store import queries
 
     told_twice = "Уряд Польщі відхилив вимоги фермерів\n" + FARMERS
@@ -145,12 +157,7 @@ def test_migration_0007_gives_an_older_store_its_recipient_phrases(tmp_path):
         new = queries.events(store.db, limit=500)
     # one REJECT a document: the second telling of told_twice has no row
     assert [r["recipient_phrases"] for r in new if r["recipient_phrases"]] == [[farmers_phrase()]] * 2
-    shutil.copy(tmp_path / "new.db", tmp_path / "old.db")
-    old = sqlite3.connect(tmp_path / "old.db")
-    old.execute("ALTER TABLE events DROP COLUMN recipient_phrases")
-    old.execute("PRAGMA user_version = 6")
-    old.commit()
-    old.close()
+    _older_store(tmp_path, 6, "ALTER TABLE events DROP COLUMN recipient_phrases")
     with Store(tmp_path / "old.db") as store:
         assert store.db.execute("PRAGMA user_version").fetchone()[0] >= 7  # 0007 ran (and any after it)
         assert queries.events(store.db, limit=500) == new
@@ -159,9 +166,6 @@ def test_migration_0007_gives_an_older_store_its_recipient_phrases(tmp_path):
 def test_quotes_about_an_entity_are_kept_and_backfilled(tmp_path):
     """quote_about (migration 0008) holds, for each quote, the entities mentioned inside it: what
     ``quotes(about=...)`` reads. A store written before it gets the same rows."""
-    import shutil
-    import sqlite3
-
     from newsgraph.store import queries
 
     quoted = ("Туск пообіцяв підтримку\n"
@@ -174,12 +178,7 @@ def test_quotes_about_an_entity_are_kept_and_backfilled(tmp_path):
                AND m.start >= q.content_start AND m."end" <= q.content_end ORDER BY 1, 2""")]
         assert kept == live and kept
         about = {eid: queries.quotes(store.db, about=eid, include_duplicates=True) for eid, _ in kept}
-    shutil.copy(tmp_path / "new.db", tmp_path / "old.db")
-    old = sqlite3.connect(tmp_path / "old.db")
-    old.execute("DROP TABLE quote_about")
-    old.execute("PRAGMA user_version = 7")
-    old.commit()
-    old.close()
+    _older_store(tmp_path, 7, "DROP TABLE quote_about")
     with Store(tmp_path / "old.db") as store:
         assert [tuple(r) for r in store.db.execute("SELECT entity_id, quote_id FROM quote_about ORDER BY 1, 2")] == kept
         assert {eid: queries.quotes(store.db, about=eid, include_duplicates=True) for eid, _ in kept} == about

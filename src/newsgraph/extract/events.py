@@ -521,8 +521,11 @@ class Tree:
     def oblique_subject(self, u) -> bool:
         """A "subject" that opens with a preposition is an oblique the parser misread
         ("Масіх звернувся до прем'єр-міністерки …" with the addressee as nsubj)."""
-        return _rel(u) == "nsubj" and bool(
-            self.prep(u) or min(self.subtree(u), key=lambda x: x.start).upos == "ADP")
+        return _rel(u) == "nsubj" and bool(self.prep(u) or self.first(u).upos == "ADP")
+
+    def first(self, u):
+        """The first word of ``u``'s phrase."""
+        return min(self.subtree(u), key=lambda x: x.start)
 
     def has_subject(self, u) -> bool:
         return any(_rel(c) in ("nsubj", "cop") for c in self.children(u))
@@ -708,8 +711,7 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
             prep = tree.prep(c)
             case = tree.case(c)
             if tree.oblique_subject(c) and not prep:
-                first = min(tree.subtree(c), key=lambda x: x.start)
-                prep, case = (_norm(first.lemma or ""),), None  # the case the parser gave is the subject's
+                prep, case = (_norm(tree.first(c).lemma or ""),), None  # the case the parser gave is the subject's
             role = None
             if r == "nsubj:pass":
                 role = "recipient"
@@ -862,9 +864,13 @@ def _refused(tree: Tree | None, trig, toks: list[Tok], data: EventData) -> bool:
         return False
     nodes = [trig] + [h for h in [_support_verb(tree, trig, toks, data)] if h is not None]
     low_at = {t.start: t.low for t in toks}
-    return any("Polarity=Neg" in (c.feats or "") or _rel(c) == "advmod" and (
+    return any(_negation(c, low_at, data) for n in nodes for c in tree.children(n))
+
+
+def _negation(c, low_at: dict, data: EventData) -> bool:
+    """Whether the dependent ``c`` negates its head ("не", "ні"; the parser's Polarity=Neg)."""
+    return "Polarity=Neg" in (c.feats or "") or _rel(c) == "advmod" and (
         _norm(c.lemma or "") in data.negation or low_at.get(c.start, "") in data.negation)
-        for n in nodes for c in tree.children(n))
 
 
 def _tree_factuality(tree: Tree, trig, toks: list[Tok], data: EventData,
@@ -897,8 +903,7 @@ def _tree_factuality(tree: Tree, trig, toks: list[Tok], data: EventData,
     if _rel(top) == "advcl" and words(marks) & conditional or words(
             [c for c in kids if _rel(c) in ("aux", "advmod", "discourse", "mark")]) & data.conditional:
         return "hypothetical"
-    if polarity and (any("Polarity=Neg" in (c.feats or "") or _rel(c) == "advmod" and words([c]) & data.negation
-                         for c in kids) or words(chain[1:]) & data.negation):
+    if polarity and (any(_negation(c, low_at, data) for c in kids) or words(chain[1:]) & data.negation):
         return "negated"
     if words(chain[1:]) & conditional or words([c for c in kids if _rel(c) == "advmod"]) & conditional:
         return "hypothetical"  # "може надати", "готова підписати", "можливо, підпише"
