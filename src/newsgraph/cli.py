@@ -495,19 +495,36 @@ def _summary(report: IngestReport, db_path) -> None:
 @click.option("--all", "include_duplicates", is_flag=True, help="Show reprints as well as canonical documents.")
 @click.option("--no-entity", "no_entity", is_flag=True,
               help="Do not add the stories that mention the entity the query names (in any language).")
+@click.option("--entity", "entity_ref",
+              help="Only stories mentioning this entity (id or name, any language and form).")
+@click.option("--language", type=click.Choice(CODES), help="Only documents in this language.")
+@click.option("--site", help="Only documents from this site.")
+@click.option("--type", "etype", callback=_plover_types,
+              help="Only documents holding an event of these PLOVER type(s), comma-separated.")
 @click.option("--json", "as_json", is_flag=True)
 def search(query: tuple[str, ...], db: str | None, limit: int, include_duplicates: bool, no_entity: bool,
+           entity_ref: str | None, language: str | None, site: str | None, etype: str | None,
            as_json: bool) -> None:
     """Full-text search; any inflected form finds the others (Шольцом finds Шольц).
 
     When the query is the name of a stored entity ("Germany", "НАТО"), the stories that mention
-    it in any language follow the text matches, marked as found through the entity."""
+    it in any language follow the text matches, marked as found through the entity. --entity,
+    --language, --site and --type narrow it, as the explorer's facets do; an --entity that names
+    no stored entity is an error with the nearest names."""
     from .store.expansion import expanded_search
 
     text = " ".join(query)
     with _read_store(db) as store:
-        hits, entity = expanded_search(store, text, limit=limit, include_duplicates=include_duplicates,
-                                       expand=not no_entity)
+        narrow = {"entity": _entity_ref(store, entity_ref, "--entity"), "language": language, "site": site,
+                  "type": etype}
+        if any(narrow.values()):
+            from .store.charts import filtered_search
+
+            hits, entity = filtered_search(store, text, limit=limit, include_duplicates=include_duplicates,
+                                           expand=not no_entity, **narrow)
+        else:
+            hits, entity = expanded_search(store, text, limit=limit, include_duplicates=include_duplicates,
+                                           expand=not no_entity)
     if as_json:
         return _dump(hits)
     shown_via = False

@@ -33,7 +33,7 @@ from ..model import Source, to_json
 from ..store import Store, is_url, open_store, version_connection
 from ..store import charts, filters, queries
 from ..store.expansion import expanded_search
-from . import exports, maps, schemas
+from . import exports, maps, names, schemas
 
 log = logging.getLogger(__name__)
 STATIC = Path(str(resources.files(__package__).joinpath("static")))
@@ -291,6 +291,10 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
     app.add_middleware(Limits, max_body=max_body)
     app.state.read_only = token is None
 
+    #: the 422 of a list whose entity filters may name nothing
+    unknown = {422: {"description": "a bad filter; an entity filter (actor, recipient, speaker, place, entity, "
+                                    "...) naming no entity: `detail` and the nearest names in `suggestions`"}}
+
     # -- documents ---------------------------------------------------------
 
     @app.get("/api/stats", tags=["store"])
@@ -307,12 +311,16 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
                                   limit=limit + 1, offset=offset)
         return _page(found["items"], limit, offset, found["total"])
 
-    def _narrowing(language, site, entity, type) -> dict[str, str | None]:
-        """A search's facet filters, checked (an unknown event type is a 422, not an empty page)."""
+    def _narrowing(language, site, entity, type) -> dict[str, str | None] | Response:
+        """A search's facet filters, checked: an unknown event type is a 422, not an empty page, and
+        so is an ``entity`` that names no entity (with the nearest names, as every entity filter)."""
         type, _, _ = _checked(type, None, None)
-        return {"language": language, "site": site, "entity": entity, "type": type}
+        named = _named(store().db, entity=entity)
+        if isinstance(named, Response):
+            return named
+        return {"language": language, "site": site, "entity": named["entity"], "type": type}
 
-    @app.get("/api/search", response_model=schemas.SearchResult, tags=["documents"])
+    @app.get("/api/search", response_model=schemas.SearchResult, tags=["documents"], responses=unknown)
     def search(q: str = Query(..., min_length=1, max_length=300), limit: int = Query(20, ge=1, le=100),
                offset: int = Query(0, ge=0, le=MAX_OFFSET), all: bool = Query(False, description="include reprints"),
                entities: bool = Query(True, description="also look the query up as an entity name"),
@@ -321,13 +329,15 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
                entity: str | None = Query(None, max_length=300, description="only stories mentioning this entity"),
                type: str | None = Query(None, max_length=300,
                                         description="only documents holding an event of these PLOVER type(s)")
-               ) -> dict[str, Any]:
+               ) -> Any:
         """Full-text search (any inflected form finds the others) with snippets, the entities the
         query names, and (``through``) the stories mentioning the one entity it names in any
         language, each such hit with ``via`` set to that entity's id. ``language``, ``site``,
         ``entity`` and ``type`` narrow it (the values ``/api/search/facets`` counts)."""
         s = store()
         narrow = _narrowing(language, site, entity, type)
+        if isinstance(narrow, Response):
+            return narrow
         if any(narrow.values()):
             hits, through = charts.filtered_search(s, q, limit=limit + 1, offset=offset, include_duplicates=all,
                                                    expand=entities, **narrow)
@@ -343,7 +353,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
         page["entities"] = queries.entities(s.db, q=q, limit=20) if entities and offset == 0 else []
         return page
 
-    @app.get("/api/search/volume", response_model=schemas.Volume, tags=["documents"])
+    @app.get("/api/search/volume", response_model=schemas.Volume, tags=["documents"], responses=unknown)
     def search_volume(q: str = Query(..., min_length=1, max_length=300),
                       all: bool = Query(False, description="count reprints too"),
                       entities: bool = Query(True, description="count the stories of the entity the query names"),
@@ -351,22 +361,26 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
                       entity: str | None = Query(None, max_length=300), type: str | None = Query(None, max_length=300),
                       bucket: str | None = Query(None, pattern="^(day|week|auto)$",
                                                  description="day or week; auto (default): weeks past 90 days")
-                      ) -> dict[str, Any]:
+                      ) -> Any:
         """Documents ``/api/search`` finds with the same parameters (all of them, not a page), per day or
         week of publication and by language; a story and its reprints are one unless ``all``."""
-        return charts.volume(store().db, q, bucket=bucket, include_duplicates=all, expand=entities,
-                             **_narrowing(language, site, entity, type))
+        narrow = _narrowing(language, site, entity, type)
+        if isinstance(narrow, Response):
+            return narrow
+        return charts.volume(store().db, q, bucket=bucket, include_duplicates=all, expand=entities, **narrow)
 
-    @app.get("/api/search/facets", response_model=schemas.Facets, tags=["documents"])
+    @app.get("/api/search/facets", response_model=schemas.Facets, tags=["documents"], responses=unknown)
     def search_facets(q: str = Query(..., min_length=1, max_length=300), all: bool = Query(False),
                       entities: bool = Query(True), language: str | None = Query(None, max_length=20),
                       site: str | None = Query(None, max_length=300), entity: str | None = Query(None, max_length=300),
-                      type: str | None = Query(None, max_length=300)) -> dict[str, Any]:
+                      type: str | None = Query(None, max_length=300)) -> Any:
         """What the documents of a search are: counts by language, site, event type (documents holding
         one) and the entities the most of its stories mention. A value's count is what the search
         lists with the group's ``param`` set to it."""
-        return charts.search_facets(store().db, q, include_duplicates=all, expand=entities,
-                                    **_narrowing(language, site, entity, type))
+        narrow = _narrowing(language, site, entity, type)
+        if isinstance(narrow, Response):
+            return narrow
+        return charts.search_facets(store().db, q, include_duplicates=all, expand=entities, **narrow)
 
     @app.get("/api/documents/{doc_id}", response_model=schemas.DocumentDetail, tags=["documents"])
     def document(doc_id: str) -> dict[str, Any]:
@@ -381,8 +395,8 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
             "duplicate_of": doc.duplicate_of, "reprints": s.reprints(doc.id), "text": doc.text,
             "segments": [asdict(seg) for seg in doc.segments],
             "mentions": queries.mentions(s.db, doc.id),
-            "quotes": queries.quotes(s.db, doc_id=doc.id, limit=10_000),
-            "events": queries.events(s.db, doc_id=doc.id, limit=10_000),
+            "quotes": names.quotes(s.db, queries.quotes(s.db, doc_id=doc.id, limit=10_000)),
+            "events": names.events(s.db, queries.events(s.db, doc_id=doc.id, limit=10_000)),
             "values": [to_json(v) for v in doc.values],
         }
 
@@ -405,7 +419,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
         found = _one_entity(db, ref)
         if isinstance(found, Response):
             return found
-        info = queries.entity(db, found)
+        info = names.entity(db, queries.entity(db, found))
         info["neighbours"] = queries.neighbours(db, found)
         return info
 
@@ -460,10 +474,6 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
             out[param] = match.ids[0] if len(match.ids) == 1 else ref
         return out
 
-    #: the 422 of a list whose entity filters may name nothing
-    unknown = {422: {"description": "a bad filter; an entity filter (actor, recipient, speaker, place, ...) "
-                                    "naming no entity: `detail` and the nearest names in `suggestions`"}}
-
     @app.get("/api/quotes", response_model=schemas.QuotePage, tags=["quotes"], responses=unknown)
     def list_quotes(speaker: str | None = Query(None, max_length=300), about: str | None = Query(None, max_length=300),
                     doc: str | None = Query(None, max_length=100), limit: int = Query(100, ge=1, le=MAX_PAGE),
@@ -473,7 +483,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
         if isinstance(named, Response):
             return named
         rows = queries.quotes(store().db, **named, doc_id=doc, limit=limit + 1, offset=offset)
-        return _page(rows, limit, offset)
+        return _page(names.quotes(store().db, rows), limit, offset)
 
     @app.get("/api/quotes/facets", response_model=schemas.Facets, tags=["quotes"], responses=unknown)
     def quote_facets(speaker: str | None = Query(None, max_length=300),
@@ -512,7 +522,7 @@ def create_app(db_path: str | Path, *, token: str | None = None, max_body: int =
         rows = _events(type, actor, recipient, speaker, since, until, language, doc, limit + 1, offset, place)
         if isinstance(rows, Response):
             return rows
-        return _page(rows, limit, offset)
+        return _page(names.events(store().db, rows), limit, offset)
 
     @app.get("/api/events/facets", response_model=schemas.Facets, tags=["events"], responses=unknown)
     def event_facets(type: str | None = Query(None, max_length=300), actor: str | None = Query(None, max_length=300),

@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Query
 
 from ..store import Store, filters, geo
-from . import schemas
+from . import names, schemas
 
 LANGS = "^(uk|ru|en)$"
 #: events and stories a place's page holds at most, each: an event card carries its evidence and reprints
@@ -62,6 +62,7 @@ def router(store: Callable[[], Store], *, max_offset: int) -> APIRouter:
                           site=site, lang=lang, limit=limit, offset=offset)
         if found is None:
             raise HTTPException(404, f"no entity {entity_id}")
+        names.events(store().db, found["events"])  # each actor's and recipient's names, as in /api/events
         return found
 
     return r

@@ -8,7 +8,8 @@ from pydantic import BaseModel, Field
 
 class EntityRef(BaseModel):
     id: str
-    name: str
+    name: str = Field(description="the stored base form, in the language of the document it was first read from")
+    names: dict[str, str] = Field(default_factory=dict, description="Names by language: uk, ru, en")
 
 
 class EntitySummary(BaseModel):
@@ -92,6 +93,7 @@ class Quote(BaseModel):
     kind: str
     speaker: str | None
     speaker_name: str | None
+    speaker_names: dict[str, str] = Field(default_factory=dict, description="the speaker's names by language")
     speaker_text: str | None = None
     content_start: int
     content_end: int
@@ -125,6 +127,7 @@ class Event(BaseModel):
     factuality: str | None = None
     source: str | None = Field(None, description="the speaker the event is attributed to")
     source_name: str | None = None
+    source_names: dict[str, str] = Field(default_factory=dict, description="the speaker's names by language")
     date: str | None = None
     amount_value: float | None = None
     amount_unit: str | None = None
@@ -172,6 +175,7 @@ class Role(BaseModel):
     title: str
     org: str | None = None
     org_name: str | None = None
+    org_names: dict[str, str] = Field(default_factory=dict, description="the organisation's names by language")
 
 
 class EntityMention(BaseModel):

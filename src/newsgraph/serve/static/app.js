@@ -37,6 +37,18 @@
 
   /** The entity's name in the interface language (uk, ru or en), else its stored name. */
   const nameOf = (e) => (e && ((e.names && e.names[lang]) || e.name)) || "?";
+  /** The original an entity's displayed name stands for: its name in the language of the document
+   *  (``docLang``) where the knowledge base has one, else its stored form. */
+  const originalOf = (e, docLang) => (e && ((e.names && docLang && e.names[docLang]) || e.name)) || "";
+  /** The entity's name in the interface language with the original beside it when they differ
+   *  ("Russia (Росія)" for a Ukrainian document read in English). */
+  function nameWithOriginal(e, docLang) {
+    const shown = nameOf(e), orig = originalOf(e, docLang);
+    if (!orig || orig === shown) return shown;
+    return [shown, " ", h("span", { class: "orig", lang: docLang || null, title: t("name.original") }, `(${orig})`)];
+  }
+  /** A link to an entity, named in the interface language with the original beside it. */
+  const entityLink = (e, docLang, attrs) => h("a", { href: entLink(e.id), ...(attrs || {}) }, nameWithOriginal(e, docLang));
 
   // ---- DOM helpers (text only) -----------------------------------------------------------------
   function h(tag, attrs, ...children) {
@@ -392,8 +404,16 @@
     const offset = Number(params.get("offset") || 0);
     const f = {};
     for (const k of SEARCH_FILTERS) f[k] = params.get(k) || "";
-    const [res, volume, facets] = await Promise.all([api("/api/search?" + qs({ q, ...f, offset, limit: 20 })),
-      api("/api/search/volume?" + qs({ q, ...f })), api("/api/search/facets?" + qs({ q, ...f }))]);
+    let res, volume, facets;
+    try {
+      [res, volume, facets] = await Promise.all([api("/api/search?" + qs({ q, ...f, offset, limit: 20 })),
+        api("/api/search/volume?" + qs({ q, ...f })), api("/api/search/facets?" + qs({ q, ...f }))]);
+    } catch (err) {
+      // an entity filter that names nothing (422, with the nearest names), said where the results would be
+      const unknown = unknownName(err);
+      if (!unknown) throw err;
+      return [h("h1", {}, t("search.label") + ": ", h("q", { text: q })), section(t("results.documents"), unknown)];
+    }
     const hits = h("ul", { class: "docs" }, res.items.map((hit) => h("li", {},
       h("a", { href: docLink(hit.id), class: "doc-title" }, hit.title || hit.id),
       h("div", { class: "meta" }, badge(hit.language || "?", "lang"), " ", dateText(hit.published),
@@ -464,7 +484,7 @@
         h("aside", { class: "doc-side" },
           section(t("doc.source"), meta),
           section(`${t("doc.entities")} (${ents.length})`, h("div", { class: "chips" }, ents.map((e) =>
-            h("a", { class: "chip etype-" + e.type, href: entLink(e.id), title: t("type." + e.type) }, `${nameOf(e)} ×${e.n}`)))),
+            h("a", { class: "chip etype-" + e.type, href: entLink(e.id), title: t("type." + e.type) }, nameWithOriginal(e, doc.language), ` ×${e.n}`)))),
           section(`${t("doc.quotes")} (${quotes.length})`, quoteList),
           section(`${t("doc.events")} (${events.length})`, eventList))),
     ];
@@ -525,7 +545,7 @@
   }
 
   function speakerBadge(q) {
-    const who = q.speaker ? nameOf({ name: q.speaker_name, names: {} }) : (q.speaker_text || t("quote.unknown"));
+    const who = q.speaker ? nameOf({ name: q.speaker_name, names: q.speaker_names }) : (q.speaker_text || t("quote.unknown"));
     const label = `${who} · ${t("quote." + q.kind)}`;
     return q.speaker
       ? h("a", { class: "speaker", href: entLink(q.speaker), title: t("quote.speaker") }, "❝ " + label)
@@ -549,7 +569,7 @@
   }
 
   function quoteCard(q, opts) {
-    const who = q.speaker ? h("a", { href: entLink(q.speaker), class: "who" }, q.speaker_name)
+    const who = q.speaker ? entityLink({ id: q.speaker, name: q.speaker_name, names: q.speaker_names }, q.language, { class: "who" })
       : h("span", { class: "who muted" }, q.speaker_text || t("quote.unknown"));
     return h("li", { class: "quote", id: opts.inDoc ? "qc-" + q.id : null, tabindex: "-1", dataset: { kind: q.kind } },
       h("div", { class: "meta" }, who, " ", badge(t("quote." + q.kind), "qkind qkind-" + q.kind),
@@ -562,10 +582,10 @@
   }
 
   function eventCard(ev, opts) {
-    const people = (list) => list.length ? list.map((p, i) => [i ? ", " : "", h("a", { href: entLink(p.id) }, nameOf(p))]) : "—";
+    const people = (list) => list.length ? list.map((p, i) => [i ? ", " : "", entityLink(p, ev.language)]) : "—";
     // the named recipients (links), then the words of those no entity stands for (a description, no link)
     const recipients = () => {
-      const named = ev.recipients.map((p) => h("a", { href: entLink(p.id) }, nameOf(p)));
+      const named = ev.recipients.map((p) => entityLink(p, ev.language));
       const phrases = (ev.recipient_phrases || []).map((p) =>
         h("span", { class: "phrase", title: t("events.phrase") }, "«" + p.text + "»"));
       const all = [...named, ...phrases];
@@ -577,7 +597,7 @@
         people(ev.actors), " → ", recipients(),
         ev.amount_value !== null && ev.amount_value !== undefined ? h("strong", { class: "amount" }, " " + fmtAmount(ev.amount_value, ev.amount_unit)) : null,
         ev.factuality && ev.factuality !== "asserted" ? badge(t("fact." + ev.factuality), "fact") : null,
-        ev.source ? h("span", { class: "muted" }, ` (${t("events.speaker").toLowerCase()} `, h("a", { href: entLink(ev.source) }, ev.source_name || ev.source), ")") : null),
+        ev.source ? h("span", { class: "muted" }, ` (${t("events.speaker").toLowerCase()} `, entityLink({ id: ev.source, name: ev.source_name || ev.source, names: ev.source_names }, ev.language), ")") : null),
       h("p", { class: "evidence", text: ev.evidence || "" }),
       opts.inDoc
         ? h("button", { type: "button", class: "link", onclick: () => focusText(`[data-event="${ev.id}"]`) }, t("doc.show"))
@@ -623,7 +643,7 @@
     const names = h("table", { class: "names" }, h("tbody", {}, ["uk", "ru", "en"].map((l) =>
       h("tr", {}, h("th", { text: l }), h("td", { lang: l, text: e.names[l] || "—" })))));
     const roles = e.roles.length ? h("ul", { class: "plain" }, e.roles.map((r) => h("li", {}, r.title,
-      r.org ? [" — ", h("a", { href: entLink(r.org) }, r.org_name || r.org)] : null))) : h("p", { class: "muted", text: t("none") });
+      r.org ? [" — ", h("a", { href: entLink(r.org), title: r.org_name || r.org }, nameOf({ name: r.org_name || r.org, names: r.org_names }))] : null))) : h("p", { class: "muted", text: t("none") });
 
     // timeline: events (as actor / recipient) and quotes by the entity, by date
     const items = [];
@@ -909,7 +929,7 @@
   };
 
   // the helpers the views of other files (map.js) build with
-  window.NG = { h, s, t, api, qs, go, enc, nameOf, section, badge, typeBadge, docLink, entLink, docList, eventCard,
+  window.NG = { h, s, t, api, qs, go, enc, nameOf, nameWithOriginal, section, badge, typeBadge, docLink, entLink, docList, eventCard,
     fmtNum, dateText, allTypes, lang: () => lang };
 
   // ---- start ----------------------------------------------------------------------------------
