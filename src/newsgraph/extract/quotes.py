@@ -23,6 +23,7 @@ from functools import cache
 
 from .. import lang
 from ..analysis.morphology import has_morphology, parse
+from ..analysis.tree import DependencyTree, rel
 from ..model import Document, Entity, Mention, Offsets, Quote
 from .roles import MentionIndex, Tok, normalise, regions, sentences_in, tokens
 
@@ -687,35 +688,6 @@ _SUBJECT_RELS = frozenset({"nsubj", "nsubj:pass"})
 _NAME_RELS = frozenset({"appos", "flat", "flat:name", "nmod"})
 
 
-def _rel(t) -> str:
-    return (t.deprel or "").split(":")[0]
-
-
-class _Tree:
-    """One parsed sentence: children lists and subtrees by token id."""
-
-    def __init__(self, sentence):
-        self.s = sentence
-        self.toks = sentence.tokens
-        self.kids: dict[int, list] = {}
-        for t in self.toks:
-            self.kids.setdefault(t.head, []).append(t)
-
-    def children(self, t, rels=None) -> list:
-        return [c for c in self.kids.get(t.id, ()) if rels is None or c.deprel in rels or _rel(c) in rels]
-
-    def subtree(self, t) -> list:
-        out, todo = [], [t]
-        while todo:
-            x = todo.pop()
-            out.append(x)
-            todo.extend(self.kids.get(x.id, ()))
-        return sorted(out, key=lambda x: x.start)
-
-    def head(self, t):
-        return self.toks[t.head - 1] if t.head and t.head <= len(self.toks) else None
-
-
 def _lemma(t) -> str:
     return normalise(t.lemma or "")
 
@@ -731,10 +703,10 @@ def _syntactic(ctx: _Context, sentence, language) -> None:
     marker noun's dependent and the content in the clause the marker modifies."""
     if not _parsed(sentence) or ctx.covered(sentence.start, sentence.end):
         return
-    tree = _Tree(sentence)
+    tree = DependencyTree(sentence)
     verbs, opinions = _cues(language)
     naming = lang.of(language).speech.NAMING_VERBS
-    for t in tree.toks:
+    for t in tree.tokens:
         if t.start in ctx.used_cues or ctx.in_quote(t.start):
             continue
         lem = _lemma(t)
@@ -745,7 +717,7 @@ def _syntactic(ctx: _Context, sentence, language) -> None:
             _from_marker(ctx, tree, t, language)
 
 
-def _reports(ctx: _Context, tree: _Tree, verb, language) -> bool:
+def _reports(ctx: _Context, tree: DependencyTree, verb, language) -> bool:
     """A predicate outside the lists that still reports: a finite verb with a subject
     and a clause after it opened by the language's complementiser ("Мей застерегла,
     що …", "Проверяющие признали, что …")."""
@@ -761,7 +733,7 @@ def _reports(ctx: _Context, tree: _Tree, verb, language) -> bool:
     return False
 
 
-def _content_of(ctx: _Context, tree: _Tree, clause, drop=()) -> tuple[int, int] | None:
+def _content_of(ctx: _Context, tree: DependencyTree, clause, drop=()) -> tuple[int, int] | None:
     toks = [x for x in tree.subtree(clause) if x not in drop]
     marks = {x.id for x in tree.children(clause, {"mark"}) if x.start < clause.start}
     toks = [x for x in toks if x.id not in marks]
@@ -774,7 +746,7 @@ def _content_of(ctx: _Context, tree: _Tree, clause, drop=()) -> tuple[int, int] 
     return toks[0].start, toks[-1].end
 
 
-def _from_predicate(ctx: _Context, tree: _Tree, verb, language) -> None:
+def _from_predicate(ctx: _Context, tree: DependencyTree, verb, language) -> None:
     if any(c.feature("Polarity") == "Neg" for c in tree.children(verb, {"advmod", "discourse"})):
         return  # "не уточнив, чи …": nothing was said
     speech = lang.of(language).speech
@@ -799,7 +771,7 @@ def _from_predicate(ctx: _Context, tree: _Tree, verb, language) -> None:
         # object and what it is judged to be (a predicative complement) are the opinion
         objs = [c for c in tree.children(verb, {"obj"}) if c.start > verb.start]
         preds = [c for c in tree.children(verb, {"xcomp", "obl"}) if c.start > (objs[0] if objs else verb).start
-                 and (_rel(c) == "xcomp" or c.feature("Case") == "Ins") and not tree.children(c, {"case"})]
+                 and (rel(c) == "xcomp" or c.feature("Case") == "Ins") and not tree.children(c, {"case"})]
         if objs and not preds and _lemma(verb) in speech.NAMING_VERBS:
             # "назвал забастовку «несправедливой»": the parser hung the predicative on the object
             preds = [c for c in tree.children(objs[0]) if c.start > objs[0].start and c.upos in {"ADJ", "NOUN"}
@@ -815,7 +787,7 @@ def _from_predicate(ctx: _Context, tree: _Tree, verb, language) -> None:
             # "Об этом сообщили источники …": what was said is the text before
             seg = next((x for x in ctx.doc.segments if x.start <= verb.start < x.end), None)
             if seg is not None:
-                content = _previous(ctx, tree.s.start, seg.start, seg.kind)
+                content = _previous(ctx, tree.sent.start, seg.start, seg.kind)
         elif host is not None:
             content = _content_of(ctx, tree, host, drop=set(tree.subtree(verb)))
         else:
@@ -846,7 +818,7 @@ def _from_predicate(ctx: _Context, tree: _Tree, verb, language) -> None:
     _emit(ctx, "indirect", (verb.start, verb.end), content, who, 0.7, language)
 
 
-def _misattached_clause(ctx: _Context, tree: _Tree, verb, speech) -> list:
+def _misattached_clause(ctx: _Context, tree: DependencyTree, verb, speech) -> list:
     """The clause a speech verb reports when the parser hung it elsewhere: the first clause
     opened by the complementiser after the verb and reached from it through nouns and
     adjectives only ("считают, что проект экономический" with the clause as an adjective;
@@ -877,7 +849,7 @@ def _misattached_clause(ctx: _Context, tree: _Tree, verb, speech) -> list:
     return []
 
 
-def _anaphoric(ctx: _Context, tree: _Tree, verb, language) -> bool:
+def _anaphoric(ctx: _Context, tree: DependencyTree, verb, language) -> bool:
     """The predicate has "об этом" / "про це" as its topic: an oblique whose words are one
     of the language's ANAPHORIC phrases."""
     phrases = lang.of(language).speech.ANAPHORIC
@@ -888,20 +860,20 @@ def _anaphoric(ctx: _Context, tree: _Tree, verb, language) -> bool:
     return False
 
 
-def _host_clause(ctx: _Context, tree: _Tree, verb):
+def _host_clause(ctx: _Context, tree: DependencyTree, verb):
     """The clause a speech predicate is parenthetical to ("Как отмечает Reuters, забастовка
     затронула …", "…, зауважив обраний президент, …", "…, сообщает Independent"): what it
     reports is that clause without the parenthesis. None when the verb heads its own clause."""
     head = tree.head(verb)
-    if _rel(verb) == "conj" and head is not None and head.start < verb.start:
+    if rel(verb) == "conj" and head is not None and head.start < verb.start:
         # "27 країн домовилися …, заявив міністр": a conjunct with a subject of its own after
         # it and a comma before it is a parenthesis the parser joined to the clause
-        before = [x for x in tree.toks if x.end <= verb.start][-1:]
+        before = [x for x in tree.tokens if x.end <= verb.start][-1:]
         if not (before and ctx.text[before[0].start:before[0].end] in {",", "—", "–", "-"}
                 and (tree.children(verb, _SUBJECT_RELS) or _inverted_subject(ctx, tree, verb))
                 and all(c.start > verb.start for c in tree.children(verb, _SUBJECT_RELS))):
             return None
-    elif _rel(verb) not in {"parataxis", "advcl"}:
+    elif rel(verb) not in {"parataxis", "advcl"}:
         return None
     if head is None or head.upos not in {"VERB", "AUX", "ADJ", "NOUN", "PRON"}:
         return None
@@ -910,7 +882,7 @@ def _host_clause(ctx: _Context, tree: _Tree, verb):
     return head
 
 
-def _subject_speaker(ctx: _Context, tree: _Tree, verb, language) -> tuple | None:
+def _subject_speaker(ctx: _Context, tree: DependencyTree, verb, language) -> tuple | None:
     """The speaker of a predicate: its subject, a coordinated predicate's subject
     ("… заявив і додав, що"), or an organisation where it speaks ("В оперштабе заверили")."""
     v = verb
@@ -920,7 +892,7 @@ def _subject_speaker(ctx: _Context, tree: _Tree, verb, language) -> tuple | None
             if subj[0].feature("Person") in {"1", "2"}:
                 return None  # "ми вважаємо", "Ви погоджуєтесь": the text's own voice
             return _phrase_speaker(ctx, tree, subj[0], language)
-        if (v.deprel == "conj" or (_rel(v) == "advcl" and v.feature("VerbForm") == "Conv")) \
+        if (v.deprel == "conj" or (rel(v) == "advcl" and v.feature("VerbForm") == "Conv")) \
                 and tree.head(v) is not None:
             # "… заявив і додав, що", "заявляла Москва, отмечая, что": the head's subject
             v = tree.head(v)
@@ -932,9 +904,9 @@ def _subject_speaker(ctx: _Context, tree: _Tree, verb, language) -> tuple | None
             continue
         case = tree.children(obl, {"case"})
         if not case:  # the parser attached the preposition elsewhere: the word before the noun
-            case = [x for x in tree.toks if x.end <= obl.start and x.upos == "ADP"][-1:]
+            case = [x for x in tree.tokens if x.end <= obl.start and x.upos == "ADP"][-1:]
             case = [x for x in case if not any(y.upos != "PUNCT" and x.end <= y.start < obl.start
-                                                for y in tree.toks)]
+                                                for y in tree.tokens)]
         if case and normalise(ctx.text[case[0].start:case[0].end]) in speech.LOCATIVE_SPEAKER_PREPOSITIONS:
             found = _mention_at(ctx, tree, obl, types={"ORG", "GPE", "LOC"})
             if found is None and verb.feature("Number") == "Plur" and obl.upos == "NOUN":
@@ -945,7 +917,7 @@ def _subject_speaker(ctx: _Context, tree: _Tree, verb, language) -> tuple | None
     return None
 
 
-def _inverted_subject(ctx: _Context, tree: _Tree, verb) -> list:
+def _inverted_subject(ctx: _Context, tree: DependencyTree, verb) -> list:
     """A nominative after a speech verb that the parser took for its object ("заявив міністр",
     "сказав Масіх"): a speech verb's object is not nominative, so it is the subject."""
     for c in tree.children(verb, {"obj"}):
@@ -955,7 +927,7 @@ def _inverted_subject(ctx: _Context, tree: _Tree, verb) -> list:
     return []
 
 
-def _mention_at(ctx: _Context, tree: _Tree, head, types=None) -> tuple | None:
+def _mention_at(ctx: _Context, tree: DependencyTree, head, types=None) -> tuple | None:
     """The entity mention naming the phrase headed by ``head``: one that covers the head
     word, else a person named beside the head noun ("глава Минздрава Максим Степанов")."""
     items = [x for x in ctx.index.covering(head.start, head.end, types) if not ctx.in_quote(x[0], x[1])]
@@ -983,7 +955,7 @@ def _mention_at(ctx: _Context, tree: _Tree, head, types=None) -> tuple | None:
     return None
 
 
-def _phrase_speaker(ctx: _Context, tree: _Tree, head, language) -> tuple | None:
+def _phrase_speaker(ctx: _Context, tree: DependencyTree, head, language) -> tuple | None:
     found = _mention_at(ctx, tree, head)
     if found is not None:
         return found
@@ -1004,7 +976,7 @@ def _phrase_speaker(ctx: _Context, tree: _Tree, head, language) -> tuple | None:
     return (None, text, span, "text")
 
 
-def _from_marker(ctx: _Context, tree: _Tree, noun, language) -> None:
+def _from_marker(ctx: _Context, tree: DependencyTree, noun, language) -> None:
     """"За його словами, …", "По словам источника CNN, …": a marker of the language's
     ACCORDING_TO whose first word is the noun's preposition and last its noun."""
     speech = lang.of(language).speech
@@ -1023,7 +995,7 @@ def _from_marker(ctx: _Context, tree: _Tree, noun, language) -> None:
         who = _phrase_speaker(ctx, tree, c, language)
         if who is None and c.upos in {"DET", "PRON"} and c.deprel == "det":
             # "по его словам": the possessive stands for the speaker
-            found = _mention_at(ctx, tree, c) or _last_person_subject(ctx, tree.s)
+            found = _mention_at(ctx, tree, c) or _last_person_subject(ctx, tree.sent)
             if found is not None and found[0] is not None:
                 found = (found[0], ctx.text[c.start:c.end], (c.start, c.end), "pronoun")
             who = found or (None, ctx.text[c.start:c.end], (c.start, c.end), "pronoun")
@@ -1051,8 +1023,8 @@ def _last_person_subject(ctx: _Context, sentence) -> tuple | None:
     before = [x for x in ctx.doc.sentences if x.end <= sentence.start]
     if not before or "\n\n" in ctx.text[before[-1].end:sentence.start] or not _parsed(before[-1]):
         return None
-    prev = _Tree(before[-1])
-    for t in reversed(prev.toks):
+    prev = DependencyTree(before[-1])
+    for t in reversed(prev.tokens):
         if t.deprel in _SUBJECT_RELS:
             items = [x for x in ctx.index.covering(t.start, t.end, {"PER"}) if not ctx.in_quote(x[0], x[1])]
             if items:
