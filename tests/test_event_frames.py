@@ -24,6 +24,17 @@ CASES = [
      None),
     ("Исламисты из партии TLP начали массовые акции протеста.", "PROTEST", "TLP", None),
     ("Борис Джонсон выступил с резкими обвинениями против России.", "ACCUSE", "Борис Джонсон", "Россия"),
+    # the object word found through the parse, far from its verb; the parties "между" it
+    # act, not the one who promised it
+    ("Министр пообещал, что новое соглашение между США и Канадой может быть заключено через год.",
+     "AGREE", "США", "Канада"),
+    # an agreement's counterpart owns what was agreed on, genitives down
+    ("Польща законтрактувала два мільйони доз вакцини Pfizer.", "AGREE", "Польща", "Pfizer"),
+    ("Аэропорт Внуково согласовал расписание рейсов авиакомпании Lufthansa.", "AGREE", "Аэропорт Внуково",
+     "Lufthansa"),
+    # a Ukrainian passive participle as the predicate stands for its verb
+    ("Посол заявив, що угода між Україною та Польщею може бути укладена до кінця року.", "AGREE", "Україна",
+     "Польща"),
 ]
 
 
@@ -144,3 +155,10 @@ def test_a_hedge_or_a_ruled_out_threat_is_no_event(pipeline, text):
     neither rejects nor threatens anyone."""
     doc = pipeline.process(next(iter(read_bytes((text + "\n").encode(), Source(path="t.txt")))))
     assert not [e for e in doc.events if e.type in ("REJECT", "THREATEN")], doc.events
+
+
+def test_a_participle_that_describes_someone_is_no_event(pipeline):
+    """"виправданого судом активіста": the acquittal is who he is, not what Poland did."""
+    doc = pipeline.process(next(iter(read_bytes(
+        "Польща прийняла виправданого судом активіста з Білорусі.\n".encode(), Source(path="t.txt")))))
+    assert not [e for e in doc.events if e.type == "RETREAT"], doc.events

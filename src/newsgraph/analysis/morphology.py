@@ -97,3 +97,23 @@ def query_forms(word: str) -> set[str]:
             if not low.isdigit():
                 forms.update(normalise(r.normal_form) for r in parse(low, language.code))
     return forms
+
+
+@lru_cache(maxsize=65536)
+def participle_verbs(word: str, language: str | None) -> frozenset[str]:
+    """The verbs a passive participle comes from where the dictionary makes it an
+    adjective of its own ("укладена": "укласти"), through its impersonal form: the
+    events read "угода укладена" as "укласти угоду". Empty for any other word."""
+    if not has_morphology(language):
+        return frozenset()
+    endings = lang.of(language).inflection.PARTICIPLE_IMPERSONAL
+    out = set()
+    for reading in parse(word, language):
+        if reading.tag.POS != "ADJF" or "pssv" not in reading.tag:
+            continue
+        base = reading.normal_form
+        for ending, impersonal in endings:
+            if base.endswith(ending):
+                out |= {normalise(p.normal_form) for p in parse(base[: -len(ending)] + impersonal, language)
+                        if p.tag.POS in ("VERB", "INFN")}
+    return frozenset(out)

@@ -72,8 +72,9 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from .. import lang
-from ..analysis.morphology import has_morphology, parse
+from ..analysis.morphology import has_morphology, parse, participle_verbs
 from ..analysis.morphology import normalise as _norm
+from ..analysis.tree import DependencyTree, rel
 from ..model import ARTICLE_KINDS, Amount, Document, Event, Offsets, Sentence
 from .groups import org_of
 from .roles import tokens
@@ -197,6 +198,7 @@ class Tok:
     futr: bool
     verbal: bool = False  # some reading is a verb form ("надала": a verb, not a noun)
     mention: int | None = None  # index of the mention covering the token
+    participle: frozenset = frozenset()  # the verbs of a passive participle the dictionary makes an adjective
 
 
 def _tokens(doc: Document, start: int, end: int, language: str) -> list[Tok]:
@@ -210,16 +212,18 @@ def _tokens(doc: Document, start: int, end: int, language: str) -> list[Tok]:
         low = _norm(word)
         if has_morphology(language):
             readings = parse(low, language)
-            lemmas = frozenset({low} | {_norm(r.normal_form) for r in readings})
+            # a passive participle stands for its verb ("угода укладена": "укласти")
+            verbs = participle_verbs(low, language)
+            lemmas = frozenset({low} | {_norm(r.normal_form) for r in readings} | verbs)
             first = readings[0] if readings else None
             fixed = (word.isupper() and len(word) > 1) or any("Fixd" in r.tag for r in readings)
             cases = None if fixed else frozenset(r.tag.case for r in readings if r.tag.case)
             pos = first.tag.POS if first else None
             futr = bool(first and "futr" in first.tag)
-            verbal = any(r.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND") for r in readings)
+            verbal = bool(verbs) or any(r.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND") for r in readings)
         else:
-            lemmas, cases, pos, futr, verbal = frozenset({low}), None, None, False, True
-        out.append(Tok(t.start, t.end, low, lemmas, cases or None, pos, futr, verbal))
+            lemmas, cases, pos, futr, verbal, verbs = frozenset({low}), None, None, False, True, frozenset()
+        out.append(Tok(t.start, t.end, low, lemmas, cases or None, pos, futr, verbal, participle=verbs))
     return out
 
 
@@ -356,8 +360,7 @@ NAME_RELS = frozenset({"flat", "appos", "compound"})
 OBJECT_RELS = frozenset({"obj", "iobj", "obl", "nmod", "obl:arg"})
 
 
-def _rel(t) -> str:
-    return (t.deprel or "").split(":")[0]
+_rel = rel
 
 
 def _case(t) -> str | None:
@@ -367,12 +370,13 @@ def _case(t) -> str | None:
     return None
 
 
-@dataclass
-class Tree:
+class Tree(DependencyTree):
     """One parsed sentence with the mentions (``_args`` indices) on its tokens."""
-    sent: Sentence
-    arg_at: dict  # token id -> arg index
-    kids: dict  # token id -> children
+    depth = 12  # the argument rules were tuned on phrases cut at 12 levels
+
+    def __init__(self, sent: Sentence, arg_at: dict):
+        super().__init__(sent)
+        self.arg_at = arg_at  # token id -> arg index
 
     @classmethod
     def of(cls, sent: Sentence, toks: list[Tok]) -> Tree | None:
@@ -384,11 +388,7 @@ class Tree:
                 for u in sent.tokens:
                     if u.start >= tok.start and u.end <= tok.end:
                         arg_at[u.id] = tok.mention
-        kids: dict[int, list] = {}
-        for u in sent.tokens:
-            if u.head:
-                kids.setdefault(u.head, []).append(u)
-        return cls(sent, arg_at, kids)
+        return cls(sent, arg_at)
 
     def node(self, tok: Tok):
         """The syntactic head among the parser's tokens of one of ours."""
@@ -397,21 +397,6 @@ class Tree:
             inside = [u for u in self.sent.tokens if u.start < tok.end and u.end > tok.start]
         ids = {u.id for u in inside}
         return next((u for u in inside if u.head not in ids), inside[0] if inside else None)
-
-    def head(self, u):
-        return self.sent.tokens[u.head - 1] if u.head else None
-
-    def children(self, u) -> list:
-        return self.kids.get(u.id, [])
-
-    def prep(self, u) -> tuple:
-        """The preposition of a nominal ("з", "з боку", "за участю")."""
-        words = []
-        for c in self.children(u):
-            if _rel(c) == "case":
-                words.append(_norm(c.lemma or ""))
-                words += [_norm(f.lemma or "") for f in self.children(c) if _rel(f) == "fixed"]
-        return tuple(words)
 
     def case(self, u) -> str | None:
         """The nominal's case; a locative without a preposition is a dative the tagger
@@ -440,13 +425,6 @@ class Tree:
                 out += [k for k in self.entities(c, args, data, depth + 1) if k not in out]
         return out
 
-    def subtree(self, u, depth: int = 0) -> list:
-        out = [u]
-        if depth < 12:
-            for c in self.children(u):
-                out += self.subtree(c, depth + 1)
-        return out
-
     def relative_antecedent(self, verb, subj, args: list[Arg], data: EventData) -> list[int]:
         """"AstraZeneca, яка розробила", "TLP, которая предложит": a relative pronoun
         subject stands for the noun its clause modifies."""
@@ -470,7 +448,7 @@ class Tree:
         if subj.upos != "NOUN":
             return []
         people = []
-        for u in self.subtree(subj):
+        for u in self.walk(subj):  # heads before dependents: the rule keeps the first person it meets
             a = self.arg_at.get(u.id)
             if a is not None and not args[a].skip and args[a].etype == "PER" and args[a].named \
                     and a not in people and "Case=Nom" in (u.feats or "") and u.start > subj.start:
@@ -522,13 +500,6 @@ class Tree:
         """A "subject" that opens with a preposition is an oblique the parser misread
         ("Масіх звернувся до прем'єр-міністерки …" with the addressee as nsubj)."""
         return _rel(u) == "nsubj" and bool(self.prep(u) or self.first(u).upos == "ADP")
-
-    def first(self, u):
-        """The first word of ``u``'s phrase."""
-        return min(self.subtree(u), key=lambda x: x.start)
-
-    def has_subject(self, u) -> bool:
-        return any(_rel(c) in ("nsubj", "cop") for c in self.children(u))
 
     def clause(self, u):
         """The token that heads the clause of ``u``; a complement clause without a
@@ -629,6 +600,8 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
                     or (tree.place_acting(v, args, data, subject=c) if tree.party(c, data) else [])
         if (swapped := _agreeing_object(tree, v, None)) is not None:
             return tree.entities(swapped, args, data)
+        if (stray := _stray_subject(tree, v, {n.id for n in nodes[:1]})) is not None and (found := tree.entities(stray, args, data)):
+            return found
         # "планує надати", "пообіцяв розглянути", "говорила … і наполягала": the subject
         # of the controlling or first coordinated verb
         if depth < 3 and _rel(v) in ("xcomp", "conj", "csubj") and (h := tree.head(v)) is not None:
@@ -660,7 +633,10 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
         # "Хант отметил, что будет поддерживать …": a complement clause without a subject
         # of its own speaks of the speaker; an outlet reporting it is no actor
         if depth < 3 and INHERIT_CCOMP and _rel(v) == "ccomp" and v.upos in ("VERB", "AUX") \
-                and (h := tree.head(v)) is not None and h.upos == "VERB":
+                and (h := tree.head(v)) is not None and h.upos == "VERB" \
+                and not any(c.deprel == "nsubj:pass" for c in tree.children(v)):
+            # (a passive clause has a subject, and its agent untold: "Болтон пообещал, что
+            # соглашение может быть заключено" is no act of Bolton's)
             return [k for k in subject(h, depth + 1) if not _is_outlet(args[k], names)]
         return tree.place_acting(v, args, data)
 
@@ -692,13 +668,12 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
             if _rel(c) not in OBJECT_RELS and r != "nsubj:pass" and not tree.oblique_subject(c):
                 continue
             found = tree.entities(c, args, data) or tree.relative_antecedent(n, c, args, data)
-            if not found and (_rel(c) == "obj" and etype in OBJECT_GENITIVE_TYPES or (
+            if not found and (_rel(c) == "obj" and etype in OBJECT_GENITIVE_TYPES | {"AGREE"} or (
                     _rel(c) == "obl" and etype in OBJECT_GENITIVE_TYPES | {"AGREE"}
                     and tree.prep(c)[:1] and tree.prep(c)[0] in data.partner)):
                 # "розкритикував позицію Вашингтона", "не согласен с позицией руководства
                 # Великобритании": the genitive of the object or of the partner phrase
-                found = [k for g in tree.children(c) if _rel(g) == "nmod" and not tree.prep(g)
-                         and _case(g) in ("gent", None) for k in tree.entities(g, args, data)]
+                found = _owner(tree, c, args, data)
                 if found:
                     recipients += [k for k in found if k not in recipients and k not in actors]
                     continue
@@ -741,6 +716,30 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
             [args[k] for k in locations], phrases)
 
 
+def _conjunct_head(tree: Tree, u):
+    """The first of the conjuncts ``u`` is coordinated with (``u`` itself if none)."""
+    for _ in range(10):
+        h = tree.head(u)
+        if _rel(u) != "conj" or h is None:
+            break
+        u = h
+    return u
+
+
+def _owner(tree: Tree, u, args: list[Arg], data: EventData, depth: int = 3) -> list[int]:
+    """The mentions of the nearest genitive in a chain of genitives below a nominal
+    ("время обслуживания авиакомпании Ryanair", "7,5 млн доз вакцины Moderna"): whose
+    the thing is, up to ``depth`` genitives down."""
+    level = [u]
+    for _ in range(depth):
+        level = [g for x in level for g in tree.children(x)
+                 if _rel(g) == "nmod" and not tree.prep(g) and _case(g) in ("gent", None)]
+        found = [k for g in level for k in tree.entities(g, args, data)]
+        if found or not level:
+            return found
+    return []
+
+
 def _party_of(speaker: Arg | None, names: dict | None) -> Arg | None:
     """The organisation or country a speaker's role is in, as an argument, when the
     document names it: whom "ми" stands for in their speech."""
@@ -781,6 +780,36 @@ def _agreeing_object(tree: Tree, verb, subj):
     return fits[0] if len(fits) == 1 else None
 
 
+def _stray_subject(tree: Tree, verb, skip=frozenset()):
+    """A subject the parser hung elsewhere, for a verb with no subject of its own (but
+    the event noun, ``skip``): a nominative oblique without a preposition (no oblique is
+    nominative), the nominative noun the verb was made a clause of, or the nominative phrase that
+    ends right before it as another verb's subject, agreeing with it in number
+    ("Сотрудники ирландской авиакомпании Ryanair начали забастовку …, сообщает
+    Independent", parsed with "Сотрудники" the subject of "сообщает")."""
+    if verb.upos != "VERB" or any(_rel(c) in ("nsubj", "cop") and c.id not in skip for c in tree.children(verb)):
+        return None
+    for c in tree.children(verb):
+        if _rel(c) == "obl" and c.upos in ("NOUN", "PROPN") and c.id < verb.id and not tree.prep(c) \
+                and "Case=Nom" in (c.feats or ""):
+            return c  # "Вищий суд … поновив арешт", the event noun parsed as the subject, the court as an oblique
+    feats = verb.feats or ""
+    if "VerbForm=Inf" in feats:  # "будет настаивать": the auxiliary is the finite form
+        feats = next((c.feats or "" for c in tree.children(verb) if _rel(c) == "aux"), "")
+    if "VerbForm=Fin" not in feats or "Person=1" in feats or "Person=2" in feats:
+        return None
+    v_number = next((f[7:] for f in feats.split("|") if f.startswith("Number=")), None)
+    head = tree.head(verb)
+    if _rel(verb) == "acl" and head is not None and head.id < verb.id and head.upos in ("NOUN", "PROPN") \
+            and "Case=Nom" in (head.feats or "") and _number(tree, head) == v_number:
+        return head  # "Украина … будет настаивать", parsed as a clause modifying "Украина"
+    for c in tree.sent.tokens[: max(0, verb.id - 1)]:
+        if _rel(c) == "nsubj" and c.head != verb.id and "Case=Nom" in (c.feats or "") \
+                and max(x.id for x in tree.subtree(c)) == verb.id - 1 and _number(tree, c) == v_number:
+            return c
+    return None
+
+
 #: the index ``_tree_args`` gives the quote's speaker among the sentence's mentions.
 SPEAKER = -1
 #: the index ``_tree_args`` gives the party the speaker speaks for ("ми").
@@ -798,18 +827,23 @@ class Trigger:
     tokens: set = field(default_factory=set)
 
 
-def _triggers(toks: list[Tok], data: EventData) -> list[Trigger]:
+def _triggers(toks: list[Tok], data: EventData, tree: Tree | None = None) -> list[Trigger]:
+    """The trigger rows the sentence's words match, each word once, a row with object
+    words only with one of them near: a word the trigger governs or is governed by in the
+    parse ("соглашение … может быть заключено": AGREE, not "заключить под стражу"), else
+    within a few words."""
     used: set[int] = set()
     found = []
     for i, t in enumerate(toks):
         if i in used or t.mention is not None:
             continue
         rows = sorted({r for lem in t.lemmas for r in data.index.get(lem, ())})
+        near = _neighbours(tree, toks, i) if tree is not None and any(data.triggers[r][3] for r in rows) else []
         for r in rows:
             _, _, _, objects, _ = data.triggers[r]
             obj = None
             if objects:
-                for j in list(range(i + 1, min(len(toks), i + 7))) + [i - 1, i - 2]:
+                for j in [j for j in near if j > i + 6 or j < i - 2] + list(range(i + 1, min(len(toks), i + 7))) + [i - 1, i - 2]:
                     if 0 <= j < len(toks) and j not in used and toks[j].mention is None \
                             and toks[j].lemmas & objects:
                         obj = j
@@ -822,6 +856,20 @@ def _triggers(toks: list[Tok], data: EventData) -> list[Trigger]:
             found.append((i, tr))
             break
     return [tr for _, tr in found]
+
+
+def _neighbours(tree: Tree, toks: list[Tok], i: int) -> list[int]:
+    """Indices in ``toks`` of the words syntactically next to word ``i``: its head, its
+    dependents, and the subject of the verb it completes."""
+    u = tree.node(toks[i])
+    if u is None:
+        return []
+    at = {t.start: k for k, t in enumerate(toks)}
+    head = tree.head(u)
+    near = [x for x in (head, *tree.children(u)) if x is not None]
+    if head is not None and _rel(u) == "xcomp":  # "соглашение может быть заключено": the modal's subject
+        near += [x for x in tree.children(head) if _rel(x) == "nsubj"]
+    return [at[x.start] for x in near if x.start in at]
 
 
 def _trigger_index(tr: Trigger) -> int:
@@ -960,7 +1008,7 @@ def _sentence_events(doc: Document, sent: Sentence, language: str, data: EventDa
     args = _args(doc, toks, s_start, s_end, language, data)
     tree = Tree.of(sent, toks) if SYNTAX else None
     out: list[Event] = []
-    for tr in _triggers(toks, data):
+    for tr in _triggers(toks, data, tree):
         ev = _event(doc, toks, args, tr, data, sent, tree, names)
         if ev:
             out.append(ev)
@@ -988,6 +1036,13 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
     nominative: list[tuple[int, Arg | None]] = []  # position, arg (None: an unresolved pronoun)
     genitive_actor: list[Arg] = []
     trig_node = tree.node(trig) if tree is not None else None
+    if trig.participle and not any(w in data.index for w in trig.lemmas - trig.participle) and (
+            trig_node is None or _rel(_conjunct_head(tree, trig_node)) in ("amod", "acl")
+            or trig_node.feature("Case") not in (None, "Nom")):
+        # "виправданої християнки", "засудженої до страти, але згодом виправданої": a
+        # participle that describes someone (a predicate one is nominative: "угода
+        # укладена"), not an act the sentence tells
+        return None
     clause = tree.clause(trig_node) if trig_node is not None and ONE_CLAUSE else None
     for a in args:
         if a.skip or a.first in tr.tokens:

@@ -256,6 +256,10 @@ class Inflection(Section):
     ABBREVIATED_HEADS: Mapping[str, tuple[str, ...]] = _empty_dict()
     INDECLINABLE_FIRST_NAME_ENDINGS: tuple[str, ...] = ()
     POSSESSIVE_ENDINGS: tuple[str, ...] = ()
+    #: (participle ending, impersonal ending): the dictionary makes a passive participle
+    #: an adjective of its own ("укладена" → "укладений"); its impersonal form in
+    #: "-но"/"-то" is a verb form that leads back to the verb ("укладено" → "укласти").
+    PARTICIPLE_IMPERSONAL: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -200,6 +200,8 @@ PREPOSITIONS = [
     (("по",), ("datv",), "recipient", ("ASSAULT",)),
     (("на",), ("accs",), "recipient", ("ASSAULT", "COERCE")),
     (("при участии", "с участием"), ("gent",), "coactor", ("CONSULT", "COOPERATE")),
+    # "соглашение между США и Великобританией": the parties of a joint act
+    (("между",), ("ablt",), "coactor", ("AGREE", "CONSULT", "COOPERATE")),
 ]
 
 ACTOR_HEADS = ("союзник", "член", "страна", "министр", "правительство", "власть", "войско",

@@ -231,6 +231,8 @@ PREPOSITIONS = [
     (("по",), ("datv", "loct"), "recipient", ("ASSAULT",)),
     (("на",), ("accs",), "recipient", ("ASSAULT", "COERCE")),
     (("за участю", "за участі"), ("gent",), "coactor", ("CONSULT", "COOPERATE")),
+    # "угода між Україною та ЄС": the parties of a joint act
+    (("між",), ("ablt",), "coactor", ("AGREE", "CONSULT", "COOPERATE")),
 ]
 
 #: nouns standing for a state or organisation's people: "союзники по НАТО",

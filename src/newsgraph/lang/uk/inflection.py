@@ -28,3 +28,7 @@ INDECLINABLE_FIRST_NAME_ENDINGS = ("у", "ю")
 #: ("Ірмина мама", "Шекспірових сонетах": ірмин, шекспірів), which name their
 #: person (NER-UK marks them PER), unlike other adjectives alone.
 POSSESSIVE_ENDINGS = ("ин", "ін", "їн", "ів", "їв")
+
+#: a passive participle's dictionary form and its impersonal form ("укладений" →
+#: "укладено", "вбитий" → "вбито"), which the dictionary leads back to the verb.
+PARTICIPLE_IMPERSONAL = (("ний", "но"), ("тий", "то"))
