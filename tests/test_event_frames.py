@@ -32,6 +32,8 @@ CASES = [
     ("Польща законтрактувала два мільйони доз вакцини Pfizer.", "AGREE", "Польща", "Pfizer"),
     ("Аэропорт Внуково согласовал расписание рейсов авиакомпании Lufthansa.", "AGREE", "Аэропорт Внуково",
      "Lufthansa"),
+    # readiness carries its event noun like a light verb
+    ("Украина готова к диалогу с ЕС.", "CONSULT", "Украина", "ЕС"),
     # a Ukrainian passive participle as the predicate stands for its verb
     ("Посол заявив, що угода між Україною та Польщею може бути укладена до кінця року.", "AGREE", "Україна",
      "Польща"),
@@ -64,6 +66,8 @@ FACTUALITY = [
     ("Німеччина не змогла передати Україні винищувачі.", "AID", "negated"),
     # not ruling out a coercive act threatens it
     ("Вашингтон не виключає санкцій проти учасників проекту.", "THREATEN", "asserted"),
+    # readiness is hypothetical, as the events-dev guidelines code "готова"
+    ("Україна готова до переговорів з Росією.", "CONSULT", "hypothetical"),
 ]
 
 

@@ -139,6 +139,7 @@ class EventData:
     light_verbs: frozenset
     purpose: frozenset
     support_preps: frozenset = frozenset()
+    ready: dict = field(default_factory=dict)  # adjective of readiness -> its prepositions
     #: common nouns that name a party ("уряд", "пасажири", "работники"): a recipient no name
     #: stands for may be one of these, or any animate noun
     parties: frozenset = frozenset()
@@ -179,6 +180,7 @@ def event_data(code: str | None) -> EventData | None:
         partner=frozenset(map(_norm, m.PARTNER_PREPOSITIONS)),
         light_verbs=frozenset(map(_norm, m.LIGHT_VERBS)),
         support_preps=frozenset(map(_norm, m.SUPPORT_PREPOSITIONS)),
+        ready={_norm(a): tuple(map(_norm, ps)) for a, ps in m.READY_ADJECTIVES.items()},
         purpose=frozenset(map(_norm, m.PURPOSE)),
         parties=frozenset(map(_norm, (*m.ACTOR_HEADS, *m.STAFF_NOUNS))),
         source_preps=frozenset(map(_norm, m.ORIGIN_PREPOSITIONS)),
@@ -548,6 +550,9 @@ def _support_verb(tree: Tree, trig, toks: list[Tok], data: EventData):
         if _rel(trig) != "nmod" or tree.prep(trig) or (h := tree.head(trig)) is None or h.upos != "NOUN":
             break
         trig = h
+    if _rel(trig) == "obl" and (h := tree.head(trig)) is not None and h.upos == "ADJ" \
+            and tree.prep(trig)[:1] and tree.prep(trig)[0] in data.ready.get(_norm(h.lemma or ""), ()):
+        return h  # "Україна готова до переговорів": the readiness carries the subject
     if _rel(trig) not in ("obj", "obl") \
             or (h := tree.head(trig)) is None or h.upos != "VERB" or _names_event(toks, h, data) \
             or _norm(h.lemma or "") not in data.light_verbs:
@@ -662,9 +667,12 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
         # "Моя робота полягає в тому, щоб забезпечити кращу угоду", "Досягти угоди - ось моя
         # мета": an infinitive with no subject, in speech of one's own aims, is the speaker's
         actors = [SPEAKER]
+    node_ids = {n.id for n in nodes}
     for n in nodes:
         for c in tree.children(n):
             r = c.deprel or ""
+            if c.id in node_ids:
+                continue  # the event noun of its support ("готова до переговорів") is no party
             if _rel(c) not in OBJECT_RELS and r != "nsubj:pass" and not tree.oblique_subject(c):
                 continue
             found = tree.entities(c, args, data) or tree.relative_antecedent(n, c, args, data)

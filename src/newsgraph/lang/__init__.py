@@ -203,6 +203,9 @@ class Events(Section):
     #: ("оголосили *про* страйк", "выступил *с* обвинениями", "взяли участь *у* консультаціях");
     #: others give a reason or a circumstance ("запровадила санкції *за* постачання дронів").
     SUPPORT_PREPOSITIONS: tuple[str, ...] = ()
+    #: adjectives of readiness with the preposition of what one is ready for ("готова до
+    #: переговорів"): the event noun's support, its subject the actor, the event hypothetical.
+    READY_ADJECTIVES: Mapping[str, tuple[str, ...]] = _empty_dict()
     #: conjunctions of purpose ("щоб"): the event of the clause they open is future.
     PURPOSE: tuple[str, ...] = ()
 

@@ -46,7 +46,7 @@ TRIGGERS = [
      ("noun",)),
     ("CONSULT", "visit", ("визит", "посетить", "посещать", "прибыть", "приехать"), (), ("noun",)),
     ("CONSULT", None, ("встретиться", "встречаться", "встреча", "переговоры", "пресс-конференция",
-                       "заседание", "саммит", "консультация", "обсудить", "обсуждать"),
+                       "заседание", "саммит", "консультация", "обсудить", "обсуждать", "диалог"),
      (), ("noun",)),
     # --- AGREE: agreements, promises, accords (PLOVER: promises to cooperate are AGREE)
     ("AGREE", None, ("подписать", "подписывать", "заключить", "заключать", "заключение",
@@ -246,5 +246,7 @@ LIGHT_VERBS = ("провести", "проводить", "вести", "имет
                "участвовать")
 #: prepositions through which a light verb takes its event noun ("оголосили про страйк").
 SUPPORT_PREPOSITIONS = ("о", "об", "про", "с", "со", "в", "во")
+#: readiness takes its event noun like a light verb: "готова до переговорів".
+READY_ADJECTIVES = {"готовый": ("к", "ко")}
 #: conjunctions of purpose: the event they open is not yet done ("щоб укласти угоду": future).
 PURPOSE = ("чтобы", "дабы")

@@ -69,7 +69,7 @@ TRIGGERS = [
     ("CONSULT", "visit", ("візит", "відвідати", "відвідувати", "прибути", "приїхати"), (), ("noun",)),
     ("CONSULT", None, ("зустрітися", "зустрічатися", "зустріч", "переговори", "перемовини",
                        "пресконференція", "засідання", "саміт", "консультація", "обговорити",
-                       "обговорювати"),
+                       "обговорювати", "діалог"),
      (), ("noun",)),
     # --- AGREE: agreements, promises, accords (PLOVER: promises to cooperate are AGREE)
     ("AGREE", None, ("підписати", "підписувати", "укласти", "укладати", "укладання", "укладення",
@@ -291,5 +291,7 @@ LIGHT_VERBS = ("провести", "проводити", "вести", "пров
                "готувати", "підготувати", "виступити", "виступати")
 #: prepositions through which a light verb takes its event noun ("оголосили про страйк").
 SUPPORT_PREPOSITIONS = ("про", "з", "із", "зі", "у", "в")
+#: readiness takes its event noun like a light verb: "готова до переговорів".
+READY_ADJECTIVES = {"готовий": ("до",)}
 #: conjunctions of purpose: the event they open is not yet done ("щоб укласти угоду": future).
 PURPOSE = ("щоб", "аби", "щоби")
