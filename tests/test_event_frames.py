@@ -66,6 +66,8 @@ FACTUALITY = [
     ("Німеччина не змогла передати Україні винищувачі.", "AID", "negated"),
     # not ruling out a coercive act threatens it
     ("Вашингтон не виключає санкцій проти учасників проекту.", "THREATEN", "asserted"),
+    # an expectation through its support verb: "рассчитывает на" is future
+    ("Дональд Трамп рассчитывает на заключение торговой сделки с Лондоном.", "AGREE", "future"),
     # readiness is hypothetical, as the events-dev guidelines code "готова"
     ("Україна готова до переговорів з Росією.", "CONSULT", "hypothetical"),
 ]
