@@ -259,6 +259,15 @@ def find_titles(doc: Document, index: MentionIndex | None = None) -> list[TitleM
                     hit = index.ending_at(toks[i - 2].end, {"PER"})
                     if hit is not None:
                         person = hit[2].id
+                if person is None:
+                    # "отставку Бориса Джонсона в качестве министра": the person before a role marker
+                    for marker in _markers(language):
+                        m = len(marker)
+                        if i > m and tuple(t.low for t in toks[i - m:i]) == marker:
+                            hit = index.ending_at(toks[i - m - 1].end, {"PER"})
+                            if hit is not None:
+                                person = hit[2].id
+                            break
                 plural = _plural(toks[i + n - 1], language)
                 found.append(TitleMatch(toks[i].start, title_end, end, title, org, person, language, plural))
                 i = k
@@ -276,6 +285,11 @@ def _after(toks: list[Tok], pos: int, k: int) -> int:
     while k < len(toks) and toks[k].start < pos:
         k += 1
     return k
+
+
+@cache
+def _markers(code: str | None) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(normalise(w) for w in m.split()) for m in lang.of(code).titles.ROLE_MARKERS)
 
 
 @cache

@@ -133,6 +133,9 @@ class Titles(Section):
     TITLES: tuple[str, ...] = ()
     COMPLEMENTS: frozenset[str] = frozenset()
     SYNONYMS: Mapping[str, str] = _empty_dict()
+    #: phrases between a person and the title they hold ("Бориса Джонсона *в качестве*
+    #: министра", "Кулеба *на посаді* міністра").
+    ROLE_MARKERS: tuple[str, ...] = ()
     #: the organisation may stand before the title ("NATO Secretary General").
     ORG_BEFORE_TITLE: bool = False
 

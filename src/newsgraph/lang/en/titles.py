@@ -12,3 +12,6 @@ COMPLEMENTS = frozenset()
 SYNONYMS = {"secretary-general": "secretary general", "head of state": "president"}
 #: the organisation may stand before the title: "NATO Secretary General".
 ORG_BEFORE_TITLE = True
+
+#: phrases between a person and the title they hold ("Бориса Джонсона в качестве министра").
+ROLE_MARKERS = ("as",)
