@@ -168,3 +168,19 @@ def test_a_participle_that_describes_someone_is_no_event(pipeline):
     doc = pipeline.process(next(iter(read_bytes(
         "Польща прийняла виправданого судом активіста з Білорусі.\n".encode(), Source(path="t.txt")))))
     assert not [e for e in doc.events if e.type == "RETREAT"], doc.events
+
+
+@pytest.mark.parametrize("text,etype,kept", [
+    ("В Пакистане освободили приговоренную к казни христианку.", "COERCE", "RETREAT"),
+    ("Польша освободила задержанного в Минске журналиста.", "COERCE", "RETREAT"),
+])
+def test_a_participle_without_its_agent_describes_and_is_no_event(pipeline, text, etype, kept):
+    doc = pipeline.process(next(iter(read_bytes((text + "\n").encode(), Source(path="t.txt")))))
+    types = [e.type for e in doc.events]
+    assert kept in types and etype not in types, types
+
+
+def test_a_participle_with_its_agent_is_the_event(pipeline):
+    doc = pipeline.process(next(iter(read_bytes(
+        "Подписанное Германией соглашение вступило в силу.\n".encode(), Source(path="t.txt")))))
+    assert [e.type for e in doc.events] == ["AGREE"]

@@ -724,6 +724,18 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
             [args[k] for k in locations], phrases)
 
 
+def _describes(tree: Tree, u) -> bool:
+    """A participle that describes a noun (attached to it, or in an oblique case) and
+    names no agent of its own: a state of the noun, not an act the sentence tells
+    ("приговоренную к казни христианку"); "погоджена нею угода" names who agreed."""
+    if "VerbForm=Part" not in (u.feats or "") or "Voice=Act" in (u.feats or ""):
+        return False
+    if not (_rel(_conjunct_head(tree, u)) in ("amod", "acl") or u.feature("Case") not in (None, "Nom")):
+        return False
+    return not any(c.deprel in ("obl:agent", "nsubj") or (
+        _rel(c) == "obl" and not tree.prep(c) and c.feature("Case") == "Ins") for c in tree.children(u))
+
+
 def _conjunct_head(tree: Tree, u):
     """The first of the conjuncts ``u`` is coordinated with (``u`` itself if none)."""
     for _ in range(10):
@@ -1051,6 +1063,8 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
         # participle that describes someone (a predicate one is nominative: "угода
         # укладена"), not an act the sentence tells
         return None
+    if trig_node is not None and _describes(tree, trig_node):
+        return None  # "освободили приговоренную к казни христианку": her sentence is not this act
     clause = tree.clause(trig_node) if trig_node is not None and ONE_CLAUSE else None
     for a in args:
         if a.skip or a.first in tr.tokens:
