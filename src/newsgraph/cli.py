@@ -268,9 +268,16 @@ def ingest(paths: tuple[str, ...], db: str | None, ok_on_failure: bool, engine: 
 
 def _ingest_shards(files, analyser, shards_dir: Path, db_path, ok_on_failure: bool, shards_only: bool) -> int:
     """``ingest --shards``: the map (a shard per input file, done ones skipped), then the load."""
-    from .shards import ShardReport, load_shards, write_shards
+    from .shards import ShardReport, load_shards, stored_site_lines, write_shards
+    from .store import is_url
 
     shard_report = ShardReport()
+    # the map starts from the site lines the store learnt, as a direct ingest does (Store.prime);
+    # --shards-only reads a store only if there is one, and makes none
+    site_lines = []
+    if not shards_only or is_url(str(db_path)) or Path(db_path).is_file():
+        with open_store(db_path) as store:
+            site_lines = stored_site_lines(store)
     try:
         with _Progress(len(files)) as progress:
 
@@ -280,7 +287,7 @@ def _ingest_shards(files, analyser, shards_dir: Path, db_path, ok_on_failure: bo
                 progress.file_read()
 
             write_shards(files, analyser, shards_dir, report=shard_report, on_skip=lambda f: progress.skip(),
-                         on_read=read, on_item=_counting(analyser, progress))
+                         on_read=read, on_item=_counting(analyser, progress), site_lines=site_lines)
     except KeyboardInterrupt:
         err.print(f"[yellow]interrupted[/yellow]: {len(shard_report.written)} shards written and kept; "
                   "run the same command to go on")

@@ -14,6 +14,18 @@ of all the shards loaded together are grouped at once, with the store's
 on which worker wrote which shard, nor on the order the shards are loaded in.
 The site lines the shards carry are merged into the store's.
 
+The lines a site repeats are learnt as the documents stream, in input order, as
+one process learns them (see :mod:`newsgraph.executor.base`: every document of
+a site goes to one worker). A shard run starts from what was learnt before it,
+as a direct ingest starts from its store's (``Store.prime``): the site lines of
+the store it will load into (``site_lines``, given by ``ingest --shards``) and
+of the shards already done in the folder, which a rerun skips. So a run stopped
+and run again, or shards written into a store that has documents already,
+clean each document as a single uninterrupted process would. Shards written by
+separate runs that know nothing of each other (``--shards-only`` on several
+machines) each learn from their own inputs only; their site lines are merged
+when they are loaded, for the runs after.
+
 Each row is a document or a failure. The document's whole analysis, tokens
 included (the store indexes their lemmas), is one JSON column; the fields a
 reader filters on have typed columns beside it. Every column that may be null
@@ -199,6 +211,21 @@ def _int32s(values: list[int]):
     return pa.array(values, type=pa.int32())
 
 
+def read_site_lines(path: str | os.PathLike[str]) -> Iterator[tuple[str, str, str]]:
+    """The (site, line key, page key) rows a shard's documents taught, read without the analyses."""
+    file = _open(path)
+    for batch in file.iter_batches(batch_size=4096, columns=["site_lines"]):
+        for lines in batch.column("site_lines").to_pylist():
+            for x in lines or ():
+                yield x["site"], x["line_key"], x["page_key"]
+
+
+def stored_site_lines(store: Any) -> list[tuple[str, str, str]]:
+    """The site lines a store holds: what ``Store.prime`` teaches a pipeline, without the
+    reprint index (a shard's reprints are grouped when it is loaded)."""
+    return [tuple(r) for r in store.db.execute("SELECT site, line_key, page_key FROM site_lines")]
+
+
 #: the columns the grouping reads of every row (no analysis: a first pass is quick)
 KEY_COLUMNS = ("seq", "kind", "id", "published", "exact_key", "minhash")
 
@@ -289,7 +316,8 @@ class ShardReport:
 
 def write_shards(files: Iterable[str | os.PathLike[str]], analyser: Any, out: str | os.PathLike[str], *,
                  on_item=None, on_file=None, on_read=None, on_skip=None,
-                 report: ShardReport | None = None) -> ShardReport:
+                 report: ShardReport | None = None,
+                 site_lines: Iterable[tuple[str, str, str]] = ()) -> ShardReport:
     """Analyse every input file not yet done into its own shard in ``out``.
 
     All inputs are one stream through ``analyser`` (workers are never idle at a
@@ -300,16 +328,22 @@ def write_shards(files: Iterable[str | os.PathLike[str]], analyser: Any, out: st
     shard is done already (nothing to do for it), ``on_read(path, items)`` when an input
     to do has been read whole (how many documents and failures it gave: a display can
     estimate the documents still to come), ``on_item(result)`` for each result, in order,
-    and ``on_file(path)`` for each input skipped or whose shard is written."""
+    and ``on_file(path)`` for each input skipped or whose shard is written.
+
+    Before any document is analysed, ``analyser`` learns the site lines known already:
+    ``site_lines`` (the store's, :func:`stored_site_lines`) and those of every shard that is
+    done, so that the inputs still to do are cleaned as one process that had stored the
+    others would clean them (see the module's docstring)."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     clean_partial(out)
     report = report or ShardReport()
     files = [Path(f) for f in files]
-    todo = []
+    todo, done = [], []
     for f in files:
         report.shards.append(out / (shard_name(f) + SUFFIX))
         if is_done(out, f):
+            done.append(f)
             report.skipped.append(f)
             if on_skip:
                 on_skip(f)
@@ -317,6 +351,11 @@ def write_shards(files: Iterable[str | os.PathLike[str]], analyser: Any, out: st
                 on_file(f)
         else:
             todo.append(f)
+    known = getattr(analyser, "repeated", None)
+    if known is not None and todo:
+        known.load(site_lines)
+        for f in done:
+            known.load(read_site_lines(out / (shard_name(f) + SUFFIX)))
     tags: deque[int] = deque()
 
     def items():
