@@ -96,7 +96,10 @@ def groups(doc: Document) -> Document:
             # sentence or the one before
             lo = doc.sentences[k - 1].start if k else doc.sentences[k].start
             before = [o for o in orgs if lo <= o[0] and o[1] <= tok.start]
-            org = before[-1][2] if before else None
+            # else the one organisation its own sentence names after it ("Из-за забастовки
+            # пилотов … отменены 400 рейсов авиакомпании Ryanair")
+            after = {o[2] for o in orgs if tok.end <= o[0] and o[1] <= doc.sentences[k].end}
+            org = before[-1][2] if before else (next(iter(after)) if len(after) == 1 else None)
         if org is None:
             continue
         noun = _staff_lemma(tok, _staff_nouns(language_of[k]), language_of[k])
