@@ -414,11 +414,21 @@
       if (!unknown) throw err;
       return [h("h1", {}, t("search.label") + ": ", h("q", { text: q })), section(t("results.documents"), unknown)];
     }
-    const hits = h("ul", { class: "docs" }, res.items.map((hit) => h("li", {},
+    // a hit with ``via`` matched no word of the query: it mentions the entity the query names
+    // (``through``), in any language, and says so
+    const viaEntity = (id) => (res.through && res.through.id === id ? res.through : { id, name: id });
+    const viaBadge = (id) => h("span", { class: "badge via", title: t("search.via_title"), dataset: { via: id } },
+      t("search.via") + ": " + nameOf(viaEntity(id)));
+    const hits = h("ul", { class: "docs" }, res.items.map((hit) => h("li", { class: hit.via ? "via" : null },
       h("a", { href: docLink(hit.id), class: "doc-title" }, hit.title || hit.id),
       h("div", { class: "meta" }, badge(hit.language || "?", "lang"), " ", dateText(hit.published),
-        hit.site ? " · " + hit.site : "", hit.reprints ? ` · +${hit.reprints} ${t("reprints")}` : ""),
-      h("p", { class: "snippet" }, marked(hit.snippet, hit.highlights)))));
+        hit.site ? " · " + hit.site : "", hit.reprints ? ` · +${hit.reprints} ${t("reprints")}` : "",
+        hit.via ? [" ", viaBadge(hit.via)] : null),
+      hit.via && !hit.snippet ? null : h("p", { class: "snippet" }, marked(hit.snippet, hit.highlights)))));
+    const viaCount = res.items.filter((hit) => hit.via).length;
+    const viaNote = viaCount && res.through ? h("p", { class: "via-note muted", dataset: { via: res.through.id } },
+      t("search.via_count") + " ", h("a", { href: entLink(res.through.id) }, nameOf(res.through)), ` (${t("search.via_any")}): `,
+      h("strong", { class: "via-count", text: String(viaCount) })) : null;
     return [
       h("h1", {}, t("search.label") + ": ", h("q", { text: q })),
       h("div", { class: "list-layout" },
@@ -427,7 +437,7 @@
           res.entities.length && offset === 0 ? section(t("results.entities"), h("ul", { class: "plain" }, res.entities.map((e) =>
             h("li", {}, entityChip(e), " ", typeBadge(e.type), " ", h("span", { class: "muted" },
               Object.entries(e.names || {}).map(([l, n]) => `${l}: ${n}`).join(" · "), ` — ${e.mentions} ${t("mentions")}, ${e.documents} ${t("in_docs")}`))))) : null,
-          section(t("results.documents"), res.items.length ? hits : h("p", { text: t("results.none") }),
+          section(t("results.documents"), viaNote, res.items.length ? hits : h("p", { text: t("results.none") }),
             pager(res, (o) => go("#/search?" + qs({ q, ...f, offset: o }))))),
         h("aside", {}, facetPanel(facets, params, "#/search?"))),
     ];
