@@ -5,17 +5,13 @@ a search's entity filter naming nothing is said with the nearest names, as the l
 from __future__ import annotations
 
 import json
-import shutil
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from _browser import live_server
+from _browser import CHROMIUM, chromium, live_server, loopback_page
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or (
-    "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 if CHROMIUM is None:
     pytest.skip("no chromium binary (Debian: apt-get install chromium; scripts/setup.sh does it as root)",
                 allow_module_level=True)
@@ -37,26 +33,14 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--no-first-run"])
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture
 def page(browser, server):
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="uk-UA")
-    pg = context.new_page()
-    pg.set_default_timeout(15_000)
-    pg.problems = []
-    pg.on("pageerror", lambda e: pg.problems.append(f"page error: {e}"))
-    pg.on("console", lambda m: pg.problems.append(m.text) if m.type == "error" else None)
-    # no request leaves the loopback server
-    pg.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server) else route.abort())
-    yield pg
-    context.close()
+    with loopback_page(browser, server) as pg:
+        yield pg
 
 
 def _get(base: str, path: str) -> dict:

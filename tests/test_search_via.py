@@ -10,7 +10,6 @@ tests/test_browser_names.py, and are skipped without them; the API checks always
 from __future__ import annotations
 
 import json
-import shutil
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -63,10 +62,6 @@ def test_the_api_marks_hits_found_through_the_entity(client):
 
 # ---- the explorer, in a real browser -------------------------------------------------------------
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or (
-    "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-
-
 @pytest.fixture(scope="module")
 def server(db):
     pytest.importorskip("uvicorn")
@@ -78,29 +73,18 @@ def server(db):
 
 @pytest.fixture(scope="module")
 def browser():
-    if CHROMIUM is None:
-        pytest.skip("no chromium binary (Debian: apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--no-first-run"])
+    from _browser import chromium
+
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture
 def page(browser, server):
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="uk-UA")
-    pg = context.new_page()
-    pg.set_default_timeout(15_000)
-    pg.problems = []
-    pg.on("pageerror", lambda e: pg.problems.append(f"page error: {e}"))
-    pg.on("console", lambda m: pg.problems.append(m.text) if m.type == "error" else None)
-    # no request leaves the loopback server
-    pg.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server) else route.abort())
-    yield pg
-    context.close()
+    from _browser import loopback_page
+
+    with loopback_page(browser, server) as pg:
+        yield pg
 
 
 def _hit(pg, doc_id: str):
