@@ -76,3 +76,28 @@ def test_a_participle_clause_is_left_as_parsed():
         ("настаивающая", "настаивать", "VERB", 1, "acl", "Case=Nom|Number=Sing|VerbForm=Part"),
     ])
     assert stray(participle, 2) is None
+
+
+def test_a_nominative_object_after_its_verb_is_the_subject():
+    # "У консультаціях візьмуть участь міністри": the subject parsed as an object
+    sent = sentence([
+        ("У", "у", "ADP", 2, "case", ""),
+        ("консультаціях", "консультація", "NOUN", 3, "obl", "Case=Loc|Number=Plur"),
+        ("візьмуть", "взяти", "VERB", 0, "root", "Mood=Ind|Number=Plur|Person=3|Tense=Fut|VerbForm=Fin"),
+        ("участь", "участь", "NOUN", 3, "obj", "Case=Acc|Number=Sing"),
+        ("міністри", "міністр", "NOUN", 3, "obj", "Animacy=Anim|Case=Nom|Number=Plur"),
+    ])
+    assert stray(sent, 3) == 5
+
+
+def test_the_dictionary_overrules_the_taggers_accusative():
+    # "оголосили пілоти" tagged accusative; the dictionary knows "пілоти" only as a nominative
+    sent = sentence([
+        ("оголосили", "оголосити", "VERB", 0, "root", PAST_PL),
+        ("пілоти", "пілот", "NOUN", 1, "obj", "Animacy=Inan|Case=Acc|Number=Plur"),
+    ])
+    tree = events.Tree.of(sent, [])
+    pilots = events.Tok(sent.tokens[1].start, sent.tokens[1].end, "пілоти", frozenset({"пілот"}),
+                        frozenset({"nomn", "voct"}), "NOUN", False)
+    assert events._stray_subject(tree, sent.tokens[0], toks=[pilots]).id == 2
+    assert events._stray_subject(tree, sent.tokens[0]) is None

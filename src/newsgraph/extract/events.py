@@ -605,7 +605,8 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
                     or (tree.place_acting(v, args, data, subject=c) if tree.party(c, data) else [])
         if (swapped := _agreeing_object(tree, v, None)) is not None:
             return tree.entities(swapped, args, data)
-        if (stray := _stray_subject(tree, v, {n.id for n in nodes[:1]})) is not None and (found := tree.entities(stray, args, data)):
+        if (stray := _stray_subject(tree, v, {n.id for n in nodes[:1]}, toks)) is not None \
+                and (found := tree.entities(stray, args, data)):
             return found
         # "планує надати", "пообіцяв розглянути", "говорила … і наполягала": the subject
         # of the controlling or first coordinated verb
@@ -800,7 +801,7 @@ def _agreeing_object(tree: Tree, verb, subj):
     return fits[0] if len(fits) == 1 else None
 
 
-def _stray_subject(tree: Tree, verb, skip=frozenset()):
+def _stray_subject(tree: Tree, verb, skip=frozenset(), toks: list[Tok] = ()):
     """A subject the parser hung elsewhere, for a verb with no subject of its own (but
     the event noun, ``skip``): a nominative oblique without a preposition (no oblique is
     nominative), the nominative noun the verb was made a clause of, or the nominative phrase that
@@ -823,6 +824,14 @@ def _stray_subject(tree: Tree, verb, skip=frozenset()):
     if _rel(verb) == "acl" and head is not None and head.id < verb.id and head.upos in ("NOUN", "PROPN") \
             and "Case=Nom" in (head.feats or "") and _number(tree, head) == v_number:
         return head  # "Украина … будет настаивать", parsed as a clause modifying "Украина"
+    cases = {t.start: t.cases for t in toks}
+    for c in tree.children(verb):
+        if _rel(c) == "obj" and c.id > verb.id and c.upos in ("NOUN", "PROPN") and (
+                c.feature("Case") == "Nom" and _number(tree, c) == v_number
+                or (dictionary := cases.get(c.start)) and "nomn" in dictionary and "accs" not in dictionary):
+            # "про страйк оголосили пілоти": an object is never nominative, and the
+            # dictionary knows "пілоти" for no accusative, whatever case the tagger gave
+            return c
     for c in tree.sent.tokens[: max(0, verb.id - 1)]:
         if _rel(c) == "nsubj" and c.head != verb.id and "Case=Nom" in (c.feats or "") \
                 and max(x.id for x in tree.subtree(c)) == verb.id - 1 and _number(tree, c) == v_number:
