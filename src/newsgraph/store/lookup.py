@@ -321,9 +321,121 @@ def describe(db, ids: list[str]) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (-r["documents"], r["name"], r["id"]))
 
 
+#: a fuzzy suggestion's least similarity (difflib's ratio, 0..1) to the query: "Нимеччина" is
+#: 0.89 of "Німеччина", "Пальша" 0.83 of "Польша"; a name far from everything gets none
+FUZZY_THRESHOLD = 0.75
+#: how much less similar a name is for each of its words beyond the query's
+EXTRA_WORD_PENALTY = 0.05
+#: how many candidate words (most trigrams shared first) each query form is scored against
+FUZZY_CANDIDATES = 200
+
+
+def _trigrams(word: str) -> set[str]:
+    padded = f" {word} "
+    return {padded[i:i + 3] for i in range(len(padded) - 2)}
+
+
+class _FuzzyIndex:
+    """The names an entity goes by (its aliases, its name and its uk/ru/en names), as folded
+    words, with each word's character trigrams: a misspelt query word ("Нимеччина") is scored only
+    against the stored words that share most trigrams with it, never against every alias. Built
+    once per store (next to its :class:`_WordIndex`, rebuilt when the aliases grow)."""
+
+    def __init__(self, db, words: _WordIndex) -> None:
+        skip = pronouns()
+        names: list[tuple[str, tuple[str, ...]]] = list(words.aliases)
+        for entity_id, name, extra in db.execute("SELECT id, name, names FROM entities ORDER BY id"):
+            forms = [name or ""]
+            try:
+                forms += [v for _, v in sorted(json.loads(extra or "{}").items()) if isinstance(v, str)]
+            except ValueError:
+                pass
+            for form in dict.fromkeys(forms):
+                folded = tuple(_words(form))
+                if folded and not all(w in skip for w in folded):
+                    names.append((entity_id, folded))
+        self.names = list(dict.fromkeys(names))
+        self.by_word: dict[str, list[int]] = {}
+        for k, (_, folded) in enumerate(self.names):
+            for w in set(folded):
+                self.by_word.setdefault(w, []).append(k)
+        self.by_gram: dict[str, list[str]] = {}
+        for w in sorted(self.by_word):
+            for g in _trigrams(w):
+                self.by_gram.setdefault(g, []).append(w)
+
+    def near_words(self, form: str) -> list[str]:
+        """Stored words sharing the most trigrams with ``form`` (folded), of a length near it."""
+        shared: dict[str, int] = {}
+        for g in _trigrams(form):
+            for w in self.by_gram.get(g, ()):
+                shared[w] = shared.get(w, 0) + 1
+        slack = max(2, len(form) // 3)
+        near = [w for w in shared if abs(len(w) - len(form)) <= slack]
+        return sorted(near, key=lambda w: (-shared[w], w))[:FUZZY_CANDIDATES]
+
+
+_fuzzy: dict[str, tuple[_WordIndex, _FuzzyIndex]] = {}
+
+
+def _fuzzy_index(db) -> _FuzzyIndex:
+    words = _word_index(db)
+    key = _db_key(db)
+    with _lock:
+        kept = _fuzzy.get(key)
+        if kept is None or kept[0] is not words:
+            kept = _fuzzy[key] = (words, _FuzzyIndex(db, words))
+        return kept[1]
+
+
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+def _fuzzy_scores(db, words: list[str]) -> dict[str, float]:
+    """Entities with a name whose words are each near a query word (or one of its case forms or
+    lemmas) by spelling, scored by the mean similarity of the query's words to their best words of
+    that name (less :data:`EXTRA_WORD_PENALTY` for each word it has beyond the query's), kept when
+    at least :data:`FUZZY_THRESHOLD`."""
+    index = _fuzzy_index(db)
+    skip = pronouns()
+    per_word: list[dict[str, float]] = []  # for each query word: stored word -> best similarity
+    for w in words:
+        forms = {_fold(w)} | {_fold(f) for f in morphology.query_forms(w)}
+        forms = {f for f in forms if len(f) >= 3 and f not in skip}
+        best: dict[str, float] = {}
+        for form in sorted(forms):
+            for cand in index.near_words(form):
+                r = _ratio(form, cand)
+                if r >= FUZZY_THRESHOLD and r > best.get(cand, 0.0):
+                    best[cand] = r
+        per_word.append(best)
+    if not per_word or not any(per_word):
+        return {}
+    hit: set[int] = set()
+    for best in per_word:
+        for cand in best:
+            hit.update(index.by_word.get(cand, ()))
+    scores: dict[str, float] = {}
+    for k in sorted(hit):
+        entity_id, name_words = index.names[k]
+        total = 0.0
+        for best in per_word:
+            total += max((best.get(a, 0.0) for a in name_words), default=0.0)
+        # a name of more words than the query is a little further from it: a surname alone still finds
+        # "Михал Ковальчик", but "Нимеччина" is not "Міністр оборони Німеччини"
+        score = total / len(per_word) - EXTRA_WORD_PENALTY * max(0, len(name_words) - len(per_word))
+        if score >= FUZZY_THRESHOLD and score > scores.get(entity_id, 0.0):
+            scores[entity_id] = score
+    return scores
+
+
 def nearest(db, ref: str, limit: int = SUGGESTIONS) -> list[dict[str, Any]]:
     """Entities with an alias word that starts like one of the query's words or their lemmas
-    (a few letters: "Коваль" proposes "Ковальчик" and "Коваленко"), closest first."""
+    (a few letters: "Коваль" proposes "Ковальчик" and "Коваленко"), and entities with a name
+    (alias, base form, uk/ru/en name) spelt nearly as the query is (a misspelling: "Нимеччина"
+    proposes Німеччина, "Пальша" Польша, "Dnemark" Denmark; see :func:`_fuzzy_scores`), closest
+    first, the most mentioned first among equally close."""
     words = morphology.WORD.findall(ref)
     if not words:
         return []
@@ -337,11 +449,13 @@ def nearest(db, ref: str, limit: int = SUGGESTIONS) -> list[dict[str, Any]]:
     for p in sorted(prefixes):
         for k in index.starting_with(p):
             entity_id, alias_words = index.aliases[k]
-            best = max(difflib.SequenceMatcher(None, target, " ".join(alias_words)).ratio(),
-                       max((difflib.SequenceMatcher(None, _fold(w), a).ratio()
-                            for w in words for a in alias_words), default=0.0))
+            best = max(_ratio(target, " ".join(alias_words)),
+                       max((_ratio(_fold(w), a) for w in words for a in alias_words), default=0.0))
             scores[entity_id] = max(scores.get(entity_id, 0.0), best)
-    ranked = sorted(scores, key=lambda i: -scores[i])[: limit * 3]
+    if len(words) <= 8:
+        for entity_id, score in _fuzzy_scores(db, words).items():
+            scores[entity_id] = max(scores.get(entity_id, 0.0), score)
+    ranked = sorted(scores, key=lambda i: (-scores[i], i))[: limit * 3]
     info = {r["id"]: r for r in describe(db, ranked)}
     return sorted(info.values(), key=lambda r: (-round(scores[r["id"]], 2), -r["documents"], r["name"]))[:limit]
 
