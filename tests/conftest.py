@@ -16,3 +16,24 @@ def seed_path() -> Path:
     if not SEED.exists():
         pytest.skip("../shared/seed is not beside the repository")
     return SEED
+
+
+@pytest.fixture(scope="module")
+def examples(tmp_path_factory) -> Path:
+    """A store of the bundled examples (no seed), one per test module."""
+    from test_api import build_store
+
+    path = tmp_path_factory.mktemp("examples") / "examples.db"
+    build_store(path, seed=False)
+    return path
+
+
+@pytest.fixture(scope="module")
+def api(examples):
+    """The API of :func:`examples` through FastAPI's test client."""
+    from fastapi.testclient import TestClient
+
+    from newsgraph.serve import create_app
+
+    with TestClient(create_app(examples)) as c:
+        yield c

@@ -11,28 +11,12 @@ import pytest
 
 pytest.importorskip("fastapi")
 pytest.importorskip("httpx")
-from fastapi.testclient import TestClient  # noqa: E402
 
-from newsgraph.serve import create_app  # noqa: E402
 from newsgraph.store import Store  # noqa: E402
-from test_api import build_store  # noqa: E402  (the bundled examples, as the filter tests build them)
 
 MOSCOW = "loc:city:Moscow"
 UKRAINE = "loc:country:UA"
 SEARCHES = ("/api/search", "/api/search/volume", "/api/search/facets")
-
-
-@pytest.fixture(scope="module")
-def examples(tmp_path_factory):
-    path = tmp_path_factory.mktemp("names") / "examples.db"
-    build_store(path, seed=False)
-    return path
-
-
-@pytest.fixture(scope="module")
-def api(examples):
-    with TestClient(create_app(examples)) as c:
-        yield c
 
 
 # ---- the search's entity filter --------------------------------------------------------------------

@@ -74,7 +74,6 @@ def test_api_an_unknown_place_is_422(client):
 
 # ---- entity filters naming nothing, and the place filter, over a store with events ----------------
 
-from test_api import build_store  # noqa: E402  (the bundled examples, as the map's tests build them)
 
 MOSCOW = "loc:city:Moscow"
 #: every endpoint and the entity filters it takes: a name that names nothing is a 422, never an empty list
@@ -89,19 +88,6 @@ ENTITY_FILTERS = {
     "/api/graph": ("entity",),
     "/api/export/graph.graphml": ("actor",),  # the graph's entity, by the lists' name
 }
-
-
-@pytest.fixture(scope="module")
-def examples(tmp_path_factory):
-    path = tmp_path_factory.mktemp("filters") / "examples.db"
-    build_store(path, seed=False)
-    return path
-
-
-@pytest.fixture(scope="module")
-def api(examples):
-    with TestClient(create_app(examples)) as c:
-        yield c
 
 
 @pytest.mark.parametrize("path,param", [(p, k) for p, keys in ENTITY_FILTERS.items() for k in keys])

@@ -10,12 +10,9 @@ import pytest
 
 pytest.importorskip("fastapi")
 pytest.importorskip("httpx")
-from fastapi.testclient import TestClient  # noqa: E402
 
-from newsgraph.serve import create_app  # noqa: E402
 from newsgraph.store import Store  # noqa: E402
 from newsgraph.store.lookup import lookup  # noqa: E402
-from test_api import build_store  # noqa: E402  (the bundled examples, as tests/test_api_names.py builds them)
 
 #: a misspelling (the letter wrong or two swapped near the start, where a prefix finds nothing) ->
 #: the entity meant and the name the CLI's did-you-mean line shows for it
@@ -25,19 +22,6 @@ MISSPELT = {
     "Dnemark": ("loc:country:DK", "Denmark"),  # en: two letters swapped
 }
 FAR = "Ніденемаєтакого"
-
-
-@pytest.fixture(scope="module")
-def examples(tmp_path_factory):
-    path = tmp_path_factory.mktemp("fuzzy") / "examples.db"
-    build_store(path, seed=False)
-    return path
-
-
-@pytest.fixture(scope="module")
-def api(examples):
-    with TestClient(create_app(examples)) as c:
-        yield c
 
 
 def _cli(*args):
