@@ -118,3 +118,23 @@ def test_co_mention_counts_are_stories_counted_once(new_db):
                 assert n["documents"] == want.get(n["id"], 0), (eid, n["id"])
                 checked += n["documents"] > 0
         assert checked
+
+
+def test_a_speakers_quotes_page_is_read_off_the_speaker_order_index(new_db):
+    """Migration 0010: one page of a speaker's quotes, in the list's order, without sorting them all."""
+    with Store(new_db) as store:
+        db = store.db
+        speaker = db.execute("SELECT speaker FROM quotes WHERE speaker IS NOT NULL "
+                             "GROUP BY speaker ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+        seen: list[str] = []
+        db.set_trace_callback(seen.append)
+        try:
+            page = queries.quotes(db, speaker=speaker, limit=5)
+        finally:
+            db.set_trace_callback(None)
+        assert page
+        plans = [[r[3] for r in db.execute("EXPLAIN QUERY PLAN " + sql)] for sql in seen
+                 if "FROM quotes" in sql and "ORDER BY" in sql]
+        assert any(any("quotes_speaker_order" in step for step in plan) for plan in plans), plans
+        names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'quotes'")}
+        assert "quotes_speaker" not in names  # the new index's prefix serves its lookups
