@@ -725,11 +725,14 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
             [args[k] for k in locations], phrases)
 
 
-def _describes(tree: Tree, u) -> bool:
-    """A participle that describes a noun (attached to it, or in an oblique case) and
-    names no agent of its own: a state of the noun, not an act the sentence tells
-    ("приговоренную к казни христианку"); "погоджена нею угода" names who agreed."""
-    if "VerbForm=Part" not in (u.feats or "") or "Voice=Act" in (u.feats or ""):
+def _describes(tree: Tree, u, participle: bool = False) -> bool:
+    """A passive participle (by its features, or ``participle``: one the dictionary made an
+    adjective, "виправданої") that describes a noun (attached to it, or in an oblique case,
+    "засудженої до страти, але згодом виправданої") and names no agent of its own: a state
+    of the noun, not an act the sentence tells ("приговоренную к казни христианку"); a
+    predicate one is nominative ("угода укладена"), and "погоджена нею угода" names who agreed."""
+    feats = u.feats or ""
+    if not participle and ("VerbForm=Part" not in feats or "Voice=Act" in feats):
         return False
     if not (_rel(_conjunct_head(tree, u)) in ("amod", "acl") or u.feature("Case") not in (None, "Nom")):
         return False
@@ -814,12 +817,12 @@ def _stray_subject(tree: Tree, verb, skip=frozenset(), toks: list[Tok] = ()):
         if _rel(c) == "obl" and c.upos in ("NOUN", "PROPN") and c.id < verb.id and not tree.prep(c) \
                 and "Case=Nom" in (c.feats or ""):
             return c  # "Вищий суд … поновив арешт", the event noun parsed as the subject, the court as an oblique
-    feats = verb.feats or ""
-    if "VerbForm=Inf" in feats:  # "будет настаивать": the auxiliary is the finite form
-        feats = next((c.feats or "" for c in tree.children(verb) if _rel(c) == "aux"), "")
-    if "VerbForm=Fin" not in feats or "Person=1" in feats or "Person=2" in feats:
+    finite = verb
+    if verb.feature("VerbForm") == "Inf":  # "будет настаивать": the auxiliary is the finite form
+        finite = next((c for c in tree.children(verb) if _rel(c) == "aux"), None)
+    if finite is None or finite.feature("VerbForm") != "Fin" or finite.feature("Person") in ("1", "2"):
         return None
-    v_number = next((f[7:] for f in feats.split("|") if f.startswith("Number=")), None)
+    v_number = finite.feature("Number")
     head = tree.head(verb)
     if _rel(verb) == "acl" and head is not None and head.id < verb.id and head.upos in ("NOUN", "PROPN") \
             and "Case=Nom" in (head.feats or "") and _number(tree, head) == v_number:
@@ -863,11 +866,12 @@ def _triggers(toks: list[Tok], data: EventData, tree: Tree | None = None) -> lis
     within a few words."""
     used: set[int] = set()
     found = []
+    at = {t.start: k for k, t in enumerate(toks)}  # a parsed word's index in toks
     for i, t in enumerate(toks):
         if i in used or t.mention is not None:
             continue
         rows = sorted({r for lem in t.lemmas for r in data.index.get(lem, ())})
-        near = _neighbours(tree, toks, i) if tree is not None and any(data.triggers[r][3] for r in rows) else []
+        near = _neighbours(tree, toks, i, at) if tree is not None and any(data.triggers[r][3] for r in rows) else []
         for r in rows:
             _, _, _, objects, _ = data.triggers[r]
             obj = None
@@ -887,13 +891,12 @@ def _triggers(toks: list[Tok], data: EventData, tree: Tree | None = None) -> lis
     return [tr for _, tr in found]
 
 
-def _neighbours(tree: Tree, toks: list[Tok], i: int) -> list[int]:
-    """Indices in ``toks`` of the words syntactically next to word ``i``: its head, its
-    dependents, and the subject of the verb it completes."""
+def _neighbours(tree: Tree, toks: list[Tok], i: int, at: dict[int, int]) -> list[int]:
+    """Indices in ``toks`` (``at``: by start offset) of the words syntactically next to word
+    ``i``: its head, its dependents, and the subject of the verb it completes."""
     u = tree.node(toks[i])
     if u is None:
         return []
-    at = {t.start: k for k, t in enumerate(toks)}
     head = tree.head(u)
     near = [x for x in (head, *tree.children(u)) if x is not None]
     if head is not None and _rel(u) == "xcomp":  # "соглашение может быть заключено": the modal's subject
@@ -1065,14 +1068,9 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
     nominative: list[tuple[int, Arg | None]] = []  # position, arg (None: an unresolved pronoun)
     genitive_actor: list[Arg] = []
     trig_node = tree.node(trig) if tree is not None else None
-    if trig.participle and not any(w in data.index for w in trig.lemmas - trig.participle) and (
-            trig_node is None or _rel(_conjunct_head(tree, trig_node)) in ("amod", "acl")
-            or trig_node.feature("Case") not in (None, "Nom")):
-        # "виправданої християнки", "засудженої до страти, але згодом виправданої": a
-        # participle that describes someone (a predicate one is nominative: "угода
-        # укладена"), not an act the sentence tells
-        return None
-    if trig_node is not None and _describes(tree, trig_node):
+    # a trigger only through the verb of a participle the dictionary makes an adjective
+    derived = bool(trig.participle) and not any(w in data.index for w in trig.lemmas - trig.participle)
+    if (trig_node is None and derived) or (trig_node is not None and _describes(tree, trig_node, derived)):
         return None  # "освободили приговоренную к казни христианку": her sentence is not this act
     clause = tree.clause(trig_node) if trig_node is not None and ONE_CLAUSE else None
     for a in args:
