@@ -10,6 +10,11 @@ each with a ``kind`` so the evidence stays traceable (NER's own mentions get
 - ``role``: a title with no name ("додав генеральний секретар НАТО", "глава
   МИД", "канцлер") means the one person who holds that title in this document
   (from ``extract.roles``);
+- ``role`` too: a body or force of a state named by the state's adjective
+  ("британський уряд", "пакистанские власти", "російські війська") means that
+  state, when the document names it ("a place standing for its officials", as
+  event coders code it), or the organisation the document named with the same
+  words ("швейцарський суд" after "Вищий суд швейцарського кантону Цуг");
 - ``pronoun``: a subject pronoun opening a sentence or clause ("Він нагадав",
   "Она заявила", "He said") or standing after a speech verb ("— сказал он")
   means the most recent person named as a subject outside quotation marks,
@@ -35,6 +40,7 @@ PRONOUN_WINDOW = 6
 def resolve(doc: Document) -> Document:
     entities = _surnames(doc, list(doc.entities))
     entities, unheld = _roles(doc, entities)
+    entities = _bodies(doc, entities)
     entities = _pronouns(doc, entities, unheld)
     return replace(doc, entities=[e.with_mentions(e.all_mentions()) for e in entities])
 
@@ -94,6 +100,94 @@ def _surnames(doc: Document, entities: list[Entity]) -> list[Entity]:
                 continue
             out[t] = out[t].add(Mention(tok.start, tok.end, tok.text, _name_words(out[t].name)[-1], "surname"))
     return [e for e in out if e is not None]
+
+
+# --------------------------------------------------------------------------- bodies of a state
+
+def _place_stem(adjective: str, suffixes: tuple[str, ...]) -> str | None:
+    """"британський" -> "британ", "российский" -> "россий"; None for an adjective of no place form."""
+    return next((adjective[: -len(x)] for x in suffixes if adjective.endswith(x) and len(adjective) - len(x) >= 4),
+                None)
+
+
+def _common(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _place_of(stem: str, places: list[tuple[str, int]]) -> int | None:
+    """The one place whose name's word shares all of ``stem`` but (at most) its last letter
+    with it ("британ" ~ "британія", "росій" ~ "росія", "німе" ~ "німеччина"): the word
+    sharing the longest beginning, when no other place's word shares as much."""
+    best, found = 0, set()
+    for word, i in places:
+        n = _common(stem, word)
+        if n < max(4, len(stem) - 1):
+            continue
+        if n > best:
+            best, found = n, {i}
+        elif n == best:
+            found.add(i)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _bodies(doc: Document, entities: list[Entity]) -> list[Entity]:
+    """Each body of a state named by an adjective of the state ("британський уряд") as a
+    ``role`` reference of that state, or of the organisation named before it whose
+    name has the same noun and adjective (a definite description of it)."""
+    places: dict[str | None, list[tuple[str, int]]] = {}
+    index = MentionIndex(entities)
+    out = list(entities)
+    for start, end, language, _ in regions(doc):
+        data = lang.of(language).events
+        nouns = frozenset(map(normalise, data.BODY_NOUNS))
+        if not nouns or not data.PLACE_ADJECTIVE_SUFFIXES:
+            continue
+        if language not in places:
+            places[language] = [(w, i) for i, e in enumerate(entities) if e.type == "LOC"
+                                for m in e.mentions for w in normalise(m.lemma or m.text).split() if len(w) >= 4]
+        if not places[language]:
+            continue
+        for sent in (s for s in doc.sentences if start <= s.start and s.end <= end):
+            by_id = {u.id: u for u in sent.tokens}
+            for adj in sent.tokens:
+                head = by_id.get(adj.head)
+                if head is None or adj.upos != "ADJ" or (adj.deprel or "").split(":")[0] != "amod" \
+                        or normalise(head.lemma or "") not in nouns:
+                    continue
+                lo, hi = min(adj.start, head.start), max(adj.end, head.end)
+                if any(x[0] < hi and lo < x[1] for x in index.items):
+                    continue  # a name or reference already
+                adjective = normalise(adj.lemma or "")
+                noun = normalise(head.lemma or "")
+                target = _described_org(doc, entities, lo, adjective, noun, language)
+                if target is None:
+                    stem = _place_stem(adjective, data.PLACE_ADJECTIVE_SUFFIXES)
+                    target = _place_of(stem, places[language]) if stem else None
+                if target is None:
+                    continue
+                phrase = doc.text[lo:hi]
+                out[target] = out[target].add(Mention(lo, hi, phrase, f"{adjective} {noun}", "role"))
+    return out
+
+
+def _described_org(doc: Document, entities: list[Entity], before: int, adjective: str, noun: str,
+                   language) -> int | None:
+    """The organisation last named before ``before`` whose name holds both the noun and
+    the adjective ("Вищий суд швейцарського кантону Цуг" for "швейцарський суд")."""
+    best, at = None, -1
+    for i, e in enumerate(entities):
+        if e.type != "ORG":
+            continue
+        for m in e.mentions:
+            if m.end > before or m.start <= at:
+                continue
+            words = {t.lemma for t in tokens(doc, m.start, m.end, language)}
+            if noun in words and adjective in words:
+                best, at = i, m.start
+    return best
 
 
 # --------------------------------------------------------------------------- roles

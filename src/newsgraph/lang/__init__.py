@@ -184,6 +184,11 @@ class Events(Section):
     ACTOR_HEADS: tuple[str, ...] = ()
     #: staff nouns: "<noun> of <organisation>" is an actor of its own (``extract.groups``).
     STAFF_NOUNS: tuple[str, ...] = ()
+    #: bodies and forces of a state: with an adjective of the state's name they stand for
+    #: it ("британський уряд", "российская сторона"; ``extract.coref``).
+    BODY_NOUNS: tuple[str, ...] = ()
+    #: endings of an adjective of a place ("британ|ський"), cut off to match the place's name.
+    PLACE_ADJECTIVE_SUFFIXES: tuple[str, ...] = ()
     #: prepositions of origin tying people to their organisation ("исламисты *из* партии TLP")
     ORIGIN_PREPOSITIONS: tuple[str, ...] = ()
     HEAD_LINKS: tuple[str, ...] = ()

@@ -1,0 +1,59 @@
+"""A body or force of a state named by the state's adjective stands for the state
+("російські війська", "пакистанские власти"), as event coders code a place for its
+officials; nothing else named by such an adjective does."""
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from newsgraph.ingest import read_bytes
+from newsgraph.model import Source
+from newsgraph.pipeline import Pipeline
+
+coref = importlib.import_module("newsgraph.extract.coref")
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def analyse(pipeline: Pipeline, text: str):
+    raw = next(iter(read_bytes(text.encode("utf-8"), Source(path="test.txt"))))
+    return pipeline.process(raw)
+
+
+def references(doc, kind: str = "role") -> dict[str, list[str]]:
+    return {e.name: [m.text for m in e.references if m.kind == kind] for e in doc.entities if e.type == "LOC"}
+
+
+def test_forces_named_by_adjective_act_for_their_state(pipeline):
+    doc = analyse(pipeline, "Росія напала на Україну.\nУранці російські війська обстріляли Харків.\n")
+    assert references(doc)["Росія"] == ["російські війська"]
+    russia = next(e.id for e in doc.entities if e.name == "Росія")
+    kharkiv = next(e.id for e in doc.entities if e.name == "Харків")
+    assert any(ev.type == "ASSAULT" and russia in ev.actors and kharkiv in ev.recipients for ev in doc.events)
+
+
+def test_authorities_in_russian_resolve_to_the_country_named_elsewhere(pipeline):
+    doc = analyse(pipeline, "Суд Пакистана оправдал Асию Биби.\nПакистанские власти пообещали рассмотреть петицию.\n")
+    assert references(doc)["Пакистан"] == ["Пакистанские власти"]
+
+
+def test_adjective_of_a_place_the_text_does_not_name_stays_unresolved(pipeline):
+    doc = analyse(pipeline, "Україна отримала допомогу.\nБританський уряд виділив кошти.\n")
+    assert all(not refs for refs in references(doc).values())
+
+
+def test_adjective_on_a_thing_is_no_actor(pipeline):
+    doc = analyse(pipeline, "Велика Британія вийшла з ЄС.\nБританський фунт подешевшав до долара.\n")
+    assert all(not refs for refs in references(doc).values())
+
+
+def test_place_stem_matches_the_one_place_that_shares_most():
+    places = [("словаччина", 0), ("словенія", 1), ("росія", 2), ("австралія", 3)]
+    assert coref._place_of(coref._place_stem("словацький", ("ський", "цький", "зький")), places) == 0
+    assert coref._place_of(coref._place_stem("російський", ("ський", "цький", "зький")), places) == 2
+    assert coref._place_of(coref._place_stem("австрійський", ("ський", "цький", "зький")), places) is None
+    assert coref._place_stem("малий", ("ський",)) is None
