@@ -71,8 +71,9 @@ train(config, out, overrides=parse_config_overrides(rest))
 """
 
 
-def train(name: str, minutes: float, extra: list[str], corpus: Path = CORPUS) -> Path:
-    return spacy_run.run(TRAIN_SNIPPET, HERE / "config.cfg", RUNS / name, corpus, extra, minutes)
+def train(name: str, minutes: float, extra: list[str], corpus: Path = CORPUS,
+          config: Path = HERE / "config.cfg") -> Path:
+    return spacy_run.run(TRAIN_SNIPPET, config, RUNS / name, corpus, extra, minutes)
 
 
 def ship(model: Path) -> None:
@@ -108,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--name", default="main", help="run folder under build/syntax_uk/runs")
     p.add_argument("--minutes", type=float, default=60.0, help="wall-time limit of the run")
     p.add_argument("--no-ship", action="store_true", help="train only")
+    p.add_argument("--config", type=Path, default=HERE / "config.cfg", help="spaCy config of a variant")
     p.add_argument("--acronyms", type=float, default=0.0, metavar="SHARE",
                    help="convert.py --acronyms: copies of this share of the sentences with an acronym noun")
     # any other --section.key value pairs are spaCy config overrides
@@ -116,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (corpus / "train.spacy").exists():
         subprocess.run([sys.executable, str(HERE / "convert.py"), "--out", str(corpus),
                         "--acronyms", str(args.acronyms)], check=True, cwd=REPO)
-    best = train(args.name, args.minutes, extra, corpus)
+    best = train(args.name, args.minutes, extra, corpus, args.config)
     if not best.exists():
         print(f"no model in {best}", file=sys.stderr)
         return 1
