@@ -57,3 +57,24 @@ def test_place_stem_matches_the_one_place_that_shares_most():
     assert coref._place_of(coref._place_stem("російський", ("ський", "цький", "зький")), places) == 2
     assert coref._place_of(coref._place_stem("австрійський", ("ський", "цький", "зький")), places) is None
     assert coref._place_stem("малий", ("ський",)) is None
+
+
+def country_nouns(doc) -> dict[str, list[str]]:
+    return {e.name: [m.text for m in e.references if m.lemma in ("країна", "держава", "страна", "государство")]
+            for e in doc.entities if e.type == "LOC"}
+
+
+def test_bare_country_noun_means_the_country_named_last(pipeline):
+    doc = analyse(pipeline, "Суд Пакистана оправдал Асию Биби.\nГосударство пообещало защитить её.\n")
+    assert country_nouns(doc)["Пакистан"] == ["Государство"]
+
+
+def test_country_noun_with_its_own_modifier_is_another_country(pipeline):
+    doc = analyse(pipeline, "Україна закрила кордон.\nСусідня країна відкрила свій, а країни ЄС мовчать.\n")
+    assert all(not refs for refs in country_nouns(doc).values())
+
+
+def test_country_noun_resolves_no_further_than_the_sentence_before(pipeline):
+    doc = analyse(pipeline, "Польща отримала вакцину.\nВакцинація почалася в понеділок.\n"
+                            "Лікарі працюють без вихідних.\nДержава оплатить щеплення.\n")
+    assert all(not refs for refs in country_nouns(doc).values())

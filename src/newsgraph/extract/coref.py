@@ -41,6 +41,7 @@ def resolve(doc: Document) -> Document:
     entities = _surnames(doc, list(doc.entities))
     entities, unheld = _roles(doc, entities)
     entities = _bodies(doc, entities)
+    entities = _countries(doc, entities)
     entities = _pronouns(doc, entities, unheld)
     return replace(doc, entities=[e.with_mentions(e.all_mentions()) for e in entities])
 
@@ -170,6 +171,44 @@ def _bodies(doc: Document, entities: list[Entity]) -> list[Entity]:
                     continue
                 phrase = doc.text[lo:hi]
                 out[target] = out[target].add(Mention(lo, hi, phrase, f"{adjective} {noun}", "role"))
+    return out
+
+
+def _countries(doc: Document, entities: list[Entity]) -> list[Entity]:
+    """"Государство", "руководство страны", "уряд цієї країни": a bare singular noun for a
+    country means the country named last before it, in its sentence or the one before (as a role noun resolves)."""
+    countries = sorted(((m.start, m.end, i) for i, e in enumerate(entities) if e.id.startswith("loc:country:")
+                        for m in e.mentions), key=lambda x: x[0])
+    if not countries:
+        return entities
+    index = MentionIndex(entities)
+    out = list(entities)
+    for start, end, language, _ in regions(doc):
+        nouns = frozenset(map(normalise, lang.of(language).events.COUNTRY_NOUNS))
+        if not nouns:
+            continue
+        for k, sent in enumerate(doc.sentences):
+            if not (start <= sent.start and sent.end <= end):
+                continue
+            kids: dict[int, list] = {}
+            for u in sent.tokens:
+                kids.setdefault(u.head, []).append(u)
+            for u in sent.tokens:
+                if u.upos not in ("NOUN", "PROPN") or normalise(u.lemma or "") not in nouns \
+                        or "Number=Sing" not in (u.feats or ""):
+                    continue
+                # "сусідня країна", "страны ЕС", "країна-агресор" are some other country
+                if any((c.deprel or "").split(":")[0] in ("amod", "nmod", "conj", "appos", "flat", "nummod")
+                       for c in kids.get(u.id, ())) or doc.text[u.end:u.end + 1] in "-‐‑" \
+                        or any(x[0] < u.end and u.start < x[1] for x in index.items):
+                    continue
+                lo = doc.sentences[max(0, k - 1)].start  # the title before the lead too
+                before = [c for c in countries if lo <= c[0] and c[1] <= u.start]
+                if not before:
+                    continue
+                target = before[-1][2]
+                out[target] = out[target].add(Mention(u.start, u.end, doc.text[u.start:u.end],
+                                                      normalise(u.lemma or ""), "role"))
     return out
 
 

@@ -189,6 +189,8 @@ class Events(Section):
     BODY_NOUNS: tuple[str, ...] = ()
     #: endings of an adjective of a place ("британ|ський"), cut off to match the place's name.
     PLACE_ADJECTIVE_SUFFIXES: tuple[str, ...] = ()
+    #: nouns for a country ("держава"): bare and singular, the country named last (``extract.coref``).
+    COUNTRY_NOUNS: tuple[str, ...] = ()
     #: prepositions of origin tying people to their organisation ("исламисты *из* партии TLP")
     ORIGIN_PREPOSITIONS: tuple[str, ...] = ()
     HEAD_LINKS: tuple[str, ...] = ()

@@ -221,6 +221,8 @@ BODY_NOUNS = ("правительство", "власть", "власти", "с�
               "делегация")
 #: endings of a place's adjective ("британ|ський"), cut to compare it with the place's name.
 PLACE_ADJECTIVE_SUFFIXES = ("ский", "цкий", "зкий")
+#: nouns for a country: bare and singular, they mean the country named last.
+COUNTRY_NOUNS = ("страна", "государство")
 STAFF_NOUNS = ("профсоюз", "работник", "сотрудник", "персонал", "пилот", "бортпроводник", "экипаж",
                "рабочий", "служащий", "работница", "сотрудница", "бортпроводница", "лётчик",
                "летчик", "медик", "врач", "шахтёр", "шахтер", "учитель", "энергетик", "железнодорожник")
