@@ -184,3 +184,16 @@ def test_a_participle_with_its_agent_is_the_event(pipeline):
     doc = pipeline.process(next(iter(read_bytes(
         "Подписанное Германией соглашение вступило в силу.\n".encode(), Source(path="t.txt")))))
     assert [e.type for e in doc.events] == ["AGREE"]
+
+
+@pytest.mark.parametrize("text", [
+    # the parser takes "мать" for the subject of the plural verb; she is who was sentenced
+    "Как сообщалось ранее, в 2012 году мать пятерых детей Марию Петрову приговорили к смерти через повешение.",
+    # a passive's subject is its patient, whatever a window of words says
+    "Мария Петрова работала на ферме. Потом ее избили рядом с домом, затем она была арестована.",
+])
+def test_the_patient_of_an_act_is_not_its_actor(pipeline, text):
+    doc = pipeline.process(next(iter(read_bytes((text + "\n").encode(), Source(path="t.txt")))))
+    patient = {e.id for e in doc.entities if e.type == "PER"}
+    assert patient, doc.entities
+    assert not [e for e in doc.events if e.type == "COERCE" and set(e.actors) & patient], doc.events

@@ -590,6 +590,8 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
             if c.deprel in ("nsubj", "obl:agent") and c.id not in {n.id for n in nodes[:1]}:
                 if (swapped := _agreeing_object(tree, v, c)) is not None:
                     c = swapped  # "Проект критикуют США, Польша и страны Балтии": OVS
+                elif _disagrees(tree, v, c, data):
+                    continue  # "мать … Асию Биби приговорили": a plural verb has no singular subject
                 found = tree.entities(c, args, data)
                 if not found and c.upos == "NUM" and depth < 3 and _rel(v) == "conj" \
                         and (h := tree.head(v)) is not None and h.upos in ("VERB", "AUX"):
@@ -780,6 +782,17 @@ def _number(tree: Tree, u) -> str | None:
         if f.startswith("Number="):
             return f[7:]
     return None
+
+
+def _disagrees(tree: Tree, verb, subj, data: EventData) -> bool:
+    """A singular nominal cannot be the subject of a plural finite verb (past tense too,
+    which has no person), unless a companion makes it plural ("Мей з Юнкером
+    домовилися") or it is a name the tagger gives no number (acronyms)."""
+    if verb.feature("VerbForm") != "Fin" or verb.feature("Number") != "Plur" or verb.feature("Person") in ("1", "2"):
+        return False
+    if subj.upos not in ("NOUN", "PROPN") or _number(tree, subj) != "Sing":
+        return False
+    return not any(tree.prep(c)[:1] and tree.prep(c)[0] in data.partner for c in tree.children(subj))
 
 
 def _agreeing_object(tree: Tree, verb, subj):
@@ -1145,6 +1158,11 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
             actors, coactors, genitive_actor = t_actors, [], t_actors
         if t_recipients:
             recipients = t_recipients
+            if not t_actors and trig_node is not None:
+                # "она была арестована": the passive's subject is its patient, and acts in no window
+                patients = {args[k].eid for c in tree.children(trig_node) if c.deprel == "nsubj:pass"
+                            for k in tree.entities(c, args, data)}
+                actors = [a for a in actors if a.eid not in patients]
         if t_locations:
             locations = t_locations
     partner = any(a.prep and a.prep[0] in data.partner for a in recipients)
