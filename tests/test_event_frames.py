@@ -191,6 +191,8 @@ def test_a_participle_with_its_agent_is_the_event(pipeline):
     "Как сообщалось ранее, в 2012 году мать пятерых детей Марию Петрову приговорили к смерти через повешение.",
     # a passive's subject is its patient, whatever a window of words says
     "Мария Петрова работала на ферме. Потом ее избили рядом с домом, затем она была арестована.",
+    # an indeclinable name as the object: a window of words reads it as the nominative actor
+    "Однако позже Лали арестовали, продержали год в тюрьме, после чего предъявили обвинения.",
 ])
 def test_the_patient_of_an_act_is_not_its_actor(pipeline, text):
     doc = pipeline.process(next(iter(read_bytes((text + "\n").encode(), Source(path="t.txt")))))

@@ -1158,6 +1158,13 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
             actors, coactors, genitive_actor = t_actors, [], t_actors
         if t_recipients:
             recipients = t_recipients
+            # one party is not both sides of an act: the object the parse hangs on the
+            # trigger outweighs an actor taken from elsewhere ("Трамп мотался …, а Байден
+            # … обвиняет Трампа", with "обвиняет" parsed as Trump's verb)
+            if trig_node is not None:
+                patients = {args[k].eid for c in tree.children(trig_node) if _rel(c) == "obj"
+                            and _case(c) != "nomn" for k in tree.entities(c, args, data)}
+                actors = [a for a in actors if a.eid not in patients]
             if not t_actors and trig_node is not None:
                 # "она была арестована": the passive's subject is its patient, and acts in no window
                 patients = {args[k].eid for c in tree.children(trig_node) if c.deprel == "nsubj:pass"
