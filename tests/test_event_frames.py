@@ -32,6 +32,12 @@ CASES = [
     ("Польща законтрактувала два мільйони доз вакцини Pfizer.", "AGREE", "Польща", "Pfizer"),
     ("Аэропорт Внуково согласовал расписание рейсов авиакомпании Lufthansa.", "AGREE", "Аэропорт Внуково",
      "Lufthansa"),
+    # a seizure's target owns what was seized; a subject opening with a month the parser
+    # hung on it is still the subject, not an oblique
+    ("Восени суди в Нідерландах заарештували рахунки компанії \"Укрнафта\".", "COERCE", "Нідерланди", "Укрнафта"),
+    ("В марте суды во Франции арестовали имущество «Роснефти».", "COERCE", "Франция", "Роснефть"),
+    ("У квітні-травні місцеві суди у Франції та Бельгії заарештували активи \"Роснафти\".", "COERCE", "Франція",
+     "Роснафта"),
     # readiness carries its event noun like a light verb
     ("Украина готова к диалогу с ЕС.", "CONSULT", "Украина", "ЕС"),
     # a Ukrainian passive participle as the predicate stands for its verb

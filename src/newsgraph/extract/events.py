@@ -501,7 +501,12 @@ class Tree(DependencyTree):
     def oblique_subject(self, u) -> bool:
         """A "subject" that opens with a preposition is an oblique the parser misread
         ("Масіх звернувся до прем'єр-міністерки …" with the addressee as nsubj)."""
-        return _rel(u) == "nsubj" and bool(self.prep(u) or self.first(u).upos == "ADP")
+        if _rel(u) != "nsubj":
+            return False
+        first = self.first(u)
+        # (an ADP that is the case of another word is that word's: "У травні … суди
+        # заарештували" with the month hung on the subject)
+        return bool(self.prep(u)) or (first.upos == "ADP" and not (first.head != u.id and _rel(first) == "case"))
 
     def clause(self, u):
         """The token that heads the clause of ``u``; a complement clause without a
@@ -679,7 +684,7 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
             if _rel(c) not in OBJECT_RELS and r != "nsubj:pass" and not tree.oblique_subject(c):
                 continue
             found = tree.entities(c, args, data) or tree.relative_antecedent(n, c, args, data)
-            if not found and (_rel(c) == "obj" and etype in OBJECT_GENITIVE_TYPES | {"AGREE"} or (
+            if not found and (_rel(c) == "obj" and etype in OBJECT_GENITIVE_TYPES | PATIENT_GENITIVE_TYPES | {"AGREE"} or (
                     _rel(c) == "obl" and etype in OBJECT_GENITIVE_TYPES | {"AGREE"}
                     and tree.prep(c)[:1] and tree.prep(c)[0] in data.partner)):
                 # "розкритикував позицію Вашингтона", "не согласен с позицией руководства
