@@ -2,6 +2,8 @@
 through the real parser: type, actor and recipient of one sentence each."""
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from newsgraph.ingest import read_bytes
@@ -205,3 +207,28 @@ def test_the_patient_of_an_act_is_not_its_actor(pipeline, text):
     patient = {e.id for e in doc.entities if e.type == "PER"}
     assert patient, doc.entities
     assert not [e for e in doc.events if e.type == "COERCE" and set(e.actors) & patient], doc.events
+
+
+def _parsed(words: list[tuple[str, str, int, str]]):
+    """A sentence with the parse given: (word, upos, head, deprel) per word."""
+    from newsgraph.model import Sentence, Token
+
+    tokens, at = [], 0
+    for k, (word, upos, head, deprel) in enumerate(words, 1):
+        tokens.append(Token(at, at + len(word), k, word.lower(), upos, "", head, deprel))
+        at += len(word) + 1
+    return Sentence(0, at - 1, tuple(tokens))
+
+
+def test_a_preposition_opens_an_oblique_subject_only_in_its_own_word():
+    events = importlib.import_module("newsgraph.extract.events")
+    # "до" on the first part of "прем'єр-міністерки": the addressee the parser made the subject
+    addressee = _parsed([("Масіх", "PROPN", 2, "nsubj"), ("звернувся", "VERB", 0, "root"), ("до", "ADP", 4, "case"),
+                         ("прем'єр", "ADJ", 6, "compound"), ("-", "PUNCT", 4, "punct"),
+                         ("міністерки", "NOUN", 2, "nsubj"), ("Мей", "PROPN", 6, "flat:name")])
+    # "У" on a month hung on the subject: the subject is still one
+    month = _parsed([("У", "ADP", 2, "case"), ("травні", "NOUN", 3, "orphan"), ("суди", "NOUN", 4, "nsubj"),
+                     ("заарештували", "VERB", 0, "root"), ("активи", "NOUN", 4, "obj")])
+    assert events.Tree(addressee, {}).oblique_subject(addressee.tokens[5])
+    assert not events.Tree(addressee, {}).oblique_subject(addressee.tokens[0])
+    assert not events.Tree(month, {}).oblique_subject(month.tokens[2])

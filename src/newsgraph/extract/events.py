@@ -504,9 +504,13 @@ class Tree(DependencyTree):
         if _rel(u) != "nsubj":
             return False
         first = self.first(u)
-        # (an ADP that is the case of another word is that word's: "У травні … суди
-        # заарештували" with the month hung on the subject)
-        return bool(self.prep(u)) or (first.upos == "ADP" and not (first.head != u.id and _rel(first) == "case"))
+        if bool(self.prep(u)) or first.upos != "ADP" or first.head == u.id or _rel(first) != "case":
+            return bool(self.prep(u)) or first.upos == "ADP"
+        # the case of a part of the subject's own word ("до прем'єр-міністерки", "до" on
+        # "прем'єр") is the subject's; of a phrase of its own, that phrase's ("У травні …
+        # суди заарештували", the month hung on the subject)
+        word = next((w for w in self.sent.tokens if w.id == first.head), None)
+        return word is not None and word.head == u.id and _rel(word) in ("compound", "amod", "flat", "det", "nummod")
 
     def clause(self, u):
         """The token that heads the clause of ``u``; a complement clause without a
