@@ -78,3 +78,30 @@ def test_country_noun_resolves_no_further_than_the_sentence_before(pipeline):
     doc = analyse(pipeline, "Польща отримала вакцину.\nВакцинація почалася в понеділок.\n"
                             "Лікарі працюють без вихідних.\nДержава оплатить щеплення.\n")
     assert all(not refs for refs in country_nouns(doc).values())
+
+
+# ---- an organisation's class noun ------------------------------------------------------------------
+
+def org_references(doc) -> dict[str, list[str]]:
+    return {e.name: [m.text for m in e.references if m.kind == "role"] for e in doc.entities if e.type == "ORG"}
+
+
+def test_a_class_noun_means_the_organisation_introduced_with_it(pipeline):
+    doc = analyse(pipeline, "Угорська авіакомпанія Wizz Air скасувала 300 рейсів.\n"
+                            "Працівники компанії оголосили страйк. Авіакомпанія відкинула вимоги пілотів.\n")
+    assert org_references(doc)["Wizz Air"] == ["Авіакомпанія"]  # "компанії": never introduced
+    wizz = next(e.id for e in doc.entities if e.name == "Wizz Air")
+    assert any(ev.type == "REJECT" and wizz in ev.actors for ev in doc.events)
+
+
+def test_the_class_noun_of_a_story_speaks_for_its_organisation(pipeline):
+    doc = analyse(pipeline, "Российский концерн «Росатом» построит станцию в Египте.\n"
+                            "Концерн заявил, что работы начнутся весной.\n")
+    rosatom = next(e.id for e in doc.entities if e.name.startswith("Росатом"))
+    assert [q.speaker for q in doc.quotes] == [rosatom]
+
+
+def test_a_class_noun_counted_or_owned_by_others_is_no_reference(pipeline):
+    doc = analyse(pipeline, "Немецкая компания BioNTech и американская компания Pfizer создали вакцину.\n"
+                            "Обе компании подадут заявку. Их компанию критикуют.\n")
+    assert not any(org_references(doc).values())

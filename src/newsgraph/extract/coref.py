@@ -42,6 +42,7 @@ def resolve(doc: Document) -> Document:
     entities, unheld = _roles(doc, entities)
     entities = _bodies(doc, entities)
     entities = _countries(doc, entities)
+    entities = _described(doc, entities)
     entities = _pronouns(doc, entities, unheld)
     return replace(doc, entities=[e.with_mentions(e.all_mentions()) for e in entities])
 
@@ -210,6 +211,62 @@ def _countries(doc: Document, entities: list[Entity]) -> list[Entity]:
                 out[target] = out[target].add(Mention(u.start, u.end, doc.text[u.start:u.end],
                                                       normalise(u.lemma or ""), "role"))
     return out
+
+
+def _described(doc: Document, entities: list[Entity]) -> list[Entity]:
+    """"авіакомпанія", "ирландский лоукостер", "сотрудники компании": a bare singular
+    class noun of an organisation means the organisation the text last introduced with
+    that noun right before its name ("ірландська авіакомпанія Ryanair", "концерн
+    «Газпром»"), or inside it ("Об'єднання Cockpit"), as a ``role`` reference (of
+    several so introduced, the one named most often); a class noun with a name of its
+    own, counted or owned by others, or with no introduction before it, is left alone."""
+    index = MentionIndex(entities)
+    orgs = {e.id: i for i, e in enumerate(entities) if e.type == "ORG"}
+    if not orgs:
+        return entities
+    at = [x for x in index.items if x[2].id in orgs]
+    names = {i: sum(m.kind == "name" for m in entities[i].mentions) for i in orgs.values()}
+    out = list(entities)
+    intro: dict[str, set[int]] = {}  # class noun -> the entities introduced with it so far (title on)
+    for start, end, language, _ in regions(doc):
+        nouns = frozenset(map(normalise, lang.of(language).events.ORG_CLASS_NOUNS))
+        if not nouns:
+            continue
+        personal = frozenset(map(normalise, lang.of(language).events.PRONOUNS))
+        for sent in (s for s in doc.sentences if start <= s.start and s.end <= end):
+            kids: dict[int, list] = {}
+            for u in sent.tokens:
+                kids.setdefault(u.head, []).append(u)
+            for u in sent.tokens:
+                noun = normalise(u.lemma or "")
+                if u.upos not in ("NOUN", "PROPN") or noun not in nouns:  # (PROPN: capitalised first)
+                    continue
+                gap = doc.text[u.end:u.end + 4]
+                named = next((x for x in at if (x[0] <= u.start < x[1] and (x[0], x[1]) != (u.start, u.end)) or (
+                    u.end <= x[0] <= u.end + 3 and not doc.text[u.end:x[0]].strip(" «\"„“'"))), None)
+                if named is not None:
+                    intro.setdefault(noun, set()).add(orgs[named[2].id])  # "авіакомпанія Ryanair", "Об'єднання Cockpit"
+                    continue
+                covering = [x for x in index.items if x[0] < u.end and u.start < x[1]]
+                # (a class noun the recogniser took for a name of its own, "Концерн заявил",
+                # is the reference it stands for)
+                mistaken = [x for x in covering if x[2].type == "ORG" and x[0] == u.start and x[1] == u.end]
+                if noun not in intro or "Number=Sing" not in (u.feats or "") or gap[:1] in "-‐‑" \
+                        or len(mistaken) < len(covering) \
+                        or any((c.deprel or "").split(":")[0] in ("appos", "flat", "nmod") and c.upos == "PROPN"
+                               or (c.deprel or "").startswith("nummod") or "Poss=Yes" in (c.feats or "")
+                               or (c.upos in ("DET", "PRON") and normalise(c.lemma or "") in personal)
+                               for c in kids.get(u.id, ())):  # ("обе компании", "их компанию": others)
+                    continue
+                # of several, the one the story is about: named most often ("сотрудники
+                # авиакомпании" in a Ryanair story that mentions LOT once)
+                target = max(intro[noun], key=lambda i: (names[i], i))
+                out[target] = out[target].add(Mention(u.start, u.end, doc.text[u.start:u.end], noun, "role"))
+                for x in mistaken:
+                    k = next(k for k, e in enumerate(out) if e.id == x[2].id)
+                    out[k] = out[k].with_mentions([m for m in out[k].all_mentions()
+                                                   if (m.start, m.end) != (x[0], x[1])])
+    return [e for e in out if e.mentions or e.references]
 
 
 def _described_org(doc: Document, entities: list[Entity], before: int, adjective: str, noun: str,

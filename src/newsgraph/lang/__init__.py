@@ -191,6 +191,10 @@ class Events(Section):
     PLACE_ADJECTIVE_SUFFIXES: tuple[str, ...] = ()
     #: nouns for a country ("держава"): bare and singular, the country named last (``extract.coref``).
     COUNTRY_NOUNS: tuple[str, ...] = ()
+    #: class nouns of an organisation ("авіакомпанія", "концерн"): once the text names one
+    #: with its class ("ірландська авіакомпанія Ryanair"), the class noun alone means it
+    #: (``extract.coref``).
+    ORG_CLASS_NOUNS: tuple[str, ...] = ()
     #: prepositions of origin tying people to their organisation ("исламисты *из* партии TLP")
     ORIGIN_PREPOSITIONS: tuple[str, ...] = ()
     HEAD_LINKS: tuple[str, ...] = ()
