@@ -118,6 +118,28 @@ def test_reporting_medium_is_not_a_speaker():
     assert doc.quotes == []
 
 
+def test_an_outlet_cited_by_the_story_is_a_speaker():
+    # "Как отмечает X, …", "За даними X, …": a source the story cites, in any tense
+    doc = run("Пилоты бастуют вторые сутки. Как отмечает Bloomberg, забастовка затронула 30 тыс. пассажиров.",
+              "ru", [("Bloomberg", "ORG", "Bloomberg")])
+    q = find(doc, "Как отмечает")
+    assert q.speaker == eid(doc, "Bloomberg") and span(doc, q.content) == "забастовка затронула 30 тыс. пассажиров"
+    doc = run("Рейси скасовано. За даними Reuters, страйк охопив п'ять країн.", "uk", [("Reuters", "ORG", "Reuters")])
+    q = find(doc, "За даними")
+    assert q.speaker == eid(doc, "Reuters") and span(doc, q.content) == "страйк охопив п'ять країн"
+
+
+def test_an_outlet_relaying_someone_else_gives_that_speaker_alone():
+    from newsgraph.ingest import read_bytes
+    from newsgraph.model import Source
+    from newsgraph.pipeline import Pipeline
+
+    text = "Як повідомляють американські ЗМІ, Федеральне бюро розслідувань попередило про можливі протести.\n"
+    doc = Pipeline().process(next(iter(read_bytes(text.encode(), Source(path="t.txt")))))
+    (q,) = doc.quotes
+    assert q.speaker == eid(doc, "Федеральне бюро розслідувань") and span(doc, q.content) == "можливі протести"
+
+
 RU = [("Сергей Лавров", "PER", "Сергей Лавров"), ("Лавров", "PER", "Лавров"), ("Сергея Лаврова", "PER", "Сергей Лавров"),
       ("Мария Захарова", "PER", "Мария Захарова"), ("МИД", "ORG", "МИД"), ("России", "LOC", "Россия")]
 

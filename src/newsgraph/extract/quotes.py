@@ -336,6 +336,23 @@ def _who(ctx: _Context, entity: Entity, m: Mention) -> tuple:
     return (entity.id, m.text, (m.start, m.end), m.kind)
 
 
+def _cited(who: tuple) -> tuple:
+    """An outlet named by a citing form ("За даними Reuters", "Как отмечает Reuters, …")
+    is a source the story quotes, not the outlet that reports the story."""
+    if who[3] != "media":
+        return who
+    return (who[4], who[1], who[2], "name") if len(who) > 4 else (None, who[1], who[2], "text")
+
+
+def _relays(ctx: _Context, who: tuple, content: tuple[int, int], language) -> bool:
+    """An outlet that relays what someone else said ("Как передает ТАСС, она сообщила,
+    что …", "Як повідомляють ЗМІ, ФБР попередило …"): the one who spoke is the speaker
+    (GUIDELINES: "цитує X" gives the quoted person), so the outlet gives no quote."""
+    if who[3] != "media":
+        return False
+    return any(_is_cue(t, language, opinion=False) for t in tokens(ctx.doc, *content, language))
+
+
 def _possessor(ctx: _Context, toks: list[Tok], lo: int, hi: int, language) -> tuple | None:
     """The speaker a marker names by its possessive ("по *его* словам"), when coreference
     resolved the pronoun to an entity; None otherwise."""
@@ -591,7 +608,9 @@ def _indirect(ctx: _Context, s_start: int, s_end: int, language, seg_start: int,
                 content = (toks[stop].end if stop < n else end, end)
             else:  # "…, за словами X."
                 content = (s_start, toks[i - 1].start)
-            _emit(ctx, "indirect", cue, content, who, 0.75, language)
+            if _relays(ctx, who, content, language):
+                continue
+            _emit(ctx, "indirect", cue, content, _cited(who), 0.75, language)
             done = True
             break
         if done:
@@ -625,7 +644,9 @@ def _indirect(ctx: _Context, s_start: int, s_end: int, language, seg_start: int,
                 content = (toks[stop].end if stop < n else end, end)
             else:  # "…, як заявив X."
                 content = (s_start, toks[i - 2].start)
-            _emit(ctx, "indirect", (toks[i - 1].start, t.end), content, who, 0.75, language)
+            if _relays(ctx, who, content, language):
+                continue
+            _emit(ctx, "indirect", (toks[i - 1].start, t.end), content, _cited(who), 0.75, language)
             return
         if comp is not None:
             who = _speaker(ctx, toks, i, 0, comp - 1 if toks[comp - 1].text == "," else comp,
@@ -811,10 +832,10 @@ def _from_predicate(ctx: _Context, tree: DependencyTree, verb, language) -> None
         return
     cited = (clauses and who[2][1] <= verb.start and clauses[0].deprel == "ccomp") or \
         verb.feature("Tense") == "Past"
-    if who[3] == "media" and cited:
+    if cited:
         # "WSJ сообщила, что …", "Как сообщало ИА REGNUM, …": an outlet cited as a source (an
         # earlier report), not the outlet reporting this story ("…, повідомляє Укрінформ")
-        who = (who[4], who[1], who[2], "name") if len(who) > 4 else (None, who[1], who[2], "text")
+        who = _cited(who)
     _emit(ctx, "indirect", (verb.start, verb.end), content, who, 0.7, language)
 
 
@@ -1012,9 +1033,9 @@ def _from_marker(ctx: _Context, tree: DependencyTree, noun, language) -> None:
         return
     if marker[0].start > content[0] and marker[-1].end < content[1]:
         return  # the marker inside the clause: leave it to the patterns
-    if ctx.covered(*content):
+    if ctx.covered(*content) or _relays(ctx, who, content, language):
         return
-    _emit(ctx, "indirect", (case[0].start, noun.end), content, who, 0.7, language)
+    _emit(ctx, "indirect", (case[0].start, noun.end), content, _cited(who), 0.7, language)
 
 
 def _last_person_subject(ctx: _Context, sentence) -> tuple | None:
