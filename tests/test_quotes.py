@@ -129,15 +129,27 @@ def test_an_outlet_cited_by_the_story_is_a_speaker():
     assert q.speaker == eid(doc, "Reuters") and span(doc, q.content) == "страйк охопив п'ять країн"
 
 
-def test_an_outlet_relaying_someone_else_gives_that_speaker_alone():
+def analysed(text: str):
+    """The text through the whole pipeline, parser and coreference included."""
     from newsgraph.ingest import read_bytes
     from newsgraph.model import Source
     from newsgraph.pipeline import Pipeline
 
-    text = "Як повідомляють американські ЗМІ, Федеральне бюро розслідувань попередило про можливі протести.\n"
-    doc = Pipeline().process(next(iter(read_bytes(text.encode(), Source(path="t.txt")))))
+    return Pipeline().process(next(iter(read_bytes((text + "\n").encode(), Source(path="t.txt")))))
+
+
+def test_an_outlet_relaying_someone_else_gives_that_speaker_alone():
+    doc = analysed("Як повідомляють американські ЗМІ, Федеральне бюро розслідувань попередило про можливі протести.")
     (q,) = doc.quotes
     assert q.speaker == eid(doc, "Федеральне бюро розслідувань") and span(doc, q.content) == "можливі протести"
+
+
+def test_a_quotation_with_its_cue_after_is_the_cue_verbs_subjects():
+    # "заявив про «…», утім додав": the subject of "заявив", not a name in the sentence before
+    doc = analysed("Президент Франції Емманюель Макрон прибув до Берліна. Речник уряду Німеччини після зустрічі "
+                   "заявив про «дуже корисну розмову двох лідерів», утім додав, що рішень немає.")
+    q = next(q for q in doc.quotes if span(doc, q.content) == "дуже корисну розмову двох лідерів")
+    assert q.speaker is None and q.speaker_text == "Речник уряду Німеччини"
 
 
 RU = [("Сергей Лавров", "PER", "Сергей Лавров"), ("Лавров", "PER", "Лавров"), ("Сергея Лаврова", "PER", "Сергей Лавров"),

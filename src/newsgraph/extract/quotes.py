@@ -498,10 +498,27 @@ def _after_quote(ctx: _Context, span, content, limit: int, language) -> bool:
         return False
     who = _speaker(ctx, toks, cue, 0, len(toks), language)
     if who[0] is None and who[1] is None:
-        # the speaker is the subject of the sentence the quotation stands in
-        who = _left_of_quote(ctx, span, language)
+        # the speaker is the subject of the cue's verb ("Речник Єврокомісії заявив про
+        # «…», утім додав, що …": of "заявив"), else of the sentence the quotation stands in
+        subject = _cue_subject(ctx, toks[cue], language)
+        who = subject if subject is not None and (subject[0] or subject[1]) else _left_of_quote(ctx, span, language)
     _emit(ctx, "direct", (toks[cue].start, toks[cue].end), content, who, 0.9, language)
     return True
+
+
+def _cue_subject(ctx: _Context, cue: Tok, language) -> tuple | None:
+    """The speaker the parse gives a cue word: its verb's subject, or that of the verb it is
+    coordinated with; None without a parse or a subject."""
+    sent = next((s for s in ctx.doc.sentences if s.start <= cue.start < s.end), None)
+    if sent is None or not _parsed(sent):
+        return None
+    tree = DependencyTree(sent)
+    verb = next((t for t in tree.tokens if t.start == cue.start), None)
+    who = _subject_speaker(ctx, tree, verb, language) if verb is not None else None
+    relative = lang.of(language).pronouns.RELATIVE_PRONOUNS
+    if who is not None and who[0] is None and who[1] is not None and normalise(who[1]) in relative:
+        return None  # "хто": the antecedent is not resolved here; the words before the quotation may name it
+    return who
 
 
 def _left_of_quote(ctx: _Context, span, language) -> tuple:
