@@ -49,7 +49,7 @@ STATEMENT_NOUNS = frozenset({
 #: a speaker whose head noun is one of these is the medium reporting, not a source.
 MEDIA_HEADS = frozenset({
     "кореспондент", "агентство", "видання", "сайт", "портал", "змі", "телеканал", "газета",
-    "журнал", "інформагенція",
+    "журнал", "інформагенція", "агенція", "телерадіокомпанія", "радіостанція",
 })
 #: the reporting medium named alone ("повідомляє Укрінформ").
 MEDIA_NAMES = frozenset({
