@@ -152,6 +152,18 @@ def test_a_quotation_with_its_cue_after_is_the_cue_verbs_subjects():
     assert q.speaker is None and q.speaker_text == "Речник уряду Німеччини"
 
 
+@pytest.mark.parametrize("text,speaker,content", [
+    ("Олаф Шольц пообіцяв виборцям знизити податки наступного року.", "Олаф Шольц", "знизити податки наступного року"),
+    ("Мишель Барнье предложил продлить переходный период до конца 2022 года.", "Мишель Барнье",
+     "продлить переходный период до конца 2022 года"),
+])
+def test_what_a_speech_verb_promises_or_proposes_is_said(text, speaker, content):
+    # GUIDELINES: a speech verb with an infinitive after it is a quote
+    doc = analysed(text)
+    names = {e.id: e.name for e in doc.entities}
+    assert [(names.get(q.speaker), span(doc, q.content)) for q in doc.quotes] == [(speaker, content)]
+
+
 RU = [("Сергей Лавров", "PER", "Сергей Лавров"), ("Лавров", "PER", "Лавров"), ("Сергея Лаврова", "PER", "Сергей Лавров"),
       ("Мария Захарова", "PER", "Мария Захарова"), ("МИД", "ORG", "МИД"), ("России", "LOC", "Россия")]
 

@@ -796,6 +796,13 @@ def _from_predicate(ctx: _Context, tree: DependencyTree, verb, language) -> None
         clauses = _misattached_clause(ctx, tree, verb, speech)
     drop: set = set()
     if not clauses and _lemma(verb) in _cues(language)[0]:
+        # "пообіцяла досягти угоди", "предложил продлить переходный период": what a speech
+        # verb's infinitive says was promised, proposed or urged is what was said (GUIDELINES)
+        # (the parser may hang it on the addressee: "пообіцяв виборцям знизити")
+        addressees = [o for o in tree.children(verb, {"obj", "iobj"}) if o.start > verb.start]
+        clauses = [c for c in [*tree.children(verb, {"xcomp"}), *(a for o in addressees for a in tree.children(o, {"acl"}))]
+                   if c.start > verb.start and c.feature("VerbForm") == "Inf" and not ctx.in_quote(c.start)][:1]
+    if not clauses and _lemma(verb) in _cues(language)[0]:
         # "заявив про …", "сообщил о …": the topic of the statement
         for obl in tree.children(verb, {"obl"}):
             case = tree.children(obl, {"case"})
