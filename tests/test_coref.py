@@ -103,3 +103,11 @@ def test_a_bare_title_fits_its_holder_named_by_a_synonym():
     # the one holder of the office, not the person named last
     assert ("Министр", "role") in kinds(out, "Джереми Хант")
     assert ("Министр", "role") not in kinds(out, "Жозеп Боррель")
+
+
+def test_an_initial_glued_to_the_surname_is_the_person_when_it_is_their_initial():
+    text = ("Міністр Гернот Блюмель прибув до Брюсселя.\n"
+            "«Переговори були важкими», — сказав Г.Блюмель. Його брат К.Блюмель мовчав.")
+    doc = make_doc(text, "uk", [("Гернот Блюмель", "PER", "Гернот Блюмель"), ("Брюсселя", "LOC", "Брюссель")])
+    got = kinds(resolve(doc), "Гернот Блюмель")
+    assert ("Г.Блюмель", "surname") in got and not any(t == "К.Блюмель" for t, _ in got)

@@ -94,13 +94,25 @@ def _surnames(doc: Document, entities: list[Entity]) -> list[Entity]:
         for tok in tokens(doc, start, end, language):
             if not tok.is_word or not tok.text[0].isupper() or index.covering(tok.start, tok.end):
                 continue
-            key = normalise(base_form(tok.text, "PER", language)) if has_morphology(language) else tok.low
+            # "Г.Блюмель", "Т.Мей": an initial glued to the surname is one word; the
+            # initial must be the full name's
+            lo, word, text = tok.start, tok.text, doc.text
+            if len(word) > 3 and word[1] == "." and word[2].isupper():
+                word = word[2:]  # one word, "Г.Блюмель"
+            elif tok.start >= 2 and text[tok.start - 1] == "." and text[tok.start - 2].isupper() and (
+                    tok.start == 2 or not text[tok.start - 3].isalnum()):
+                lo = tok.start - 2  # or two, "Г." and "Блюмель"
+            initial = text[lo] if lo < tok.start or word != tok.text else None
+            key = normalise(base_form(word, "PER", language)) if has_morphology(language) else normalise(word)
             t = unique.get(key)
             if t is None:
-                t = unique.get(tok.low)
-            if t is None or not _in(article, tok.start, tok.end):
+                t = unique.get(normalise(word))
+            if t is None or not _in(article, tok.start, tok.end) or (
+                    initial and not normalise(_name_words(out[t].name)[0]).startswith(normalise(initial))):
                 continue
-            out[t] = out[t].add(Mention(tok.start, tok.end, tok.text, _name_words(out[t].name)[-1], "surname"))
+            if lo < tok.start and index.covering(lo, tok.start):
+                lo = tok.start
+            out[t] = out[t].add(Mention(lo, tok.end, doc.text[lo:tok.end], _name_words(out[t].name)[-1], "surname"))
     return [e for e in out if e is not None]
 
 
