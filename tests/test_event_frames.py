@@ -232,3 +232,11 @@ def test_a_preposition_opens_an_oblique_subject_only_in_its_own_word():
     assert events.Tree(addressee, {}).oblique_subject(addressee.tokens[5])
     assert not events.Tree(addressee, {}).oblique_subject(addressee.tokens[0])
     assert not events.Tree(month, {}).oblique_subject(month.tokens[2])
+
+
+@pytest.mark.parametrize("text", ["INTERFAX.RU - Семья пострадавшей попросила Францию о политическом убежище.",
+                                  "Би-би-си не рекомендует сайты, ссылки на которые присутствуют на странице."])
+def test_an_outlet_is_never_an_actor(pipeline, text):
+    doc = pipeline.process(next(iter(read_bytes((text + "\n").encode(), Source(path="t.txt")))))
+    outlets = {e.id for e in doc.entities if e.name in ("INTERFAX.RU", "BBC")}
+    assert outlets and not any(set(ev.actors) & outlets for ev in doc.events)

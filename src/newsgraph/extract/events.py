@@ -77,6 +77,7 @@ from ..analysis.morphology import normalise as _norm
 from ..analysis.tree import DependencyTree, rel
 from ..model import ARTICLE_KINDS, Amount, Document, Event, Offsets, Sentence
 from .groups import org_of
+from .outlets import is_outlet
 from .roles import tokens
 
 #: types whose object stands in the accusative without a preposition
@@ -529,13 +530,7 @@ class Tree(DependencyTree):
 def _is_outlet(a: Arg, names: dict) -> bool:
     """A news outlet ("УНН", "ТАСС"): the reporting frame, never an actor."""
     e = (names or {}).get(a.eid)
-    media = _media_names()
-    return e is not None and (_norm(e.name) in media or any(_norm(m.text) in media for m in e.mentions))
-
-
-@cache
-def _media_names() -> frozenset[str]:
-    return frozenset(_norm(n) for language in lang.all_languages() for n in language.speech.MEDIA_NAMES)
+    return e is not None and is_outlet(e)
 
 
 def _names_event(toks: list[Tok], u, data: EventData) -> bool:
@@ -1197,6 +1192,8 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
         actors += [a for a in recipients if a.prep and a.prep[0] in data.partner]
         recipients = [a for a in recipients if a not in actors]
     actors += coactors
+    # "INTERFAX.RU - Муж христианки … попросил": an outlet is the report, never an actor
+    actors = [a for a in actors if not _is_outlet(a, names)]
     actor_ids = _ids(actors)
     recipient_ids = [e for e in _ids(recipients) if e not in actor_ids]
     if not actor_ids:

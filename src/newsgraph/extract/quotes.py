@@ -19,19 +19,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
 
 from .. import lang
 from ..analysis.morphology import has_morphology, parse
 from ..analysis.tree import DependencyTree, rel
 from ..model import Document, Entity, Mention, Offsets, Quote
+from .outlets import is_outlet, media_names
 from .roles import MentionIndex, Tok, normalise, regions, sentences_in, tokens
 
 _OPENERS = {"«": "»", "„": "“”", "“": "”", '"': '"', "‹": "›"}
 _END = ".!?…"
 _DASHES = "—–-"
 #: a web address names a medium ("NEWSru.com", "baltinfo.ru").
-_DOMAIN = re.compile(r"\.(?:com|net|org|ru|ua|info|by|kz|eu|uk)\b", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- quotation marks
@@ -322,16 +321,8 @@ def _candidates(ctx: _Context, toks: list[Tok], lo: int, hi: int, language, any_
     return out
 
 
-@cache
-def _media_names() -> frozenset[str]:
-    """News outlets of every language: a Ukrainian article cites Russian and English ones."""
-    return frozenset().union(*(language.speech.MEDIA_NAMES for language in lang.all_languages()))
-
-
 def _who(ctx: _Context, entity: Entity, m: Mention) -> tuple:
-    name = normalise(entity.name)
-    media = _media_names()
-    if name in media or normalise(m.text) in media or _DOMAIN.search(name):
+    if is_outlet(entity, m.text):
         return (None, m.text, (m.start, m.end), "media", entity.id)
     return (entity.id, m.text, (m.start, m.end), m.kind)
 
@@ -1016,7 +1007,7 @@ def _phrase_speaker(ctx: _Context, tree: DependencyTree, head, language) -> tupl
     span = (words[0].start, words[-1].end)
     text = ctx.text[span[0]:span[1]]
     speech = lang.of(language).speech
-    if _lemma(head) in speech.MEDIA_HEADS or normalise(text) in _media_names():
+    if _lemma(head) in speech.MEDIA_HEADS or normalise(text) in media_names():
         return (None, text, span, "media")
     return (None, text, span, "text")
 
