@@ -40,6 +40,12 @@ CASES = [
     ("В марте суды во Франции арестовали имущество «Роснефти».", "COERCE", "Франция", "Роснефть"),
     ("У квітні-травні місцеві суди у Франції та Бельгії заарештували активи \"Роснафти\".", "COERCE", "Франція",
      "Роснафта"),
+    # object control: the infinitive is done by the one asked or helped, not by the asker;
+    # a promise stays its subject's
+    ("Пенс поможет Трампу оспорить итоги выборов в суде.", "ACCUSE", "Дональд Трамп", None),
+    ("Министр призвал Москву немедленно освободить Навального.", "RETREAT", "Москва", None),
+    ("Лейбористы призвали Терезу Мэй уйти в отставку.", "RETREAT", "Тереза Мэй", None),
+    ("Олаф Шольц пообіцяв Україні передати нові танки.", "AID", "Олаф Шольц", "Україна"),
     # readiness carries its event noun like a light verb
     ("Украина готова к диалогу с ЕС.", "CONSULT", "Украина", "ЕС"),
     # a Ukrainian passive participle as the predicate stands for its verb

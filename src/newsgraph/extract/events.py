@@ -139,6 +139,7 @@ class EventData:
     partner: frozenset
     light_verbs: frozenset
     purpose: frozenset
+    subject_control: frozenset = frozenset()
     support_preps: frozenset = frozenset()
     ready: dict = field(default_factory=dict)  # adjective of readiness -> its prepositions
     #: common nouns that name a party ("уряд", "пасажири", "работники"): a recipient no name
@@ -183,6 +184,7 @@ def event_data(code: str | None) -> EventData | None:
         support_preps=frozenset(map(_norm, m.SUPPORT_PREPOSITIONS)),
         ready={_norm(a): tuple(map(_norm, ps)) for a, ps in m.READY_ADJECTIVES.items()},
         purpose=frozenset(map(_norm, m.PURPOSE)),
+        subject_control=frozenset(map(_norm, m.SUBJECT_CONTROL_VERBS)),
         parties=frozenset(map(_norm, (*m.ACTOR_HEADS, *m.STAFF_NOUNS))),
         source_preps=frozenset(map(_norm, m.ORIGIN_PREPOSITIONS)),
     )
@@ -616,6 +618,14 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
             return found
         # "планує надати", "пообіцяв розглянути", "говорила … і наполягала": the subject
         # of the controlling or first coordinated verb
+        if depth < 3 and _rel(v) == "xcomp" and (h := tree.head(v)) is not None and h.upos == "VERB":
+            # object control: "попросил Францию предоставить убежище", "поможет Трампу
+            # оспорить итоги" (not "пообіцяв виборцям знизити": a promise is its subject's)
+            for c in tree.children(h):
+                if c.id != v.id and c.start > h.start and _rel(c) in ("obj", "iobj") and not tree.prep(c) and (
+                        tree.case(c) == "accs" or (tree.case(c) == "datv" and _norm(h.lemma or "") not in data.subject_control)) \
+                        and (found := tree.entities(c, args, data)):
+                    return found
         if depth < 3 and _rel(v) in ("xcomp", "conj", "csubj") and (h := tree.head(v)) is not None:
             found = subject(h, depth + 1) if h.upos in ("VERB", "AUX", "ADJ") and _rel(v) != "csubj" else []
             if found or _rel(v) == "conj":

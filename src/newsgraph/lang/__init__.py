@@ -222,6 +222,10 @@ class Events(Section):
     READY_ADJECTIVES: Mapping[str, tuple[str, ...]] = _empty_dict()
     #: conjunctions of purpose ("щоб"): the event of the clause they open is future.
     PURPOSE: tuple[str, ...] = ()
+    #: verbs whose infinitive is done by their subject even with a dative beside it
+    #: ("пообіцяв виборцям знизити"); with any other verb an object or a dative does it
+    #: ("допоможе Трампу оскаржити", "попросил Францию предоставить").
+    SUBJECT_CONTROL_VERBS: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -266,3 +266,5 @@ SUPPORT_PREPOSITIONS = ("о", "об", "про", "с", "со", "в", "во", "н�
 READY_ADJECTIVES = {"готовый": ("к", "ко")}
 #: conjunctions of purpose: the event they open is not yet done ("щоб укласти угоду": future).
 PURPOSE = ("чтобы", "дабы")
+#: verbs whose infinitive is done by their subject even with a dative beside it (``Events.SUBJECT_CONTROL_VERBS``)
+SUBJECT_CONTROL_VERBS = ("обещать", "пообещать", "поклясться", "клясться", "присягнуть", "гарантировать", "угрожать", "пригрозить", "грозить")

@@ -310,3 +310,5 @@ SUPPORT_PREPOSITIONS = ("про", "з", "із", "зі", "у", "в", "на")
 READY_ADJECTIVES = {"готовий": ("до",)}
 #: conjunctions of purpose: the event they open is not yet done ("щоб укласти угоду": future).
 PURPOSE = ("щоб", "аби", "щоби")
+#: verbs whose infinitive is done by their subject even with a dative beside it (``Events.SUBJECT_CONTROL_VERBS``)
+SUBJECT_CONTROL_VERBS = ("обіцяти", "пообіцяти", "присягнути", "присягатися", "клястися", "поклястися", "гарантувати", "погрожувати", "пригрозити", "загрожувати")
