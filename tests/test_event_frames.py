@@ -82,6 +82,9 @@ FACTUALITY = [
     ("Вашингтон не виключає санкцій проти учасників проекту.", "THREATEN", "asserted"),
     # an expectation through its support verb: "рассчитывает на" is future
     ("Дональд Трамп рассчитывает на заключение торговой сделки с Лондоном.", "AGREE", "future"),
+    # a proposal or request is not yet done
+    ("Польща запропонувала Євросоюзу запровадити санкції проти Росії.", "SANCTION", "demanded"),
+    ("Киев предлагает Евросоюзу ввести санкции против Газпрома.", "SANCTION", "demanded"),
     # readiness is hypothetical, as the events-dev guidelines code "готова"
     ("Україна готова до переговорів з Росією.", "CONSULT", "hypothetical"),
 ]
