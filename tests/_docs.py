@@ -42,3 +42,10 @@ def eid(doc: Document, name: str) -> str:
 
 def span(doc: Document, s: Offsets) -> str:
     return doc.text[s.start : s.end]
+
+
+def analysed(pipeline, text: str) -> Document:
+    """The text as a plain-text file through the whole pipeline (parser, coreference and all)."""
+    from newsgraph.ingest import read_bytes
+
+    return pipeline.process(next(iter(read_bytes(text.encode("utf-8"), Source(path="t.txt")))))

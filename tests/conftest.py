@@ -11,6 +11,14 @@ EXAMPLES = ROOT / "examples"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+@pytest.fixture(scope="session")
+def pipeline():
+    """One pipeline, models loaded once, for the tests that analyse their texts whole."""
+    from newsgraph.pipeline import Pipeline
+
+    return Pipeline()
+
+
 @pytest.fixture
 def seed_path() -> Path:
     if not SEED.exists():

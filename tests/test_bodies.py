@@ -5,23 +5,10 @@ from __future__ import annotations
 
 import importlib
 
-import pytest
+from _docs import analysed
 
-from newsgraph.ingest import read_bytes
-from newsgraph.model import Source
-from newsgraph.pipeline import Pipeline
 
 coref = importlib.import_module("newsgraph.extract.coref")
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
-def analyse(pipeline: Pipeline, text: str):
-    raw = next(iter(read_bytes(text.encode("utf-8"), Source(path="test.txt"))))
-    return pipeline.process(raw)
 
 
 def references(doc, kind: str = "role") -> dict[str, list[str]]:
@@ -29,7 +16,7 @@ def references(doc, kind: str = "role") -> dict[str, list[str]]:
 
 
 def test_forces_named_by_adjective_act_for_their_state(pipeline):
-    doc = analyse(pipeline, "Росія напала на Україну.\nУранці російські війська обстріляли Харків.\n")
+    doc = analysed(pipeline, "Росія напала на Україну.\nУранці російські війська обстріляли Харків.\n")
     assert references(doc)["Росія"] == ["російські війська"]
     russia = next(e.id for e in doc.entities if e.name == "Росія")
     kharkiv = next(e.id for e in doc.entities if e.name == "Харків")
@@ -37,17 +24,17 @@ def test_forces_named_by_adjective_act_for_their_state(pipeline):
 
 
 def test_authorities_in_russian_resolve_to_the_country_named_elsewhere(pipeline):
-    doc = analyse(pipeline, "Суд Пакистана оправдал Асию Биби.\nПакистанские власти пообещали рассмотреть петицию.\n")
+    doc = analysed(pipeline, "Суд Пакистана оправдал Асию Биби.\nПакистанские власти пообещали рассмотреть петицию.\n")
     assert references(doc)["Пакистан"] == ["Пакистанские власти"]
 
 
 def test_adjective_of_a_place_the_text_does_not_name_stays_unresolved(pipeline):
-    doc = analyse(pipeline, "Україна отримала допомогу.\nБританський уряд виділив кошти.\n")
+    doc = analysed(pipeline, "Україна отримала допомогу.\nБританський уряд виділив кошти.\n")
     assert all(not refs for refs in references(doc).values())
 
 
 def test_adjective_on_a_thing_is_no_actor(pipeline):
-    doc = analyse(pipeline, "Велика Британія вийшла з ЄС.\nБританський фунт подешевшав до долара.\n")
+    doc = analysed(pipeline, "Велика Британія вийшла з ЄС.\nБританський фунт подешевшав до долара.\n")
     assert all(not refs for refs in references(doc).values())
 
 
@@ -65,17 +52,17 @@ def country_nouns(doc) -> dict[str, list[str]]:
 
 
 def test_bare_country_noun_means_the_country_named_last(pipeline):
-    doc = analyse(pipeline, "Суд Пакистана оправдал Асию Биби.\nГосударство пообещало защитить её.\n")
+    doc = analysed(pipeline, "Суд Пакистана оправдал Асию Биби.\nГосударство пообещало защитить её.\n")
     assert country_nouns(doc)["Пакистан"] == ["Государство"]
 
 
 def test_country_noun_with_its_own_modifier_is_another_country(pipeline):
-    doc = analyse(pipeline, "Україна закрила кордон.\nСусідня країна відкрила свій, а країни ЄС мовчать.\n")
+    doc = analysed(pipeline, "Україна закрила кордон.\nСусідня країна відкрила свій, а країни ЄС мовчать.\n")
     assert all(not refs for refs in country_nouns(doc).values())
 
 
 def test_country_noun_resolves_no_further_than_the_sentence_before(pipeline):
-    doc = analyse(pipeline, "Польща отримала вакцину.\nВакцинація почалася в понеділок.\n"
+    doc = analysed(pipeline, "Польща отримала вакцину.\nВакцинація почалася в понеділок.\n"
                             "Лікарі працюють без вихідних.\nДержава оплатить щеплення.\n")
     assert all(not refs for refs in country_nouns(doc).values())
 
@@ -87,7 +74,7 @@ def org_references(doc) -> dict[str, list[str]]:
 
 
 def test_a_class_noun_means_the_organisation_introduced_with_it(pipeline):
-    doc = analyse(pipeline, "Угорська авіакомпанія Wizz Air скасувала 300 рейсів.\n"
+    doc = analysed(pipeline, "Угорська авіакомпанія Wizz Air скасувала 300 рейсів.\n"
                             "Працівники компанії оголосили страйк. Авіакомпанія відкинула вимоги пілотів.\n")
     assert org_references(doc)["Wizz Air"] == ["Авіакомпанія"]  # "компанії": never introduced
     wizz = next(e.id for e in doc.entities if e.name == "Wizz Air")
@@ -95,13 +82,13 @@ def test_a_class_noun_means_the_organisation_introduced_with_it(pipeline):
 
 
 def test_the_class_noun_of_a_story_speaks_for_its_organisation(pipeline):
-    doc = analyse(pipeline, "Российский концерн «Росатом» построит станцию в Египте.\n"
+    doc = analysed(pipeline, "Российский концерн «Росатом» построит станцию в Египте.\n"
                             "Концерн заявил, что работы начнутся весной.\n")
     rosatom = next(e.id for e in doc.entities if e.name.startswith("Росатом"))
     assert [q.speaker for q in doc.quotes] == [rosatom]
 
 
 def test_a_class_noun_counted_or_owned_by_others_is_no_reference(pipeline):
-    doc = analyse(pipeline, "Немецкая компания BioNTech и американская компания Pfizer создали вакцину.\n"
+    doc = analysed(pipeline, "Немецкая компания BioNTech и американская компания Pfizer создали вакцину.\n"
                             "Обе компании подадут заявку. Их компанию критикуют.\n")
     assert not any(org_references(doc).values())

@@ -6,9 +6,8 @@ import importlib
 
 import pytest
 
-from newsgraph.ingest import read_bytes
-from newsgraph.model import Source
-from newsgraph.pipeline import Pipeline
+from _docs import analysed
+
 
 CASES = [
     ("Верховний суд Пакистану скасував вирок Асії Бібі.", "RETREAT", "Верховний суд Пакистану", None),
@@ -54,14 +53,9 @@ CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
 @pytest.mark.parametrize("text,etype,actor,recipient", CASES)
 def test_frame(pipeline, text, etype, actor, recipient):
-    doc = pipeline.process(next(iter(read_bytes((text + "\n").encode(), Source(path="t.txt")))))
+    doc = analysed(pipeline, text + "\n")
     names = {e.id: e.name for e in doc.entities}
     found = [(e.type, [names[a] for a in e.actors], [names[r] for r in e.recipients]) for e in doc.events]
     assert any(t == etype and actor in a and (recipient is None or recipient in r) for t, a, r in found), found
@@ -92,7 +86,7 @@ FACTUALITY = [
 
 @pytest.mark.parametrize("text,etype,factuality", FACTUALITY)
 def test_factuality_from_the_tree(pipeline, text, etype, factuality):
-    doc = pipeline.process(next(iter(read_bytes((text + "\n").encode(), Source(path="t.txt")))))
+    doc = analysed(pipeline, text + "\n")
     found = [(e.type, e.factuality) for e in doc.events]
     assert (etype, factuality) in found, found
 
@@ -141,7 +135,7 @@ PHRASES = [
 def test_recipient_no_name_stands_for(pipeline, text, etype, phrase):
     """A recipient described, not named, is kept as its words: an analyst wants to know who
     was threatened even when nobody is named."""
-    doc = pipeline.process(next(iter(read_bytes((text + "\n").encode(), Source(path="t.txt")))))
+    doc = analysed(pipeline, text + "\n")
     found = [(e.type, [doc.text[p.start:p.end] for p in e.recipient_phrases]) for e in doc.events]
     assert any(t == etype and any(phrase in p or p in phrase for p in ps) for t, ps in found), found
 
@@ -150,7 +144,7 @@ def test_recipient_no_name_stands_for(pipeline, text, etype, phrase):
 def test_target_genitive_is_no_actor(pipeline, text):
     """The genitive of a noun of an act done to someone is its target: "обстріл Харкова"
     names no attacker, and Kharkiv must not become one."""
-    doc = pipeline.process(next(iter(read_bytes((text + "\n").encode(), Source(path="t.txt")))))
+    doc = analysed(pipeline, text + "\n")
     names = {e.id: e.name for e in doc.entities}
     assert not any(names.get(a) in ("Харків", "Джо Байден") for e in doc.events for a in e.actors), doc.events
 
@@ -176,14 +170,13 @@ def test_actor_in_speech_is_the_speaker(pipeline, text, etype, actor, recipient)
 def test_a_hedge_or_a_ruled_out_threat_is_no_event(pipeline, text):
     """"не исключает, что…" says something may happen; "виключила санкції" rules them out:
     neither rejects nor threatens anyone."""
-    doc = pipeline.process(next(iter(read_bytes((text + "\n").encode(), Source(path="t.txt")))))
+    doc = analysed(pipeline, text + "\n")
     assert not [e for e in doc.events if e.type in ("REJECT", "THREATEN")], doc.events
 
 
 def test_a_participle_that_describes_someone_is_no_event(pipeline):
     """"виправданого судом активіста": the acquittal is who he is, not what Poland did."""
-    doc = pipeline.process(next(iter(read_bytes(
-        "Польща прийняла виправданого судом активіста з Білорусі.\n".encode(), Source(path="t.txt")))))
+    doc = analysed(pipeline, "Польща прийняла виправданого судом активіста з Білорусі.\n")
     assert not [e for e in doc.events if e.type == "RETREAT"], doc.events
 
 
@@ -192,14 +185,13 @@ def test_a_participle_that_describes_someone_is_no_event(pipeline):
     ("Польша освободила задержанного в Минске журналиста.", "COERCE", "RETREAT"),
 ])
 def test_a_participle_without_its_agent_describes_and_is_no_event(pipeline, text, etype, kept):
-    doc = pipeline.process(next(iter(read_bytes((text + "\n").encode(), Source(path="t.txt")))))
+    doc = analysed(pipeline, text + "\n")
     types = [e.type for e in doc.events]
     assert kept in types and etype not in types, types
 
 
 def test_a_participle_with_its_agent_is_the_event(pipeline):
-    doc = pipeline.process(next(iter(read_bytes(
-        "Подписанное Германией соглашение вступило в силу.\n".encode(), Source(path="t.txt")))))
+    doc = analysed(pipeline, "Подписанное Германией соглашение вступило в силу.\n")
     assert [e.type for e in doc.events] == ["AGREE"]
 
 
@@ -212,7 +204,7 @@ def test_a_participle_with_its_agent_is_the_event(pipeline):
     "Однако позже Лали арестовали, продержали год в тюрьме, после чего предъявили обвинения.",
 ])
 def test_the_patient_of_an_act_is_not_its_actor(pipeline, text):
-    doc = pipeline.process(next(iter(read_bytes((text + "\n").encode(), Source(path="t.txt")))))
+    doc = analysed(pipeline, text + "\n")
     patient = {e.id for e in doc.entities if e.type == "PER"}
     assert patient, doc.entities
     assert not [e for e in doc.events if e.type == "COERCE" and set(e.actors) & patient], doc.events
@@ -246,6 +238,6 @@ def test_a_preposition_opens_an_oblique_subject_only_in_its_own_word():
 @pytest.mark.parametrize("text", ["INTERFAX.RU - Семья пострадавшей попросила Францию о политическом убежище.",
                                   "Би-би-си не рекомендует сайты, ссылки на которые присутствуют на странице."])
 def test_an_outlet_is_never_an_actor(pipeline, text):
-    doc = pipeline.process(next(iter(read_bytes((text + "\n").encode(), Source(path="t.txt")))))
+    doc = analysed(pipeline, text + "\n")
     outlets = {e.id for e in doc.entities if e.name in ("INTERFAX.RU", "BBC")}
     assert outlets and not any(set(ev.actors) & outlets for ev in doc.events)

@@ -1,22 +1,9 @@
 """An organisation's staff as actors of their own, and the events they take part in."""
 from __future__ import annotations
 
-import pytest
-
 from newsgraph.extract.groups import group_id, org_of
-from newsgraph.ingest import read_bytes
-from newsgraph.model import Source
-from newsgraph.pipeline import Pipeline
 
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
-
-
-def analyse(pipeline: Pipeline, text: str):
-    raw = next(iter(read_bytes(text.encode("utf-8"), Source(path="test.txt"))))
-    return pipeline.process(raw)
+from _docs import analysed
 
 
 def by_name(doc, name: str):
@@ -24,7 +11,7 @@ def by_name(doc, name: str):
 
 
 def test_staff_named_with_their_company_strike_against_it(pipeline):
-    doc = analyse(pipeline, "Бортпровідники Ryanair оголосили страйк на 25 липня через умови праці.\n")
+    doc = analysed(pipeline, "Бортпровідники Ryanair оголосили страйк на 25 липня через умови праці.\n")
     ryanair = by_name(doc, "Ryanair")
     staff = [e for e in doc.entities if org_of(e) == ryanair.id]
     assert len(staff) == 1
@@ -35,7 +22,7 @@ def test_staff_named_with_their_company_strike_against_it(pipeline):
 
 
 def test_staff_resolve_to_the_organisation_named_before_them(pipeline):
-    doc = analyse(pipeline, "Профсоюз пилотов предупредил авиакомпанию «Аэрофлот» о проблемах. "
+    doc = analysed(pipeline, "Профсоюз пилотов предупредил авиакомпанию «Аэрофлот» о проблемах. "
                             "Сотрудники начали забастовку в понедельник.\n")
     org = next(e for e in doc.entities if "Аэрофлот" in e.name)
     staff = [e for e in doc.entities if org_of(e) == org.id]
@@ -47,25 +34,25 @@ def test_staff_resolve_to_the_organisation_named_before_them(pipeline):
 
 
 def test_staff_resolve_to_the_one_organisation_their_sentence_names_after_them(pipeline):
-    doc = analyse(pipeline, "Из-за забастовки пилотов сегодня отменены 400 рейсов авиакомпании Ryanair.\n")
+    doc = analysed(pipeline, "Из-за забастовки пилотов сегодня отменены 400 рейсов авиакомпании Ryanair.\n")
     ryanair = by_name(doc, "Ryanair")
     staff = [e for e in doc.entities if org_of(e) == ryanair.id]
     assert [m.text for e in staff for m in e.references] == ["пилотов"]
 
 
 def test_staff_with_two_organisations_after_them_stay_unresolved(pipeline):
-    doc = analyse(pipeline, "Из-за забастовки пилотов отменены рейсы авиакомпаний Ryanair и Lufthansa.\n")
+    doc = analysed(pipeline, "Из-за забастовки пилотов отменены рейсы авиакомпаний Ryanair и Lufthansa.\n")
     assert not [e for e in doc.entities if org_of(e)]
 
 
 def test_staff_of_no_named_organisation_are_no_actor(pipeline):
-    doc = analyse(pipeline, "Працівники заводу вийшли на страйк через борги із зарплати.\n")
+    doc = analysed(pipeline, "Працівники заводу вийшли на страйк через борги із зарплати.\n")
     assert not [e for e in doc.entities if org_of(e)]
     assert not [e for e in doc.events if e.type == "PROTEST"]
 
 
 def test_group_ids_agree_across_documents(pipeline):
-    a = analyse(pipeline, "Пілоти Ryanair страйкуватимуть 10 серпня.\n")
-    b = analyse(pipeline, "Пілоти Ryanair знову погрожують страйком.\n")
+    a = analysed(pipeline, "Пілоти Ryanair страйкуватимуть 10 серпня.\n")
+    b = analysed(pipeline, "Пілоти Ryanair знову погрожують страйком.\n")
     ids = {e.id for d in (a, b) for e in d.entities if org_of(e)}
     assert len(ids) == 1

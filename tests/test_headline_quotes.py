@@ -3,18 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.ingest import read_bytes
-from newsgraph.model import Source
-from newsgraph.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
+from _docs import analysed
 
 
 def quotes_of(pipeline, text: str):
-    doc = pipeline.process(next(iter(read_bytes(text.encode(), Source(path="t.txt")))))
+    doc = analysed(pipeline, text)
     names = {e.id: e.name for e in doc.entities}
     title = next(s for s in doc.segments if s.kind == "title")
     return [(names.get(q.speaker), doc.text[q.content.start:q.content.end], doc.text[q.cue.start:q.cue.end])
@@ -39,7 +32,7 @@ def test_a_place_before_the_colon_is_the_setting(pipeline):
      "Майкл О'Лири", "забастовку «несправедливой»"),
 ])
 def test_an_opinion_of_an_object_is_a_quote(pipeline, text, speaker, content):
-    doc = pipeline.process(next(iter(read_bytes(text.encode(), Source(path="t.txt")))))
+    doc = analysed(pipeline, text)
     names = {e.id: e.name for e in doc.entities}
     found = [(names.get(q.speaker), doc.text[q.content.start:q.content.end]) for q in doc.quotes]
     assert (speaker, content) in found, found

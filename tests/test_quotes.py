@@ -7,7 +7,7 @@ from newsgraph.extract import quotes, roles
 from newsgraph.extract.coref import resolve
 from newsgraph.model import Role
 
-from _docs import eid, make_doc, span
+from _docs import analysed, eid, make_doc, span
 
 
 def run(text, language, entities, **kw):
@@ -129,24 +129,15 @@ def test_an_outlet_cited_by_the_story_is_a_speaker():
     assert q.speaker == eid(doc, "Reuters") and span(doc, q.content) == "страйк охопив п'ять країн"
 
 
-def analysed(text: str):
-    """The text through the whole pipeline, parser and coreference included."""
-    from newsgraph.ingest import read_bytes
-    from newsgraph.model import Source
-    from newsgraph.pipeline import Pipeline
-
-    return Pipeline().process(next(iter(read_bytes((text + "\n").encode(), Source(path="t.txt")))))
-
-
-def test_an_outlet_relaying_someone_else_gives_that_speaker_alone():
-    doc = analysed("Як повідомляють американські ЗМІ, Федеральне бюро розслідувань попередило про можливі протести.")
+def test_an_outlet_relaying_someone_else_gives_that_speaker_alone(pipeline):
+    doc = analysed(pipeline, "Як повідомляють американські ЗМІ, Федеральне бюро розслідувань попередило про можливі протести.")
     (q,) = doc.quotes
     assert q.speaker == eid(doc, "Федеральне бюро розслідувань") and span(doc, q.content) == "можливі протести"
 
 
-def test_a_quotation_with_its_cue_after_is_the_cue_verbs_subjects():
+def test_a_quotation_with_its_cue_after_is_the_cue_verbs_subjects(pipeline):
     # "заявив про «…», утім додав": the subject of "заявив", not a name in the sentence before
-    doc = analysed("Президент Франції Емманюель Макрон прибув до Берліна. Речник уряду Німеччини після зустрічі "
+    doc = analysed(pipeline, "Президент Франції Емманюель Макрон прибув до Берліна. Речник уряду Німеччини після зустрічі "
                    "заявив про «дуже корисну розмову двох лідерів», утім додав, що рішень немає.")
     q = next(q for q in doc.quotes if span(doc, q.content) == "дуже корисну розмову двох лідерів")
     assert q.speaker is None and q.speaker_text == "Речник уряду Німеччини"
@@ -157,9 +148,9 @@ def test_a_quotation_with_its_cue_after_is_the_cue_verbs_subjects():
     ("Мишель Барнье предложил продлить переходный период до конца 2022 года.", "Мишель Барнье",
      "продлить переходный период до конца 2022 года"),
 ])
-def test_what_a_speech_verb_promises_or_proposes_is_said(text, speaker, content):
+def test_what_a_speech_verb_promises_or_proposes_is_said(pipeline, text, speaker, content):
     # GUIDELINES: a speech verb with an infinitive after it is a quote
-    doc = analysed(text)
+    doc = analysed(pipeline, text)
     names = {e.id: e.name for e in doc.entities}
     assert [(names.get(q.speaker), span(doc, q.content)) for q in doc.quotes] == [(speaker, content)]
 

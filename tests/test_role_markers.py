@@ -2,20 +2,11 @@
 that title resolved to its holder later in the document."""
 from __future__ import annotations
 
-import pytest
-
-from newsgraph.ingest import read_bytes
-from newsgraph.model import Source
-from newsgraph.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
+from _docs import analysed
 
 
 def analyse(pipeline, text):
-    return pipeline.process(next(iter(read_bytes((text + "\n").encode(), Source(path="t.txt")))))
+    return analysed(pipeline, text + "\n")
 
 
 def person(doc, surname):

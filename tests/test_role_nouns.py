@@ -1,20 +1,11 @@
 """A bare title no one in the document is known to hold resolves like a pronoun."""
 from __future__ import annotations
 
-import pytest
-
-from newsgraph.ingest import read_bytes
-from newsgraph.model import Source
-from newsgraph.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline()
+from _docs import analysed
 
 
 def refs(pipeline, text):
-    doc = pipeline.process(next(iter(read_bytes(text.encode(), Source(path="t.txt")))))
+    doc = analysed(pipeline, text)
     return {e.name: [m.text for m in e.references if m.kind == "role"] for e in doc.entities}, doc
 
 
@@ -31,7 +22,6 @@ def test_title_two_sentences_later_is_nobody(pipeline):
 
 
 def test_staff_in_a_list_of_groups_are_no_actor(pipeline):
-    doc = pipeline.process(next(iter(read_bytes(
-        "Министерство здравоохранения утвердило план. Он включает группы (в частности, медики, "
-        "военные, работники школ).\n".encode(), Source(path="t.txt")))))
+    doc = analysed(pipeline, "Министерство здравоохранения утвердило план. Он включает группы (в частности, медики, "
+        "военные, работники школ).\n")
     assert not [e for e in doc.entities if e.roles and not e.mentions]
