@@ -241,3 +241,17 @@ def test_an_outlet_is_never_an_actor(pipeline, text):
     doc = analysed(pipeline, text + "\n")
     outlets = {e.id for e in doc.entities if e.name in ("INTERFAX.RU", "BBC")}
     assert outlets and not any(set(ev.actors) & outlets for ev in doc.events)
+
+
+def test_a_title_with_a_name_stands_for_the_person_not_the_office():
+    events = importlib.import_module("newsgraph.extract.events")
+    # "просит главу НАБУ Артема Сытника": the office's name hangs on the title, the person's too
+    sent = _parsed([("просит", "VERB", 0, "root"), ("глава", "NOUN", 1, "obj"), ("НАБУ", "PROPN", 2, "nmod"),
+                    ("Артема", "PROPN", 2, "appos"), ("Сытника", "PROPN", 4, "flat:name")])
+    args = [events.Arg("org:nabu", "ORG", 2, 2, None), events.Arg("per:sytnik", "PER", 3, 4, None)]
+    tree = events.Tree(sent, {3: 0, 4: 1, 5: 1})
+    data = events.event_data("ru")
+    assert [args[k].eid for k in tree.entities(sent.tokens[1], args, data)] == ["per:sytnik"]
+    # without a person the office acts ("глава НАБУ заявил")
+    tree = events.Tree(sent, {3: 0})
+    assert [args[k].eid for k in tree.entities(sent.tokens[1], args, data)] == ["org:nabu"]

@@ -422,7 +422,12 @@ class Tree(DependencyTree):
             for c in self.children(u):
                 r = _rel(c)
                 if r in NAME_RELS or (r == "nmod" and _norm(u.lemma or "") in data.actor_heads):
-                    out += [k for k in self.entities(c, args, data, depth + 1) if k not in out]
+                    found = [k for k in self.entities(c, args, data, depth + 1) if k not in out]
+                    if r in NAME_RELS and any(args[k].etype == "PER" for k in found):
+                        # "главу НАБУ Артема Сытника": the person the title names, not its office
+                        out = found
+                        break
+                    out += found
                     if out and r in NAME_RELS:
                         break
         for c in self.children(u):
