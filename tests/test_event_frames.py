@@ -45,6 +45,9 @@ CASES = [
     ("Министр призвал Москву немедленно освободить Навального.", "RETREAT", "Москва", None),
     ("Лейбористы призвали Терезу Мэй уйти в отставку.", "RETREAT", "Тереза Мэй", None),
     ("Олаф Шольц пообіцяв Україні передати нові танки.", "AID", "Олаф Шольц", "Україна"),
+    # an event noun's agent: "со стороны", "з боку"; its genitive is the one supported
+    ("Проект подвергся резкой критике со стороны Вашингтона.", "ACCUSE", "Вашингтон", None),
+    ("Підтримка України з боку Польщі не слабшає.", "SUPPORT", "Польща", "Україна"),
     # readiness carries its event noun like a light verb
     ("Украина готова к диалогу с ЕС.", "CONSULT", "Украина", "ЕС"),
     # a Ukrainian passive participle as the predicate stands for its verb
@@ -255,3 +258,13 @@ def test_a_title_with_a_name_stands_for_the_person_not_the_office():
     # without a person the office acts ("глава НАБУ заявил")
     tree = events.Tree(sent, {3: 0})
     assert [args[k].eid for k in tree.entities(sent.tokens[1], args, data)] == ["org:nabu"]
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("Берлин серьезно относится к критике проекта со стороны Вашингтона.", ["Вашингтон"]),
+    ("Во всех других моментах Байден может похвастаться только минусами для России: поддержка Украины.", []),
+])
+def test_the_agent_of_an_event_noun_is_its_actor_and_its_genitive_none(pipeline, text, actors):
+    doc = analysed(pipeline, text + "\n")
+    names = {e.id: e.name for e in doc.entities}
+    assert [names[a] for ev in doc.events if ev.type in ("ACCUSE", "SUPPORT") for a in ev.actors] == actors

@@ -593,6 +593,7 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
     recipients: list[int] = []
     locations: list[int] = []
     phrases: list[Offsets] = []  # recipients no entity stands for
+    agents: list[int] = []  # an event noun's own agent ("со стороны Вашингтона")
 
     def subject(v, depth=0):
         for c in tree.children(v):
@@ -736,9 +737,12 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
                 if role == "recipient" and phrase not in phrases:
                     phrases.append(phrase)
                 continue
-            target = {"recipient": recipients, "coactor": actors, "location": locations}.get(role)
+            target = {"recipient": recipients, "coactor": actors, "location": locations, "agent": agents}.get(role)
             if target is not None:
                 target += [k for k in found if k not in target and k not in actors]
+    if agents:
+        actors = agents  # "Берлин относится к критике со стороны Вашингтона": the critic is Washington
+
     def arg(k: int) -> Arg:
         return speaker if k == SPEAKER else speaker_party if k == SPEAKER_PARTY else args[k]
 
@@ -1096,6 +1100,7 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
     actors: list[Arg] = []
     recipients: list[Arg] = []
     coactors: list[Arg] = []
+    agents: list[Arg] = []  # an event noun's own agent ("критика со стороны Вашингтона")
     locations: list[Arg] = []
     nominative: list[tuple[int, Arg | None]] = []  # position, arg (None: an unresolved pronoun)
     genitive_actor: list[Arg] = []
@@ -1125,6 +1130,8 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
                         locations.append(a)
                     elif role == "coactor":
                         coactors.append(a)
+                    elif role == "agent":
+                        agents.append(a)
                     break
             continue
         # the genitive actor of a nominalised trigger: "направлення військ КНДР"
@@ -1166,6 +1173,8 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
             min(after, key=lambda x: x[0]) if after else None)
         if chosen and chosen[1] is not None:
             actors = [a for _, a in nominative if a is not None and a.group == chosen[1].group]
+    if agents:
+        actors = genitive_actor = agents  # the agent it names, not a subject elsewhere
     from_tree, linear_genitive, phrases = None, genitive_actor, []
     source = _source(doc, trig.start, trig.end)
     speaker = Arg(source, names[source].type, ti, ti, None, named=False) \

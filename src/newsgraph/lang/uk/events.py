@@ -84,7 +84,7 @@ TRIGGERS = [
     # --- SUPPORT: verbal support, praise, thanks, endorsement, votes
     ("SUPPORT", None, ("висловити", "висловлювати", "заявити"), ("підтримка", "солідарність"), ()),
     ("SUPPORT", None, ("виступити", "стати"), ("захист",), ()),
-    ("SUPPORT", None, ("підтримати", "підтримувати", "підтримка"), (), ("recipient", "noun")),
+    ("SUPPORT", None, ("підтримати", "підтримувати", "підтримка"), (), ("recipient", "noun", "patient")),
     ("SUPPORT", None, ("подякувати", "дякувати", "похвалити", "хвалити", "привітати", "вітати",
                        "підтримати", "підтримувати", "схвалити"), (), ()),
     ("SUPPORT", None, ("визнати", "визнавати"), ("незалежність", "перемога", "легітимність", "суверенітет"), ()),
@@ -233,6 +233,8 @@ PREPOSITIONS = [
     (("за участю", "за участі"), ("gent",), "coactor", ("CONSULT", "COOPERATE")),
     # "угода між Україною та ЄС": the parties of a joint act
     (("між",), ("ablt",), "coactor", ("AGREE", "CONSULT", "COOPERATE")),
+    # "критика з боку Вашингтона": the agent of an event noun
+    (("з боку", "з бік", "зі сторони", "з сторона"), ("gent",), "agent", ()),
 ]
 
 #: nouns standing for a state or organisation's people: "союзники по НАТО",
