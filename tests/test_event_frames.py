@@ -268,3 +268,12 @@ def test_the_agent_of_an_event_noun_is_its_actor_and_its_genitive_none(pipeline,
     doc = analysed(pipeline, text + "\n")
     names = {e.id: e.name for e in doc.entities}
     assert [names[a] for ev in doc.events if ev.type in ("ACCUSE", "SUPPORT") for a in ev.actors] == actors
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("Христианка Азия Биби покинет Пакистан из-за угрозы ее жизни.", "THREATEN"),
+    ("На фоне нарастающих протестов с обращением к гражданам выступил премьер Имран Хан.", "PROTEST"),
+])
+def test_an_event_noun_giving_a_cause_needs_participants_of_its_own(pipeline, text, etype):
+    doc = analysed(pipeline, text + "\n")
+    assert etype not in [e.type for e in doc.events], doc.events

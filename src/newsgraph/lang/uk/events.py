@@ -278,7 +278,9 @@ CONJUNCTIONS = ("і", "й", "та", "а також")
 #: preposition + noun trigger meaning "during an event already told": such
 #: a noun is an event only with participants of its own ("під час пресконференції з X").
 CIRCUMSTANTIAL = ("під час", "у межах", "в межах", "в ході", "у ході", "після", "перед",
-                  "напередодні")
+                  "напередодні",
+                  # a cause: "через загрозу її життю" is no threat anyone made here
+                  "через", "у зв'язку з", "в зв'язку з", "внаслідок", "на тлі", "на фоні")
 
 # --- factuality cues (lemmas or literal lower-case words, see the extractor)
 NEGATION = ("не", "ні", "ніколи", "відмовитися", "відмовлятися")
