@@ -48,6 +48,9 @@ CASES = [
     # an event noun's agent: "со стороны", "з боку"; its genitive is the one supported
     ("Проект подвергся резкой критике со стороны Вашингтона.", "ACCUSE", "Вашингтон", None),
     ("Підтримка України з боку Польщі не слабшає.", "SUPPORT", "Польща", "Україна"),
+    # "заключить под стражу" is an arrest; "заключил, что …" a conclusion (below)
+    ("Тверской суд Москвы заключил Алексея Навального под стражу.", "COERCE", "Тверской суд Москвы",
+     "Алексей Навальный"),
     # readiness carries its event noun like a light verb
     ("Украина готова к диалогу с ЕС.", "CONSULT", "Украина", "ЕС"),
     # a Ukrainian passive participle as the predicate stands for its verb
@@ -273,6 +276,7 @@ def test_the_agent_of_an_event_noun_is_its_actor_and_its_genitive_none(pipeline,
 @pytest.mark.parametrize("text,etype", [
     ("Христианка Азия Биби покинет Пакистан из-за угрозы ее жизни.", "THREATEN"),
     ("На фоне нарастающих протестов с обращением к гражданам выступил премьер Имран Хан.", "PROTEST"),
+    ("Сенатор Константин Косачев заключил, что Великобритания не воспользуется этим правом.", "COERCE"),
 ])
 def test_an_event_noun_giving_a_cause_needs_participants_of_its_own(pipeline, text, etype):
     doc = analysed(pipeline, text + "\n")
