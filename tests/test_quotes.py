@@ -155,6 +155,15 @@ def test_what_a_speech_verb_promises_or_proposes_is_said(pipeline, text, speaker
     assert [(names.get(q.speaker), span(doc, q.content)) for q in doc.quotes] == [(speaker, content)]
 
 
+def test_a_report_of_a_report_gives_the_inner_speaker_a_quote_of_its_own(pipeline):
+    doc = analysed(pipeline, "Раніше британські ЗМІ повідомили, що посланець ЄС Мішель Барньє запропонував продовжити "
+                             "перехідний період до грудня 2022 року.")
+    names = {e.id: e.name for e in doc.entities}
+    said = {(names.get(q.speaker) or q.speaker_text, span(doc, q.content)) for q in doc.quotes}
+    assert ("Мішель Барньє", "продовжити перехідний період до грудня 2022 року") in said
+    assert any(who == "британські ЗМІ" for who, _ in said)
+
+
 RU = [("Сергей Лавров", "PER", "Сергей Лавров"), ("Лавров", "PER", "Лавров"), ("Сергея Лаврова", "PER", "Сергей Лавров"),
       ("Мария Захарова", "PER", "Мария Захарова"), ("МИД", "ORG", "МИД"), ("России", "LOC", "Россия")]
 

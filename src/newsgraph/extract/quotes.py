@@ -140,10 +140,14 @@ class _Context:
         end = start + 1 if end is None else end
         return any(a < start and end <= b for a, b in self.quoted)
 
-    def covered(self, start: int, end: int) -> bool:
-        """Already the content of a quote found."""
+    def covered(self, start: int, end: int, cue: int | None = None) -> bool:
+        """Already the content of a quote found; not when the cue of this one stands inside
+        that content ("ЗМІ повідомили, що Барньє запропонував продовжити …": Barnier's own
+        proposal inside the media's report, a quote of its own)."""
         for q in self.quotes:
             a, b = q.content.start, q.content.end
+            if cue is not None and a <= cue < b and a <= start and end <= b:
+                continue
             if min(b, end) - max(a, start) > 0.5 * (end - start):
                 return True
         return False
@@ -840,7 +844,7 @@ def _from_predicate(ctx: _Context, tree: DependencyTree, verb, language) -> None
     if not clauses and content is None:
         return
     content = content or _content_of(ctx, tree, clauses[0], drop)
-    if content is None or ctx.covered(*content):
+    if content is None or ctx.covered(*content, cue=verb.start):
         return
     who = _subject_speaker(ctx, tree, verb, language)
     if who is None:
