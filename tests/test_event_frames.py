@@ -281,3 +281,12 @@ def test_the_agent_of_an_event_noun_is_its_actor_and_its_genitive_none(pipeline,
 def test_an_event_noun_giving_a_cause_needs_participants_of_its_own(pipeline, text, etype):
     doc = analysed(pipeline, text + "\n")
     assert etype not in [e.type for e in doc.events], doc.events
+
+
+@pytest.mark.parametrize("text", [
+    "У липні пішов у відставку міністр Девід Девіс через незгоду з урядовою стратегією співпраці Британії з ЄС.",
+    "Дэвид Дэвис подал в отставку в связи с несогласием относительно плана выхода Великобритании из ЕС.",
+])
+def test_a_recipient_deep_in_a_phrase_of_another_noun_is_not_the_acts(pipeline, text):
+    doc = analysed(pipeline, text + "\n")
+    assert [ev.recipients for ev in doc.events if ev.type == "RETREAT"] == [()]

@@ -1198,6 +1198,25 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
                 patients = {args[k].eid for c in tree.children(trig_node) if c.deprel == "nsubj:pass"
                             for k in tree.entities(c, args, data)}
                 actors = [a for a in actors if a.eid not in patients]
+        elif trig_node is not None:
+            # a window's prepositional recipient hangs on a noun of its own in the parse
+            # ("пішов у відставку через незгоду зі стратегією співпраці Британії з ЄС":
+            # the EU is the partner of that cooperation, not what he left)
+            own = {trig_node.id} | ({o.id} if tr.obj is not None and (o := tree.node(toks[tr.obj])) else set())
+
+            def deep(a: Arg) -> bool:
+                words = [n for k in range(a.first, a.last + 1) if (n := tree.node(toks[k])) is not None]
+                ids = {n.id for n in words}
+                top = next((n for n in words if n.head not in ids), None)
+                head = tree.head(_conjunct_head(tree, top)) if top is not None else None
+                if head is None or head.upos not in ("NOUN", "PROPN"):
+                    return False
+                for _ in range(3):  # three nouns down, no slip of the parser's
+                    if head is None or head.id in own:
+                        return False
+                    head = tree.head(head)
+                return True
+            recipients = [a for a in recipients if not (a.prep and deep(a))]
         if t_locations:
             locations = t_locations
     partner = any(a.prep and a.prep[0] in data.partner for a in recipients)
