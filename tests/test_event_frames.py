@@ -290,3 +290,13 @@ def test_an_event_noun_giving_a_cause_needs_participants_of_its_own(pipeline, te
 def test_a_recipient_deep_in_a_phrase_of_another_noun_is_not_the_acts(pipeline, text):
     doc = analysed(pipeline, text + "\n")
     assert [ev.recipients for ev in doc.events if ev.type == "RETREAT"] == [()]
+
+
+def test_a_recipient_behind_a_compound_preposition_stays():
+    events = importlib.import_module("newsgraph.extract.events")
+    # "санкций ЕС в отношении России": "отношении" is the preposition's own noun, not another phrase
+    sent = _parsed([("нарушения", "NOUN", 0, "root"), ("санкций", "NOUN", 1, "nmod"), ("ЕС", "PROPN", 2, "nmod"),
+                    ("в", "ADP", 5, "case"), ("отношении", "NOUN", 3, "nmod"), ("России", "PROPN", 5, "nmod")])
+    tree = events.Tree(sent, {})
+    russia = events.Arg("loc:country:RU", "LOC", 5, 5, None, prep=("в", "отношении"))
+    assert not events._deep_recipient(tree, [sent.tokens[k] for k in range(6)], russia, {2})

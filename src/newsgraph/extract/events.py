@@ -750,6 +750,26 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
             [args[k] for k in locations], phrases)
 
 
+def _deep_recipient(tree: Tree, toks: list, a: Arg, own: set[int]) -> bool:
+    """Whether a prepositional argument the word window found hangs, in the parse, three
+    nouns down a phrase of another noun than the trigger's own words (``own``: parser ids).
+    The first noun of a compound preposition ("в отношении России") is the preposition's,
+    and conjuncts count as their first ("с Германией и Францией")."""
+    words = [n for k in range(a.first, a.last + 1) if (n := tree.node(toks[k])) is not None]
+    ids = {n.id for n in words}
+    top = next((n for n in words if n.head not in ids), None)
+    head = tree.head(_conjunct_head(tree, top)) if top is not None else None
+    if head is not None and a.prep and len(a.prep) > 1 and head.start < top.start:
+        head = tree.head(head)
+    if head is None or head.upos not in ("NOUN", "PROPN"):
+        return False
+    for _ in range(3):  # three nouns down, no slip of the parser's
+        if head is None or head.id in own:
+            return False
+        head = tree.head(head)
+    return True
+
+
 def _describes(tree: Tree, u, participle: bool = False) -> bool:
     """A passive participle (by its features, or ``participle``: one the dictionary made an
     adjective, "виправданої") that describes a noun (attached to it, or in an oblique case,
@@ -1203,20 +1223,7 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
             # ("пішов у відставку через незгоду зі стратегією співпраці Британії з ЄС":
             # the EU is the partner of that cooperation, not what he left)
             own = {trig_node.id} | ({o.id} if tr.obj is not None and (o := tree.node(toks[tr.obj])) else set())
-
-            def deep(a: Arg) -> bool:
-                words = [n for k in range(a.first, a.last + 1) if (n := tree.node(toks[k])) is not None]
-                ids = {n.id for n in words}
-                top = next((n for n in words if n.head not in ids), None)
-                head = tree.head(_conjunct_head(tree, top)) if top is not None else None
-                if head is None or head.upos not in ("NOUN", "PROPN"):
-                    return False
-                for _ in range(3):  # three nouns down, no slip of the parser's
-                    if head is None or head.id in own:
-                        return False
-                    head = tree.head(head)
-                return True
-            recipients = [a for a in recipients if not (a.prep and deep(a))]
+            recipients = [a for a in recipients if not (a.prep and _deep_recipient(tree, toks, a, own))]
         if t_locations:
             locations = t_locations
     partner = any(a.prep and a.prep[0] in data.partner for a in recipients)
