@@ -295,8 +295,12 @@ def test_a_recipient_deep_in_a_phrase_of_another_noun_is_not_the_acts(pipeline, 
 def test_a_recipient_behind_a_compound_preposition_stays():
     events = importlib.import_module("newsgraph.extract.events")
     # "санкций ЕС в отношении России": "отношении" is the preposition's own noun, not another phrase
+    # (the phrase as the parser may hang it: "в отношении России" on "ЕС", the trigger "нарушения")
     sent = _parsed([("нарушения", "NOUN", 0, "root"), ("санкций", "NOUN", 1, "nmod"), ("ЕС", "PROPN", 2, "nmod"),
                     ("в", "ADP", 5, "case"), ("отношении", "NOUN", 3, "nmod"), ("России", "PROPN", 5, "nmod")])
     tree = events.Tree(sent, {})
+    toks = list(sent.tokens)
     russia = events.Arg("loc:country:RU", "LOC", 5, 5, None, prep=("в", "отношении"))
-    assert not events._deep_recipient(tree, [sent.tokens[k] for k in range(6)], russia, {2})
+    assert not events._deep_recipient(tree, toks, russia, {1})
+    # one word of preposition: "ЕС" is then another noun's phrase, three nouns down
+    assert events._deep_recipient(tree, toks, events.Arg("loc:country:RU", "LOC", 5, 5, None, prep=("в",)), {1})
