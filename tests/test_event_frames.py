@@ -304,3 +304,14 @@ def test_a_recipient_behind_a_compound_preposition_stays():
     assert not events._deep_recipient(tree, toks, russia, {1})
     # one word of preposition: "ЕС" is then another noun's phrase, three nouns down
     assert events._deep_recipient(tree, toks, events.Arg("loc:country:RU", "LOC", 5, 5, None, prep=("в",)), {1})
+
+
+@pytest.mark.parametrize("text,accusers", [
+    ("Ранее пресс-секретарь Кремля Дмитрий Песков отверг эти обвинения.", []),
+    ("Біля суду Асія Бібі заперечувала всі звинувачення.", []),
+    ("Москва отвергла обвинения Лондона.", [["Лондон"]]),
+])
+def test_an_accusation_noun_accuses_through_its_own_words_not_the_denier(pipeline, text, accusers):
+    doc = analysed(pipeline, text + "\n")
+    names = {e.id: e.name for e in doc.entities}
+    assert [[names[a] for a in ev.actors] for ev in doc.events if ev.type == "ACCUSE"] == accusers
