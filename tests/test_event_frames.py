@@ -82,6 +82,10 @@ FACTUALITY = [
     ("Вашингтон не виключає санкцій проти учасників проекту.", "THREATEN", "asserted"),
     # an expectation through its support verb: "рассчитывает на" is future
     ("Дональд Трамп рассчитывает на заключение торговой сделки с Лондоном.", "AGREE", "future"),
+    # an announced strike is a plan (GUIDELINES), an announced resignation is done
+    ("Пілоти Ryanair оголосили страйк.", "PROTEST", "future"),
+    ("Бортпроводники Wizz Air объявили о забастовке.", "PROTEST", "future"),
+    ("Борис Джонсон объявил об отставке.", "RETREAT", "asserted"),
     # a proposal or request is not yet done
     ("Польща запропонувала Євросоюзу запровадити санкції проти Росії.", "SANCTION", "demanded"),
     ("Киев предлагает Евросоюзу ввести санкции против Газпрома.", "SANCTION", "demanded"),

@@ -103,6 +103,8 @@ NEEDS_RECIPIENT = frozenset({"AID", "COOPERATE", "SANCTION"})
 #: types whose actor, when it is an organisation's staff, acts against that organisation
 #: unless the text names another target (a strike of Ryanair's pilots is against Ryanair).
 EMPLOYER_TARGET_TYPES = frozenset({"PROTEST"})
+#: types announced before they happen ("оголосили страйк" is a plan, "объявил об отставке" is done)
+ANNOUNCED_TYPES = frozenset({"PROTEST"})
 #: types whose money amount is worth keeping.
 AMOUNT_TYPES = frozenset({"AID", "SANCTION", "COOPERATE", "AGREE", "REQUEST", "COERCE"})
 #: arguments from the dependency tree where the sentence has a parse.
@@ -140,6 +142,7 @@ class EventData:
     light_verbs: frozenset
     purpose: frozenset
     subject_control: frozenset = frozenset()
+    announce: frozenset = frozenset()
     support_preps: frozenset = frozenset()
     ready: dict = field(default_factory=dict)  # adjective of readiness -> its prepositions
     #: common nouns that name a party ("уряд", "пасажири", "работники"): a recipient no name
@@ -185,6 +188,7 @@ def event_data(code: str | None) -> EventData | None:
         ready={_norm(a): tuple(map(_norm, ps)) for a, ps in m.READY_ADJECTIVES.items()},
         purpose=frozenset(map(_norm, m.PURPOSE)),
         subject_control=frozenset(map(_norm, m.SUBJECT_CONTROL_VERBS)),
+        announce=frozenset(map(_norm, m.ANNOUNCE_VERBS)),
         parties=frozenset(map(_norm, (*m.ACTOR_HEADS, *m.STAFF_NOUNS))),
         source_preps=frozenset(map(_norm, m.ORIGIN_PREPOSITIONS)),
     )
@@ -1262,6 +1266,14 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
 
     factuality = (_tree_factuality(tree, trig_node, toks, data) if trig_node is not None else None) \
         or _factuality(toks, ti, data)
+    if etype in ANNOUNCED_TYPES and factuality == "asserted" and trig_node is not None and nominal:
+        # "оголосили страйк", "объявили о забастовке": an announced strike is a plan
+        # (GUIDELINES: announced plans are future); an announced resignation is done, so
+        # only the types announced before they happen, and only as the verb's own object
+        u = tree.head(trig_node)
+        if u is not None and u.upos == "VERB" and _rel(trig_node) in ("obj", "obl") \
+                and _norm(u.lemma or "") in data.announce:
+            factuality = "future"
     if "negated-only" in flags:
         if factuality != "negated":
             return None  # "виключив санкції": ruled out, nothing threatened

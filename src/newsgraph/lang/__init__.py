@@ -226,6 +226,8 @@ class Events(Section):
     #: ("пообіцяв виборцям знизити"); with any other verb an object or a dative does it
     #: ("допоможе Трампу оскаржити", "попросил Францию предоставить").
     SUBJECT_CONTROL_VERBS: tuple[str, ...] = ()
+    #: verbs announcing an act ("оголосили страйк"): a strike announced is a plan (``extract.events``).
+    ANNOUNCE_VERBS: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -279,3 +279,5 @@ READY_ADJECTIVES = {"готовый": ("к", "ко")}
 PURPOSE = ("чтобы", "дабы")
 #: verbs whose infinitive is done by their subject even with a dative beside it (``Events.SUBJECT_CONTROL_VERBS``)
 SUBJECT_CONTROL_VERBS = ("обещать", "пообещать", "поклясться", "клясться", "присягнуть", "гарантировать", "угрожать", "пригрозить", "грозить")
+#: verbs announcing an act (``Events.ANNOUNCE_VERBS``)
+ANNOUNCE_VERBS = ("объявить", "объявлять", "анонсировать")

@@ -320,3 +320,5 @@ READY_ADJECTIVES = {"готовий": ("до",)}
 PURPOSE = ("щоб", "аби", "щоби")
 #: verbs whose infinitive is done by their subject even with a dative beside it (``Events.SUBJECT_CONTROL_VERBS``)
 SUBJECT_CONTROL_VERBS = ("обіцяти", "пообіцяти", "присягнути", "присягатися", "клястися", "поклястися", "гарантувати", "погрожувати", "пригрозити", "загрожувати")
+#: verbs announcing an act (``Events.ANNOUNCE_VERBS``)
+ANNOUNCE_VERBS = ("оголосити", "оголошувати", "анонсувати")
