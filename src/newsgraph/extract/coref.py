@@ -275,7 +275,7 @@ def _described(doc: Document, entities: list[Entity]) -> list[Entity]:
                 target = max(intro[noun], key=lambda i: (names[i], i))
                 out[target] = out[target].add(Mention(u.start, u.end, doc.text[u.start:u.end], noun, "role"))
                 for x in mistaken:
-                    k = next(k for k, e in enumerate(out) if e.id == x[2].id)
+                    k = orgs[x[2].id]
                     out[k] = out[k].with_mentions([m for m in out[k].all_mentions()
                                                    if (m.start, m.end) != (x[0], x[1])])
     return [e for e in out if e.mentions or e.references]

@@ -515,9 +515,13 @@ class Tree(DependencyTree):
         ("Масіх звернувся до прем'єр-міністерки …" with the addressee as nsubj)."""
         if _rel(u) != "nsubj":
             return False
+        if self.prep(u):
+            return True
         first = self.first(u)
-        if bool(self.prep(u)) or first.upos != "ADP" or first.head == u.id or _rel(first) != "case":
-            return bool(self.prep(u)) or first.upos == "ADP"
+        if first.upos != "ADP":
+            return False
+        if first.head == u.id or _rel(first) != "case":
+            return True
         # the case of a part of the subject's own word ("до прем'єр-міністерки", "до" on
         # "прем'єр") is the subject's; of a phrase of its own, that phrase's ("У травні …
         # суди заарештували", the month hung on the subject)
@@ -754,14 +758,17 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
             [args[k] for k in locations], phrases)
 
 
+def _patients(tree: Tree, trig, args: list[Arg], data: EventData, kind) -> set[str]:
+    """The entities of the trigger's dependents of one ``kind`` (a predicate on the dependent)."""
+    return {args[k].eid for c in tree.children(trig) if kind(c) for k in tree.entities(c, args, data)}
+
+
 def _deep_recipient(tree: Tree, toks: list, a: Arg, own: set[int]) -> bool:
     """Whether a prepositional argument the word window found hangs, in the parse, three
     nouns down a phrase of another noun than the trigger's own words (``own``: parser ids).
     The first noun of a compound preposition ("в отношении России") is the preposition's,
     and conjuncts count as their first ("с Германией и Францией")."""
-    words = [n for k in range(a.first, a.last + 1) if (n := tree.node(toks[k])) is not None]
-    ids = {n.id for n in words}
-    top = next((n for n in words if n.head not in ids), None)
+    top = tree.node(Offsets(toks[a.first].start, toks[a.last].end))
     head = tree.head(_conjunct_head(tree, top)) if top is not None else None
     if head is not None and a.prep and len(a.prep) > 1 and head.start < top.start:
         head = tree.head(head)
@@ -1214,13 +1221,11 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
             # trigger outweighs an actor taken from elsewhere ("Трамп мотался …, а Байден
             # … обвиняет Трампа", with "обвиняет" parsed as Trump's verb)
             if trig_node is not None:
-                patients = {args[k].eid for c in tree.children(trig_node) if _rel(c) == "obj"
-                            and _case(c) != "nomn" for k in tree.entities(c, args, data)}
-                actors = [a for a in actors if a.eid not in patients]
-            if not t_actors and trig_node is not None:
-                # "она была арестована": the passive's subject is its patient, and acts in no window
-                patients = {args[k].eid for c in tree.children(trig_node) if c.deprel == "nsubj:pass"
-                            for k in tree.entities(c, args, data)}
+                patients = _patients(tree, trig_node, args, data,
+                                     lambda c: _rel(c) == "obj" and _case(c) != "nomn")
+                if not t_actors:
+                    # "она была арестована": the passive's subject is its patient, and acts in no window
+                    patients |= _patients(tree, trig_node, args, data, lambda c: c.deprel == "nsubj:pass")
                 actors = [a for a in actors if a.eid not in patients]
         elif trig_node is not None:
             # a window's prepositional recipient hangs on a noun of its own in the parse

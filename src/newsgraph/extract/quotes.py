@@ -30,7 +30,6 @@ from .roles import MentionIndex, Tok, normalise, regions, sentences_in, tokens
 _OPENERS = {"«": "»", "„": "“”", "“": "”", '"': '"', "‹": "›"}
 _END = ".!?…"
 _DASHES = "—–-"
-#: a web address names a medium ("NEWSru.com", "baltinfo.ru").
 
 
 # --------------------------------------------------------------------------- quotation marks
@@ -348,6 +347,12 @@ def _relays(ctx: _Context, who: tuple, content: tuple[int, int], language) -> bo
     return any(_is_cue(t, language, opinion=False) for t in tokens(ctx.doc, *content, language))
 
 
+def _citing(ctx: _Context, who: tuple, content: tuple[int, int], language) -> tuple | None:
+    """The speaker of a citing form ("За словами X", "Як повідомив X"): an outlet as the
+    source it is (``_cited``), or None when it only relays someone speaking in the content."""
+    return None if _relays(ctx, who, content, language) else _cited(who)
+
+
 def _possessor(ctx: _Context, toks: list[Tok], lo: int, hi: int, language) -> tuple | None:
     """The speaker a marker names by its possessive ("по *его* словам"), when coreference
     resolved the pronoun to an entity; None otherwise."""
@@ -620,9 +625,9 @@ def _indirect(ctx: _Context, s_start: int, s_end: int, language, seg_start: int,
                 content = (toks[stop].end if stop < n else end, end)
             else:  # "…, за словами X."
                 content = (s_start, toks[i - 1].start)
-            if _relays(ctx, who, content, language):
+            if (source := _citing(ctx, who, content, language)) is None:
                 continue
-            _emit(ctx, "indirect", cue, content, _cited(who), 0.75, language)
+            _emit(ctx, "indirect", cue, content, source, 0.75, language)
             done = True
             break
         if done:
@@ -656,9 +661,9 @@ def _indirect(ctx: _Context, s_start: int, s_end: int, language, seg_start: int,
                 content = (toks[stop].end if stop < n else end, end)
             else:  # "…, як заявив X."
                 content = (s_start, toks[i - 2].start)
-            if _relays(ctx, who, content, language):
+            if (source := _citing(ctx, who, content, language)) is None:
                 continue
-            _emit(ctx, "indirect", (toks[i - 1].start, t.end), content, _cited(who), 0.75, language)
+            _emit(ctx, "indirect", (toks[i - 1].start, t.end), content, source, 0.75, language)
             return
         if comp is not None:
             who = _speaker(ctx, toks, i, 0, comp - 1 if toks[comp - 1].text == "," else comp,
@@ -1052,9 +1057,9 @@ def _from_marker(ctx: _Context, tree: DependencyTree, noun, language) -> None:
         return
     if marker[0].start > content[0] and marker[-1].end < content[1]:
         return  # the marker inside the clause: leave it to the patterns
-    if ctx.covered(*content) or _relays(ctx, who, content, language):
+    if ctx.covered(*content) or (source := _citing(ctx, who, content, language)) is None:
         return
-    _emit(ctx, "indirect", (case[0].start, noun.end), content, _cited(who), 0.7, language)
+    _emit(ctx, "indirect", (case[0].start, noun.end), content, source, 0.7, language)
 
 
 def _last_person_subject(ctx: _Context, sentence) -> tuple | None:
