@@ -143,6 +143,16 @@ def test_a_quotation_with_its_cue_after_is_the_cue_verbs_subjects(pipeline):
     assert q.speaker is None and q.speaker_text == "Речник уряду Німеччини"
 
 
+def test_a_speech_verb_joined_to_the_quotation_takes_the_subject_of_the_cue(pipeline):
+    # the parser hangs "предложил" on the quotation's predicate; its subject is the cue's, not "Прививка"
+    doc = analysed(pipeline, '"Прививка (от коронавируса. - Ред.) должна стать гражданским долгом", - заявил Маркус Зёдер '
+                             "и предложил развернуть государственную кампанию популяризации такой меры.")
+    names = {e.id: e.name for e in doc.entities}
+    said = {span(doc, q.content): names.get(q.speaker) or q.speaker_text for q in doc.quotes}
+    assert said == {"Прививка (от коронавируса. - Ред.) должна стать гражданским долгом": "Маркус Зёдер",
+                    "развернуть государственную кампанию популяризации такой меры": "Маркус Зёдер"}
+
+
 @pytest.mark.parametrize("text,speaker,content", [
     ("Олаф Шольц пообіцяв виборцям знизити податки наступного року.", "Олаф Шольц", "знизити податки наступного року"),
     ("Мишель Барнье предложил продлить переходный период до конца 2022 года.", "Мишель Барнье",

@@ -940,7 +940,16 @@ def _subject_speaker(ctx: _Context, tree: DependencyTree, verb, language) -> tup
         if (v.deprel == "conj" or (rel(v) == "advcl" and v.feature("VerbForm") == "Conv")) \
                 and tree.head(v) is not None:
             # "… заявив і додав, що", "заявляла Москва, отмечая, что": the head's subject
-            v = tree.head(v)
+            head = tree.head(v)
+            if ctx.in_quote(head.start, head.end) and not ctx.in_quote(v.start, v.end):
+                # «…», - заявив Зедер і запропонував: the parser joined the verb to the
+                # quotation's predicate; its subject is that of the cue outside the quotation
+                cues = [c for c in tree.children(head, {"parataxis"})
+                        if c.start < v.start and not ctx.in_quote(c.start, c.end)]
+                if not cues:
+                    break
+                head = cues[-1]
+            v = head
             continue
         break
     speech = lang.of(language).speech
