@@ -281,10 +281,25 @@ def test_the_agent_of_an_event_noun_is_its_actor_and_its_genitive_none(pipeline,
     ("Христианка Азия Биби покинет Пакистан из-за угрозы ее жизни.", "THREATEN"),
     ("На фоне нарастающих протестов с обращением к гражданам выступил премьер Имран Хан.", "PROTEST"),
     ("Сенатор Константин Косачев заключил, что Великобритания не воспользуется этим правом.", "COERCE"),
+    # the clause's subject is not the noun's participant
+    ("В результате забастовок, авиакомпания Ryanair выпустила объявление.", "PROTEST"),
+    ("У результаті страйку авіакомпанія Ryanair скасувала 300 рейсів.", "PROTEST"),
 ])
 def test_an_event_noun_giving_a_cause_needs_participants_of_its_own(pipeline, text, etype):
     doc = analysed(pipeline, text + "\n")
     assert etype not in [e.type for e in doc.events], doc.events
+
+
+def test_an_event_noun_giving_a_cause_with_its_own_participants_stays(pipeline):
+    doc = analysed(pipeline, "Через страйк пілотів Ryanair скасувала 300 рейсів.\n")
+    assert [(e.type, e.actor_names) for e in doc.events] == [("PROTEST", ("пілот (Ryanair)",))]
+
+
+def test_a_title_coreference_gave_another_holder_names_the_person_beside_it(pipeline):
+    doc = analysed(pipeline, "Премьер-министр Тереза Мэй назначила Доминика Рааба новым министром по делам Брекзита. "
+                             "Ранее британский министр по вопросам выхода из Европейского союза Дэвид Дэвис ушел "
+                             "в отставку.\n")
+    assert [e.actor_names for e in doc.events if e.type == "RETREAT"] == [("Дэвид Дэвис",)]
 
 
 @pytest.mark.parametrize("text", [

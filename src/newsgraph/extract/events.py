@@ -420,6 +420,13 @@ class Tree(DependencyTree):
             return []
         out: list[int] = []
         a = self.arg_at.get(u.id)
+        if a is not None and not args[a].named and args[a].etype == "PER":
+            # "британский министр по вопросам выхода Дэвид Дэвис": a title that coreference
+            # gave to the one who holds it now names the person in apposition to it
+            named = [k for c in self.children(u) if _rel(c) in {"appos", "flat"}
+                     for k in self.entities(c, args, data, depth + 1) if args[k].etype == "PER"]
+            if named:
+                a = None
         if a is not None and not args[a].skip:
             out.append(a)
         else:
@@ -1243,6 +1250,12 @@ def _event(doc: Document, toks: list[Tok], args: list[Arg], tr: Trigger, data: E
     if nominal and not genitive_actor and not (
             etype == "CONSULT" and (partner or coactors)):
         return None  # "проти російського вторгнення": no actor of its own
+    if circumstantial and trig_node is not None:
+        # "в результате забастовок авиакомпания отменила рейсы": the participants must be
+        # the noun's own, not the subject of the clause it explains
+        inside = {n.id for n in tree.subtree(trig_node)}
+        linear_genitive = [a for a in linear_genitive
+                           if getattr(tree.node(toks[a.first]), "id", None) in inside]
     if circumstantial and not (coactors or linear_genitive or any(
             a.prep and a.prep[0] in data.partner for a in recipients)):
         return None
