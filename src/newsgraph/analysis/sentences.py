@@ -46,6 +46,8 @@ def sentences(text: str, language: str | None) -> list[tuple[int, int]]:
     return _within_brackets(text, SPLITTERS[name](text))
 
 
+#: the marks that end a sentence.
+_STOPS = frozenset(".!?…")
 #: the longest bracketed aside kept inside one sentence; a longer one is text of its own.
 BRACKET_ASIDE = 200
 
@@ -78,5 +80,4 @@ def _aside_stop(text: str, start: int, open_at: int, end: int) -> bool:
     the sentence goes on after it."""
     tail = text[open_at:end].rstrip()
     before = text[start:open_at].rstrip()
-    return tail.endswith(")") and tail[:-1].rstrip()[-1:] in {".", "!", "?", "…"} \
-        and before[-1:] not in {".", "!", "?", "…", ""}
+    return tail.endswith(")") and tail[:-1].rstrip()[-1:] in _STOPS and before[-1:] not in {*_STOPS, ""}

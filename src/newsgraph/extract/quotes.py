@@ -134,6 +134,15 @@ class _Context:
             self.quoted.extend(quoted_spans(doc.text, start, end))
         self.used_cues: set[int] = set()
         self.quotes: list[Quote] = []
+        self._trees: dict[int, DependencyTree] = {}
+
+    def tree(self, sentence) -> DependencyTree | None:
+        """The parse of a sentence, built once for every reader of it; None without a parse."""
+        if not _parsed(sentence):
+            return None
+        if sentence.start not in self._trees:
+            self._trees[sentence.start] = DependencyTree(sentence)
+        return self._trees[sentence.start]
 
     def in_quote(self, start: int, end: int | None = None) -> bool:
         end = start + 1 if end is None else end
@@ -510,9 +519,9 @@ def _cue_subject(ctx: _Context, cue: Tok, language) -> tuple | None:
     """The speaker the parse gives a cue word: its verb's subject, or that of the verb it is
     coordinated with; None without a parse or a subject."""
     sent = next((s for s in ctx.doc.sentences if s.start <= cue.start < s.end), None)
-    if sent is None or not _parsed(sent):
+    tree = ctx.tree(sent) if sent is not None else None
+    if tree is None:
         return None
-    tree = DependencyTree(sent)
     verb = next((t for t in tree.tokens if t.start == cue.start), None)
     who = _subject_speaker(ctx, tree, verb, language) if verb is not None else None
     relative = lang.of(language).pronouns.RELATIVE_PRONOUNS
@@ -739,9 +748,9 @@ def _syntactic(ctx: _Context, sentence, language) -> None:
     a speech (or opinion) predicate with a clausal complement gives the content, its
     subject the speaker; "за словами X" / "по его словам" give the speaker in the
     marker noun's dependent and the content in the clause the marker modifies."""
-    if not _parsed(sentence) or ctx.covered(sentence.start, sentence.end):
+    tree = ctx.tree(sentence)
+    if tree is None or ctx.covered(sentence.start, sentence.end):
         return
-    tree = DependencyTree(sentence)
     verbs, opinions = _cues(language)
     naming = lang.of(language).speech.NAMING_VERBS
     for t in tree.tokens:
@@ -1075,9 +1084,9 @@ def _last_person_subject(ctx: _Context, sentence) -> tuple | None:
     """The person who is the subject of the sentence before (its antecedent for "по его
     словам"), when that sentence is in the same paragraph and parsed."""
     before = [x for x in ctx.doc.sentences if x.end <= sentence.start]
-    if not before or "\n\n" in ctx.text[before[-1].end:sentence.start] or not _parsed(before[-1]):
+    prev = ctx.tree(before[-1]) if before and "\n\n" not in ctx.text[before[-1].end:sentence.start] else None
+    if prev is None:
         return None
-    prev = DependencyTree(before[-1])
     for t in reversed(prev.tokens):
         if t.deprel in _SUBJECT_RELS:
             items = [x for x in ctx.index.covering(t.start, t.end, {"PER"}) if not ctx.in_quote(x[0], x[1])]
