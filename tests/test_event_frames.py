@@ -74,6 +74,10 @@ FACTUALITY = [
     ("Німеччина може надати Україні допомогу.", "AID", "hypothetical"),
     ("Министр Джереми Хант отметил, что будет поддерживать Терезу Мэй.", "SUPPORT", "future"),
     ("Польща передала Україні допомогу.", "AID", "asserted"),
+    # what one promises or threatens to do is not done yet; the threat itself is
+    ("Власти США пригрозили ввести санкции против Китая.", "SANCTION", "future"),
+    ("Власти США пригрозили ввести санкции против Китая.", "THREATEN", "asserted"),
+    ("Президент Франції Емманюель Макрон пообіцяв надати Україні допомогу.", "AID", "future"),
     # a refusal is a REJECT that happened; a failure stays the negated act
     ("Трамп не признал поражение.", "REJECT", "asserted"),
     ("Германия не будет передавать Украине оружие.", "REJECT", "future"),
@@ -99,6 +103,11 @@ def test_factuality_from_the_tree(pipeline, text, etype, factuality):
     doc = analysed(pipeline, text + "\n")
     found = [(e.type, e.factuality) for e in doc.events]
     assert (etype, factuality) in found, found
+
+
+def test_a_promise_and_the_act_promised_are_one_future_event(pipeline):
+    doc = analysed(pipeline, "Прем'єр-міністр Тереза Мей пообіцяла британським бізнесменам досягти угоди з ЄС.\n")
+    assert [(e.type, e.factuality) for e in doc.events] == [("AGREE", "future")]
 
 
 ARGUMENTS = [

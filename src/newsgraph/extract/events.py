@@ -1374,16 +1374,19 @@ def _source(doc: Document, start: int, end: int) -> str | None:
 
 
 def _merge(evs: list[Event]) -> list[Event]:
-    """Events of one type and actor in one sentence are one event ("надає … допомагає")."""
+    """Events of one type and actor in one sentence are one event ("надає … допомагає");
+    a commitment and the act committed to after it ("пообіцяла досягти угоди": an AGREE
+    asserted, then one future) are one event, as future as the act."""
     out: list[Event] = []
     for ev in evs:
         k = next((k for k, o in enumerate(out) if o.type == ev.type
                   and (set(o.actors) & set(ev.actors) or ev.type == "CONSULT")
-                  and o.factuality == ev.factuality), None)
+                  and (o.factuality == ev.factuality or (o.factuality, ev.factuality) == ("asserted", "future"))),
+                 None)
         if k is None:
             out.append(ev)
             continue
-        same = out[k]
+        same = replace(out[k], factuality=ev.factuality)
         recipients = list(same.recipients)
         recipients += [r for n, r in enumerate(ev.recipients) if r not in recipients and r not in same.actors
                        and r not in ev.recipients[:n]]
