@@ -107,3 +107,27 @@ def test_analyze_json_tokens_prints_conllu_style_tokens(tmp_path):
     assert doc["text"][root["start"]:root["end"]] == "підписав"
     plain = json.loads(CliRunner().invoke(main, ["analyze", "--json", str(path)]).output.splitlines()[0])
     assert "tokens" not in plain["sentences"][0]
+
+
+
+def _parse_with_names(text: str, *names: str):
+    spans = [(text.index(n), text.index(n) + len(n), "PER") for n in names]
+    (s,) = syntax_uk.parse_many([text], [sentences(text, "uk")], [spans])[0]
+    return {text[t.start:t.end]: t for t in s.tokens}
+
+
+def test_a_recognised_persons_name_is_read_as_a_name_not_as_the_word_it_spells():
+    # "Ашіг" the dictionary does not know (the tagger made it an adjective), "Терези" it
+    # knows as the plural of "терези" (scales): given as names, both are names, and
+    # "із закликом" then hangs from the verb, not from the name
+    words = _parse_with_names("У зверненні, записаному волонтерами, Ашіг Масіх попросив прем'єра Канади "
+                              "про допомогу.", "Ашіг Масіх")
+    assert words["Ашіг"].upos == "PROPN" and words["Ашіг"].head == words["попросив"].id
+    words = _parse_with_names("Вчора Імран Хан звернувся до прем'єр-міністерки Терези Мей із закликом.",
+                              "Імран Хан", "Терези Мей")
+    assert words["Терези"].upos == "PROPN"
+    assert words["закликом"].head == words["звернувся"].id
+    # without names the same words read as before
+    text = "Вчора Імран Хан звернувся до прем'єр-міністерки Терези Мей із закликом."
+    (s,) = syntax_uk.parse_many([text], [sentences(text, "uk")])[0]
+    assert next(t for t in s.tokens if text[t.start:t.end] == "Терези").upos == "NOUN"

@@ -104,14 +104,17 @@ def annotate_many(docs: Sequence[Document]) -> list[Document]:
         spread = consistency.spread([(text, spans, language) for _, text, spans, language in parts])
         mentions.append([(offset, s, language) for (offset, _, _, language), spans in zip(parts, spread)
                          for s in spans])
-    parsed, warnings = _parse(docs)
+    parsed, warnings = _parse(docs, [[(offset + s.start, offset + s.end, s.type) for offset, s, _ in found]
+                                     for found in mentions])
     return [_finish(doc, found, sents, warned)
             for doc, found, sents, warned in zip(docs, mentions, parsed, warnings)]
 
 
-def _parse(docs: Sequence[Document]) -> tuple[list[list[Sentence]], list[list[str]]]:
+def _parse(docs: Sequence[Document], names: Sequence[Sequence[tuple[int, int, str]]] | None = None,
+           ) -> tuple[list[list[Sentence]], list[list[str]]]:
     """Every segment's sentences with tokens and syntax, each language's parser
-    reading the sentences of all the documents at once.
+    reading the sentences of all the documents at once; ``names``: each document's
+    recognised names (start, end, type), which a parser may read as hints.
 
     Boilerplate and widget lines are tokenised and parsed too: the document's
     tokens cover its whole text, whatever a later stage makes of a line."""
@@ -127,7 +130,8 @@ def _parse(docs: Sequence[Document]) -> tuple[list[list[Sentence]], list[list[st
     parsed: list[list[Sentence]] = [[] for _ in docs]
     warnings: list[list[str]] = [[] for _ in docs]
     for language, items in spans.items():
-        done, warning = syntax.parse(language, [docs[k].text for k, _ in items], [found for _, found in items])
+        done, warning = syntax.parse(language, [docs[k].text for k, _ in items], [found for _, found in items],
+                                     [names[k] for k, _ in items] if names is not None else None)
         for (k, _), sents in zip(items, done):
             parsed[k].extend(sents)
             if warning:

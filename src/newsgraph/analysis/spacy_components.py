@@ -117,6 +117,29 @@ def name_tag(text: str, lang: str, case: bool = False, agreement: bool = False) 
     return "_".join([str(best.tag.POS or "X"), *names])
 
 
+@lru_cache(maxsize=100_000)
+def person_tag(text: str, lang: str, case: bool, first: bool) -> str | None:
+    """The TAG of a word inside a recognised person's name: the dictionary's
+    reading of it as a name where it has one ("Терези": Тереза's genitive, not the
+    plural of "терези"), else its likeliest noun reading marked as a given name
+    (``first`` word of several) or a surname ("Ашіг Масіх", which the dictionary
+    does not know). None for a word :func:`name_tag` already reads as a name."""
+    if not any(ch.isalpha() for ch in text) or (len(text) > 1 and text.isupper()):
+        return None
+    parses = _parse(text.lower().translate(_APOSTROPHES), lang)
+    if not parses or any(g in parses[0].tag.grammemes for g in _NAME_GRAMMEMES):
+        return None
+    reading = next((p for p in parses[:8] if any(g in p.tag.grammemes for g in _NAME_GRAMMEMES)), None)
+    if reading is not None:
+        names = [g for g in _NAME_GRAMMEMES if g in reading.tag.grammemes]
+    else:
+        reading = next((p for p in parses if p.tag.POS == "NOUN"), None)
+        names = ["Name" if first else "Surn"]
+    if reading is not None and case and reading.tag.case:
+        names.append(reading.tag.case)
+    return "_".join(["NOUN", *names])
+
+
 @lru_cache(maxsize=300_000)
 def _features(text: str, lang: str, tags: bool, cases: bool, places: frozenset[str],
               agreement: bool = False) -> tuple[str | None, str | None]:
@@ -162,6 +185,10 @@ class LemmaNorm:
         lang, tags, cases, places, agreement = self.lang, self.tags, self.cases, self.places, self.agreement
         for token in doc:
             norm, tag = _features(token.text, lang, tags, cases, places, agreement)
+            if tag is not None and token.ent_type_ == "PER" and not agreement:
+                # a name the caller recognised (see ``lang.uk.parser._with_names``)
+                tag = person_tag(token.text, lang, cases, token.ent_iob_ == "B" and token.nbor(1).ent_iob_ == "I"
+                                 if token.i + 1 < len(doc) else False) or tag
             if norm is not None:
                 token.norm_ = norm
             if tag is not None:

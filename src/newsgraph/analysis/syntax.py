@@ -21,7 +21,8 @@ from .morphology import lemma as dictionary_lemma
 
 log = logging.getLogger(__name__)
 
-Parser = Callable[[Sequence[str], Sequence[Sequence[tuple[int, int]]]], list[list[Sentence]]]
+Parser = Callable[[Sequence[str], Sequence[Sequence[tuple[int, int]]], Sequence[Sequence[tuple[int, int, str]]] | None],
+                  list[list[Sentence]]]
 
 
 def tokens_only(texts: Sequence[str], sentences: Sequence[Sequence[tuple[int, int]]],
@@ -46,21 +47,23 @@ def parser(language: str | None) -> Parser | None:
         return None
     try:
         module = lang.of(language).component(name)
-        module.parse_many(["."], [[(0, 1)]])
+        module.parse_many(["."], [[(0, 1)]], None)
     except Exception as e:  # a broken install must not cost the rest of the analysis
         log.warning("no syntax for %s: %s", language, e)
         return None
     return module.parse_many
 
 
-def parse(language: str | None, texts: Sequence[str],
-          sentences: Sequence[Sequence[tuple[int, int]]]) -> tuple[list[list[Sentence]], str | None]:
+def parse(language: str | None, texts: Sequence[str], sentences: Sequence[Sequence[tuple[int, int]]],
+          names: Sequence[Sequence[tuple[int, int, str]]] | None = None,
+          ) -> tuple[list[list[Sentence]], str | None]:
     """Parsed sentences of each text in ``language``, and a warning when the
-    parser failed on them (they then get tokens only)."""
+    parser failed on them (they then get tokens only). ``names``: the names the
+    recogniser found in each text (start, end, type), for a parser that reads them."""
     found = parser(language)
     if found is not None:
         try:
-            return found(texts, sentences), None
+            return found(texts, sentences, names), None
         except Exception as e:  # keep the tokens, say what is missing
             log.warning("syntax failed for %s: %s", language, e)
             return tokens_only(texts, sentences, language), f"no syntax ({language}): {type(e).__name__}: {e}"

@@ -210,9 +210,11 @@ def _feats(feats: dict) -> str:
     return "|".join(f"{k}={feats[k]}" for k in sorted(feats, key=str.lower))
 
 
-def parse_many(texts: Sequence[str], sentences: Sequence[Sequence[tuple[int, int]]]) -> list[list[Sentence]]:
+def parse_many(texts: Sequence[str], sentences: Sequence[Sequence[tuple[int, int]]],
+               names: Sequence[Sequence[tuple[int, int, str]]] | None = None) -> list[list[Sentence]]:
     """One :class:`Sentence` per given (start, end) of each text, with its
-    tokens and their syntax; offsets index that text."""
+    tokens and their syntax; offsets index that text. (slovnet reads words
+    only: ``names`` is not used.)"""
     import razdel
 
     found: list[list[list[tuple[int, int, str]]]] = []  # text, sentence -> (start, end, word)

@@ -9,6 +9,7 @@ tokenizer's, the same the NER model reads.
 """
 from __future__ import annotations
 
+import bisect
 import os
 import threading
 from collections.abc import Sequence
@@ -62,16 +63,39 @@ def _no_inner_starts(doc):
     return doc
 
 
-def parse_many(texts: Sequence[str], sentences: Sequence[Sequence[tuple[int, int]]]) -> list[list[Sentence]]:
+def _with_names(doc, names: Sequence[tuple[int, int, str]], offset: int):
+    """The recogniser's names on the doc as its entities, which the lemma-norm
+    component reads: a person's name the dictionary does not know ("Ашіг Масіх")
+    or knows as a common word ("Терези Мей") is then tagged as a name, not as the
+    adjective or plural noun the parser would otherwise hang the sentence on."""
+    spans = []
+    first = bisect.bisect_left(names, (offset - 200,))  # (no name is that long)
+    for start, end, etype in names[first:]:
+        if start >= offset + len(doc.text):
+            break
+        if end > offset:
+            span = doc.char_span(max(start - offset, 0), min(end, offset + len(doc.text)) - offset, etype,
+                                 alignment_mode="contract")
+            if span is not None and len(span) and (not spans or span.start >= spans[-1].end):
+                spans.append(span)
+    if spans:
+        doc.set_ents(spans)
+    return doc
+
+
+def parse_many(texts: Sequence[str], sentences: Sequence[Sequence[tuple[int, int]]],
+               names: Sequence[Sequence[tuple[int, int, str]]] | None = None) -> list[list[Sentence]]:
     """One :class:`Sentence` per given (start, end) of each text, with its tokens
-    and their syntax; offsets index that text."""
+    and their syntax; offsets index that text. ``names``: each text's recognised
+    names (start, end, type), read as features (see :func:`_with_names`)."""
     nlp = _nlp()
     jobs: list[tuple[int, int, int, int]] = []  # text, sentence, piece start, piece end
     for k, (text, spans) in enumerate(zip(texts, sentences)):
         for j, (start, end) in enumerate(spans):
             jobs.extend((k, j, a, b) for a, b in _pieces(text, start, end))
     with _lock:
-        made = (_no_inner_starts(nlp.make_doc(texts[k][a:b])) for k, _, a, b in jobs)
+        ordered = [sorted(found) for found in names] if names is not None else [[] for _ in texts]
+        made = (_with_names(_no_inner_starts(nlp.make_doc(texts[k][a:b])), ordered[k], a) for k, _, a, b in jobs)
         docs = list(nlp.pipe(made, batch_size=256))
     tokens: dict[tuple[int, int], list[Token]] = {}
     for (k, j, a, _), doc in zip(jobs, docs):
