@@ -343,3 +343,17 @@ def test_an_accusation_noun_accuses_through_its_own_words_not_the_denier(pipelin
     doc = analysed(pipeline, text + "\n")
     names = {e.id: e.name for e in doc.entities}
     assert [[names[a] for a in ev.actors] for ev in doc.events if ev.type == "ACCUSE"] == accusers
+
+
+def test_a_name_the_parser_hangs_on_a_thing_is_not_the_thing(pipeline):
+    # "вироку Азії Бібі" read as a title and its holder: a verdict is no person, so Bibi
+    # does not appeal against her own acquittal; a title of office keeps its holder
+    doc = analysed(pipeline, "Пізніше ісламісти і пакистанський уряд уклали угоду, яка передбачає, що влада не "
+                             "стане заперечувати проти оскарження виправдувального вироку Азії Бібі, і протести "
+                             "вдалося припинити.\n")
+    names = {e.id: e.name for e in doc.entities}
+    assert not [ev for ev in doc.events if "Азія Біба" in [names.get(a) for a in ev.actors]]
+    doc = analysed(pipeline, "Ашіг Масіх звернувся до прем'єр-міністерки Великобританії Терези Мей із проханням "
+                             "допомогти родині.\n")
+    names = {e.id: e.name for e in doc.entities}
+    assert [[names[r] for r in ev.recipients] for ev in doc.events if ev.type == "REQUEST"] == [["Тереза Мей"]]

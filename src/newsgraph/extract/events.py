@@ -150,6 +150,9 @@ class EventData:
     parties: frozenset = frozenset()
     #: prepositions of origin that tie a party to its organisation ("исламисты *из* партии TLP")
     source_preps: frozenset = frozenset()
+    #: words of titles of office ("міністерка", "секретар"): a title names its holder
+    #: even where the tagger reads it as inanimate
+    title_words: frozenset = frozenset()
 
 
 @cache
@@ -191,6 +194,7 @@ def event_data(code: str | None) -> EventData | None:
         announce=frozenset(map(_norm, m.ANNOUNCE_VERBS)),
         parties=frozenset(map(_norm, (*m.ACTOR_HEADS, *m.STAFF_NOUNS))),
         source_preps=frozenset(map(_norm, m.ORIGIN_PREPOSITIONS)),
+        title_words=frozenset(_norm(w) for t in lang.of(code).titles.TITLES for w in t.split()),
     )
 
 
@@ -434,6 +438,11 @@ class Tree(DependencyTree):
                 r = _rel(c)
                 if r in NAME_RELS or (r == "nmod" and _norm(u.lemma or "") in data.actor_heads):
                     found = [k for k in self.entities(c, args, data, depth + 1) if k not in out]
+                    if (r in NAME_RELS and u.upos == "NOUN" and "Animacy=Inan" in (u.feats or "")
+                            and _norm(u.lemma or "") not in data.title_words):
+                        # "оскарження вироку Азії Бібі" parsed as a title and a name: a thing
+                        # is not a person, so her name is the thing's genitive, not the thing
+                        found = [k for k in found if args[k].etype != "PER"]
                     if r in NAME_RELS and any(args[k].etype == "PER" for k in found):
                         # "главу НАБУ Артема Сытника": the person the title names, not its office
                         out = found
