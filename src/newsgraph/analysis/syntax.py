@@ -15,6 +15,8 @@ from functools import cache
 
 import razdel
 
+from dataclasses import replace
+
 from .. import lang
 from ..model import Sentence, Token
 from .morphology import lemma as dictionary_lemma
@@ -63,8 +65,74 @@ def parse(language: str | None, texts: Sequence[str], sentences: Sequence[Sequen
     found = parser(language)
     if found is not None:
         try:
-            return found(texts, sentences, names), None
+            done = found(texts, sentences, names)
+            if names is not None:
+                done = [[whole_names(s, mine) for s in sents] for sents, mine in zip(done, names)]
+            return done, None
         except Exception as e:  # keep the tokens, say what is missing
             log.warning("syntax failed for %s: %s", language, e)
             return tokens_only(texts, sentences, language), f"no syntax ({language}): {type(e).__name__}: {e}"
     return tokens_only(texts, sentences, language), None
+
+
+#: relations of a name's head to the rest of the sentence, the most telling first: when a
+#: parser hangs two words of one name on the same head, the name takes the most telling
+CORE_FIRST = ("nsubj", "nsubj:pass", "obj", "iobj", "obl:arg", "obl", "nmod", "appos")
+#: names the recogniser is sure enough of to correct the parser by (its MISC spans are
+#: where it errs most: a rubric "Транспорт/Зв'язок" glued to the subject "Персонал")
+WHOLE_TYPES = frozenset({"PER", "ORG", "LOC"})
+_LIST_MARKS = frozenset({",", ";", "(", ")", "–", "—", "-", "/"})
+#: words that do not head a name ("Вищий суд", "НАК «Нафтогаз»": the adjective, the quote)
+_NOT_HEADS = frozenset({"ADJ", "DET", "NUM", "PUNCT", "ADP", "CCONJ", "SYM"})
+
+
+def whole_names(sentence: Sentence, names: Sequence[tuple[int, int, str]]) -> Sentence:
+    """The sentence with each recognised name one subtree of the parse.
+
+    A parser that has not seen "Вищий суд швейцарського кантону Цуг" as one name
+    may hang its words on the verb twice ("суд" an oblique, "Цуг" the subject);
+    the recogniser knows the words are one name, so the name's first noun heads it,
+    takes the most telling of the relations its words had outside, and the other
+    words hang inside it. A repair that would make a cycle is not made."""
+    toks = list(sentence.tokens)
+    if not toks or toks[0].head is None:
+        return sentence
+    changed = False
+    for start, end, etype in names:
+        if end <= sentence.start or start >= sentence.end or etype not in WHOLE_TYPES:
+            continue
+        inside = [t for t in toks if start <= t.start and t.end <= end]
+        if any(t.upos == "CCONJ" or t.lemma in _LIST_MARKS for t in inside):
+            continue  # "Львівська, Івано-Франківська, Волинська області": a list, not one name
+        ids = {t.id for t in inside}
+        out = [t for t in inside if t.head not in ids and t.upos != "PUNCT"]
+        if len(out) < 2:
+            continue
+        head = next((t for t in out if t.upos not in _NOT_HEADS), out[0])
+        same = [t for t in out if t.head == head.head]
+        deprel = min((t.deprel for t in same),
+                     key=lambda r: CORE_FIRST.index(r) if r in CORE_FIRST else len(CORE_FIRST))
+        trial = {t.id: t for t in toks}
+        trial[head.id] = replace(head, deprel=deprel)
+        for t in out:
+            if t is head:
+                continue
+            before = [u for u in inside if u.id < t.id and u.upos not in _NOT_HEADS]
+            to = before[-1] if before else head
+            rel = "flat:name" if etype == "PER" else "flat"
+            trial[t.id] = replace(t, head=to.id, deprel=rel)
+        if _acyclic(trial):
+            toks = [trial[t.id] for t in toks]
+            changed = True
+    return replace(sentence, tokens=tuple(toks)) if changed else sentence
+
+
+def _acyclic(tokens: dict[int, Token]) -> bool:
+    for t in tokens.values():
+        seen, k = set(), t.id
+        while k:
+            if k in seen or k not in tokens:
+                return False
+            seen.add(k)
+            k = tokens[k].head or 0
+    return True

@@ -1,0 +1,60 @@
+"""A recognised name is one subtree of the parse, whatever the parser made of it."""
+from __future__ import annotations
+
+from newsgraph.analysis.syntax import whole_names
+from newsgraph.model import Sentence, Token
+
+
+def _sentence(rows):
+    """Tokens from (word, upos, head, deprel), one space apart."""
+    toks, pos = [], 0
+    for k, (word, upos, head, deprel) in enumerate(rows, 1):
+        toks.append(Token(pos, pos + len(word), k, word.lower(), upos, "", head, deprel))
+        pos += len(word) + 1
+    return Sentence(0, pos - 1, tuple(toks))
+
+
+# "Вищий суд швейцарського кантону Цуг відновив арешт": the court an oblique, its canton the subject
+COURT = [("Вищий", "ADJ", 2, "amod"), ("суд", "NOUN", 6, "obl"), ("швейцарського", "ADJ", 4, "amod"),
+         ("кантону", "NOUN", 2, "nmod"), ("Цуг", "PROPN", 6, "nsubj"), ("відновив", "VERB", 0, "root"),
+         ("арешт", "NOUN", 6, "obj")]
+
+
+def test_a_name_parsed_as_two_arguments_becomes_one_with_the_more_telling_relation():
+    sent = _sentence(COURT)
+    court = (0, sent.tokens[4].end, "ORG")
+    fixed = whole_names(sent, [court])
+    heads = [(t.head, t.deprel) for t in fixed.tokens]
+    assert heads[1] == (6, "nsubj")                 # the court is the subject
+    assert heads[4] == (4, "flat")                  # the canton's name hangs on "кантону"
+    assert heads[:1] + heads[2:4] + heads[5:] == [(2, "amod"), (4, "amod"), (2, "nmod"), (0, "root"), (6, "obj")]
+
+
+def test_a_parse_that_already_keeps_the_name_whole_is_left_alone():
+    sent = _sentence(COURT)
+    assert whole_names(sent, [(4, 7, "ORG")]) is sent                     # "суд" alone
+    assert whole_names(sent, []) is sent
+
+
+def test_lists_and_unsure_names_are_no_reason_to_change_the_parse():
+    # "Львівська , Волинська області": the recogniser's span runs over a list
+    rows = [("Львівська", "ADJ", 4, "amod"), (",", "PUNCT", 3, "punct"), ("Волинська", "ADJ", 1, "conj"),
+            ("області", "NOUN", 5, "nsubj"), ("мають", "VERB", 0, "root")]
+    sent = _sentence(rows)
+    assert whole_names(sent, [(0, sent.tokens[3].end, "LOC")]) is sent
+    sent = _sentence(COURT)
+    assert whole_names(sent, [(0, sent.tokens[4].end, "MISC")]) is sent
+
+
+def test_a_repair_that_would_make_a_cycle_is_not_made():
+    # the name's second word heads the verb its first word hangs on
+    rows = [("Nord", "PROPN", 3, "nsubj"), ("Stream", "PROPN", 0, "root"), ("будує", "VERB", 2, "acl")]
+    sent = _sentence(rows)
+    fixed = whole_names(sent, [(0, sent.tokens[1].end, "ORG")])
+    ids = {t.id: t.head for t in fixed.tokens}
+    for t in fixed.tokens:      # still a tree
+        seen, k = set(), t.id
+        while k:
+            assert k not in seen
+            seen.add(k)
+            k = ids[k]
