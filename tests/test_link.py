@@ -276,3 +276,15 @@ def test_occupied_territories_are_places_with_readable_ids():
     doc = make("Бойовики так званої ДНР обстріляли Авдіївку.", "uk", [("ДНР", "ORG"), ("Авдіївку", "LOC")])
     dpr = entity(link(doc), "ДНР")
     assert (dpr.id, dpr.type) == ("loc:region:Donetsk-Peoples-Republic", "LOC")
+
+
+def test_a_first_name_alone_is_the_one_person_of_the_document_who_bears_it(pipeline):
+    from _docs import analysed
+    doc = analysed(pipeline, "Премьер Великобритании Тереза Мей заявила, что Лондон выйдет из ЕС. "
+                             "Позиция Терезы вызвала критику.\n")
+    may = [e for e in doc.entities if e.id == "per:mei-teresa"]
+    assert may and "Терезы" in [m.text for m in may[0].mentions]
+    assert not [e for e in doc.entities if e.id == "per:teresa"]
+    # two Borises: "Бориса" alone is neither
+    doc = analysed(pipeline, "Борис Джонсон встретился с Борисом Немцовым. Бориса поддержали.\n")
+    assert "per:boris" in {e.id for e in doc.entities}

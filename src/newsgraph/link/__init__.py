@@ -32,10 +32,11 @@ import hashlib
 from collections import Counter
 from dataclasses import replace
 
+from ..analysis import morphology
 from ..model import Document, Entity, Mention, Role
 from .aliases import joins
 from .kb import Entry, knowledge_base, normalize, person_id
-from .translit import person_key, skeleton_key, split_name, surname_stems
+from .translit import first_name_key, is_first_name, person_key, skeleton_key, split_name, surname_stems
 
 __all__ = ["link", "resolve", "fallback_id"]
 
@@ -70,6 +71,21 @@ def _kb_entry(entity: Entity, language: str | None) -> Entry | None:
 def _is_single_name(name: str) -> bool:
     first, surname = split_name(name)
     return first is None and surname is not None and surname[:1].isupper()
+
+
+def _known_first(entity: Entity, language: str | None) -> str | None:
+    """The first name a one-word person's base form spells, if a first-name table or the
+    language's dictionary (its likeliest reading) knows it as one."""
+    for name in dict.fromkeys([entity.name, *(m.lemma for m in entity.mentions)]):
+        if not name:
+            continue
+        if is_first_name(name):
+            return name
+        if morphology.has_morphology(language) and " " not in name:
+            readings = morphology.parse(morphology.normalise(name), language)
+            if readings and "Name" in readings[0].tag:
+                return name
+    return None
 
 
 def _surname_keys(entity: Entity, language: str | None) -> list[str]:
@@ -124,6 +140,7 @@ def link(doc: Document) -> Document:
 
     # A surname alone joins the document's one full-name person with that surname.
     full_by_surname: dict[str, set[str]] = {}
+    full_by_first: dict[str, set[str]] = {}
     surname_of: dict[str, str] = {}
     for entity, eid, etype, _ in resolved:
         if etype == "PER" and eid.startswith("per:"):
@@ -131,6 +148,8 @@ def link(doc: Document) -> Document:
             if first and surname:
                 key, _first = person_key(entity.name, _language(entity, doc.language))
                 full_by_surname.setdefault(key, set()).add(eid)
+                if _first:
+                    full_by_first.setdefault(_first, set()).add(eid)
                 surname_of[eid] = surname
     for i, (entity, eid, etype, names) in enumerate(resolved):
         if not _is_single_name(entity.name):
@@ -154,6 +173,14 @@ def link(doc: Document) -> Document:
                                                             for m in entity.mentions))
                     resolved[i] = (entity, target, "PER", {})
                 break
+        else:
+            # a first name alone ("Терезы", "Бориса") is the one person of the document who
+            # bears it; a known first name is no surname, so it gets no person of its own
+            known = _known_first(entity, _language(entity, doc.language))
+            targets = full_by_first.get(first_name_key(known, _language(entity, doc.language)), set()) \
+                if known and etype == "PER" else set()
+            if len(targets) == 1:
+                resolved[i] = (entity, next(iter(targets)), "PER", {})
 
     # a gloss in brackets, initials with the surname, a company with its legal form:
     # aliases of another entity of the document, which lend them its id

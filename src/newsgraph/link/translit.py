@@ -142,6 +142,11 @@ def first_name_key(name: str, language: str | None = None) -> str:
     return by_key.get(key, key)
 
 
+def is_first_name(name: str) -> bool:
+    """Whether a language's first-name table holds ``name`` as written ("Тереза", "Борис")."""
+    return _norm(name) in _first_name_tables()[0]
+
+
 _PATRONYMIC = re.compile(r"(?:ович|евич|євич|йович|ьович|івна|ївна|овна|евна|ьовна|йовна|ична)$", re.IGNORECASE)
 _INITIAL = re.compile(r"^\w{1,2}\.$|^\w$")
 
