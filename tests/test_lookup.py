@@ -187,3 +187,28 @@ def test_documents_mentioning_same_page_whichever_plan(db, tmp_path):
                     assert lk.documents_mentioning(store.db, entity_id, limit=limit, exclude=exclude) == want
                     plans.add(lk._walk_dates(store.db, entity_id, limit + len(exclude)))
         assert plans == {True, False}
+
+
+SOUND = """Помпео прибув до Пакистану
+
+Державний секретар США Майк Помпео прибув до Лахора, де зустрівся з прем'єр-міністром Імраном Ханом.
+
+У Лахорі Помпео обговорив безпеку в регіоні.
+"""
+
+
+def test_a_name_typed_in_english_finds_the_story_that_wrote_it_in_cyrillic(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "uk_pompeo.txt").write_text(SOUND, encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        store.ingest(read_paths([tmp_path / "in"]), Pipeline())
+        pompeo = resolve(store.db, "Помпео")
+        lahore = resolve(store.db, "Лахор")
+        assert len(pompeo) == 1 and len(lahore) == 1
+        # no knowledge-base entry, no Latin alias: the words are heard, not spelled
+        assert lookup(store.db, "Mike Pompeo").how == "sound"
+        assert resolve(store.db, "Mike Pompeo") == pompeo and resolve(store.db, "Pompeo") == pompeo
+        assert resolve(store.db, "Lahore") == lahore
+        # an acronym is not heard, nor a word that sounds like nothing here
+        assert resolve(store.db, "LAHR") == []
+        assert resolve(store.db, "Ottawa") == []

@@ -15,7 +15,9 @@ tries, in order, what is cheapest and surest:
    ``link`` would have given the query's base form ("per:<surname>-<first>");
 4. every word of the query, in any of its case forms, being a whole word of
    one alias ("Ковальчика" finds "Михал Ковальчик"); an alias with exactly the
-   query's words wins over one with more.
+   query's words wins over one with more;
+5. every word of a Latin query sounding like a word of one Cyrillic alias
+   ("Mike Pompeo" finds "Майк Помпео", "Lahore" finds "Лахор").
 
 Words are compared whole: "Коваль" is not "Ковальчик". When nothing matches,
 or several entities do, :func:`lookup` also proposes the nearest names (a
@@ -205,6 +207,31 @@ class _WordIndex:
             for w in set(words):
                 self.by_word.setdefault(w, []).append(k)
         self.sorted_words = sorted(self.by_word)
+        self._by_sound: dict[tuple[bool, str], list[tuple[str, str]]] | None = None
+
+    def sounding_like(self, word: str) -> set[str]:
+        """Cyrillic alias words whose phonetic key is a Latin word's, or near it when none is
+        ("Pompeo" "помпео", "Lahore" "лахор", "Mike" "майк"): a name typed in English finds
+        the story that wrote it in Cyrillic. A Cyrillic word gets none: its typo ("Москваа")
+        is for the "did you mean" list, not for a Latin alias that happens to sound alike."""
+        from ..link.translit import phonetic_key
+
+        if self._by_sound is None:  # (script, first letter of the key) -> (key, word)
+            index: dict[tuple[bool, str], list[tuple[str, str]]] = {}
+            for w in self.sorted_words:
+                k = phonetic_key(w) if len(w) >= SOUND_MIN_LETTERS and w.isalpha() else ""
+                if k:
+                    index.setdefault((_cyrillic(w), k[0]), []).append((k, w))
+            self._by_sound = index
+        key = phonetic_key(word)
+        if _cyrillic(word) or len(key) < SOUND_MIN_LETTERS - 1 or (word.isupper() and len(word) > 1):
+            return set()  # an acronym is not spelt by sound ("FBI" is "ФБР")
+        near = self._by_sound.get((True, key[0]), ())
+        same = {w for k, w in near if k == key}
+        if same:
+            return same
+        return {w for k, w in near if abs(len(k) - len(key)) <= 2
+                and difflib.SequenceMatcher(None, k, key).ratio() >= SOUND_THRESHOLD}
 
     def starting_with(self, prefix: str, limit: int = 200) -> list[int]:
         """Aliases with a word that starts with ``prefix`` (folded)."""
@@ -244,6 +271,10 @@ def _assign(query_words: list[set[str]], words: tuple[str, ...]) -> bool:
     return True
 
 
+def _cyrillic(word: str) -> bool:
+    return any("\u0400" <= c <= "\u04ff" for c in word)
+
+
 def _alias_count(db) -> int:
     return db.execute("SELECT count(*) FROM aliases").fetchone()[0]
 
@@ -280,6 +311,18 @@ def _by_words(db, ref: str) -> list[str]:
 # -- public -----------------------------------------------------------------------
 
 
+def _by_sound(db, ref: str) -> list[str]:
+    words = morphology.WORD.findall(ref)
+    if not words or len(words) > 6 or not all(w.isalpha() for w in words):
+        return []
+    index = _word_index(db)
+    heard = [index.sounding_like(w) for w in words]
+    if not all(heard):
+        return []
+    exact, partial = index.find(heard)
+    return exact or partial
+
+
 def lookup(db: sqlite3.Connection, ref: str, *, suggest: bool = True, words: bool = True) -> Match:
     """The entities ``ref`` names, by the first step that finds any (see the module's
     docstring), with suggestions when it names none or several. ``words=False`` leaves out
@@ -293,7 +336,7 @@ def lookup(db: sqlite3.Connection, ref: str, *, suggest: bool = True, words: boo
         match.ids, match.how = [ref], "id"
         return match
     steps = [("kb", _by_kb), ("alias", lambda d, r: _by_alias(d, r) + _person_ids(d, r))]
-    for how, step in steps + ([("words", _by_words)] if words else []):
+    for how, step in steps + ([("words", _by_words), ("sound", _by_sound)] if words else []):
         ids = list(dict.fromkeys(step(db, ref)))
         if ids:
             match.ids, match.how = ids, how
@@ -324,6 +367,10 @@ def describe(db, ids: list[str]) -> list[dict[str, Any]]:
 #: a fuzzy suggestion's least similarity (difflib's ratio, 0..1) to the query: "Нимеччина" is
 #: 0.89 of "Німеччина", "Пальша" 0.83 of "Польша"; a name far from everything gets none
 FUZZY_THRESHOLD = 0.75
+#: the shortest alias word matched by sound across scripts (short keys collide: "Ли", "Ma")
+SOUND_MIN_LETTERS = 4
+#: how near a key must be when none is the same ("mike" "maik" 0.75, "lagore" "lagor" 0.91)
+SOUND_THRESHOLD = 0.75
 #: how much less similar a name is for each of its words beyond the query's
 EXTRA_WORD_PENALTY = 0.05
 #: how many candidate words (most trigrams shared first) each query form is scored against
