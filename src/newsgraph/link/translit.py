@@ -131,10 +131,29 @@ def _norm(name: str) -> str:
     return name.translate(_APOSTROPHES).casefold().replace("ё", "е")
 
 
+def _nominative_first_name(name: str, language: str | None) -> str:
+    """A first name in the nominative: a base form the lemmatiser left inflected ("Майкла
+    О'Лири", "Стівена Барклі" beside an indeclinable surname) would give one person a
+    second id. The dictionary's first-name reading decides; a word it also reads as a
+    first name in the nominative singular ("Алла") stays as it is."""
+    from ..analysis import morphology
+
+    if " " in name or not morphology.has_morphology(language):
+        return name
+    readings = [r for r in morphology.parse(morphology.normalise(name), language) if "Name" in r.tag]
+    if not readings or any("nomn" in r.tag and "plur" not in r.tag for r in readings):
+        return name
+    return readings[0].normal_form.title()
+
+
 def first_name_key(name: str, language: str | None = None) -> str:
     """The canonical group of a first name ("Кирило", "Кирилл", "Kyrylo" → "kirill"),
     or its phonetic key when no table knows it."""
     exact, by_key = _first_name_tables()
+    group = exact.get(_norm(name))
+    if group:
+        return group
+    name = _nominative_first_name(name, language)
     group = exact.get(_norm(name))
     if group:
         return group
