@@ -58,3 +58,19 @@ def test_a_repair_that_would_make_a_cycle_is_not_made():
             assert k not in seen
             seen.add(k)
             k = ids[k]
+
+
+def test_a_hyphen_inside_a_name_is_no_list_mark():
+    # "Жан-Клод Юнкер заявив": the parser hangs "Жан" and "Юнкер" on the verb
+    text = "Жан-Клод Юнкер заявив"
+    rows = [("Жан", 0, 3, "PROPN", 5, "nsubj"), ("-", 3, 4, "PUNCT", 3, "punct"), ("Клод", 4, 8, "PROPN", 1, "flat:name"),
+            ("Юнкер", 9, 14, "PROPN", 5, "obl"), ("заявив", 15, 21, "VERB", 0, "root")]
+    toks = tuple(Token(s, e, k, w.lower(), upos, "", head, rel) for k, (w, s, e, upos, head, rel) in enumerate(rows, 1))
+    sent = Sentence(0, len(text), toks)
+    fixed = whole_names(sent, [(0, 14, "PER")])
+    assert [(t.head, t.deprel) for t in fixed.tokens][3] == (3, "flat:name")
+    # a dash with a space either side ("Жан - Клод") is a list mark: nothing is joined
+    apart = tuple(Token(t.start + min(t.id - 1, 2), t.end + min(t.id - 1, 2), t.id, t.lemma, t.upos, "", t.head,
+                        t.deprel) for t in toks)
+    sent_apart = Sentence(0, len(text) + 2, apart)
+    assert whole_names(sent_apart, [(0, 16, "PER")]) is sent_apart

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from .. import lang
 from ..model import Sentence, Token
-from .morphology import lemma as dictionary_lemma
+from .morphology import has_morphology, lemma as dictionary_lemma, parse as readings
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +68,8 @@ def parse(language: str | None, texts: Sequence[str], sentences: Sequence[Sequen
             done = found(texts, sentences, names)
             if names is not None:
                 done = [[whole_names(s, mine) for s in sents] for sents, mine in zip(done, names)]
+            if has_morphology(language):
+                done = [[one_subject(s, text, language) for s in sents] for sents, text in zip(done, texts)]
             return done, None
         except Exception as e:  # keep the tokens, say what is missing
             log.warning("syntax failed for %s: %s", language, e)
@@ -102,7 +104,7 @@ def whole_names(sentence: Sentence, names: Sequence[tuple[int, int, str]]) -> Se
         if end <= sentence.start or start >= sentence.end or etype not in WHOLE_TYPES:
             continue
         inside = [t for t in toks if start <= t.start and t.end <= end]
-        if any(t.upos == "CCONJ" or t.lemma in _LIST_MARKS for t in inside):
+        if any(t.upos == "CCONJ" or t.lemma in _LIST_MARKS and not _glued(inside, k) for k, t in enumerate(inside)):
             continue  # "Львівська, Івано-Франківська, Волинська області": a list, not one name
         ids = {t.id for t in inside}
         out = [t for t in inside if t.head not in ids and t.upos != "PUNCT"]
@@ -125,6 +127,84 @@ def whole_names(sentence: Sentence, names: Sequence[tuple[int, int, str]]) -> Se
             toks = [trial[t.id] for t in toks]
             changed = True
     return replace(sentence, tokens=tuple(toks)) if changed else sentence
+
+
+_SUBJECTS = frozenset({"NOUN", "PROPN", "PRON"})
+_FEATURES = ("Number", "Gender", "Person")
+
+
+def _agrees(verb: Token, noun: Token) -> bool:
+    """Whether ``noun`` can be the subject of ``verb`` by number, the gender of a
+    singular past form, and the person of a pronoun."""
+    v, n = verb.feature, noun.feature
+    if v("Number") and n("Number") and v("Number") != n("Number"):
+        return False
+    if v("Number") == "Sing" and v("Gender") and n("Gender") and v("Gender") != n("Gender"):
+        return False
+    return not (noun.upos == "PRON" and v("Person") and (n("Person") or "3") != v("Person"))
+
+
+def one_subject(sentence: Sentence, text: str, language: str) -> Sentence:
+    """The sentence with one subject per verb.
+
+    A parser that gives a verb two nominative subjects has misread an accusative
+    that looks the same ("суд відновив арешт акцій", "кролів викрали мешканці":
+    in Ukrainian and Russian an inanimate noun's accusative is its nominative, an
+    animate one's its genitive). The subject is the first that agrees with the
+    verb and can be nominative; every other one that can be accusative is the
+    verb's object. A reflexive or intransitive verb takes no object, so it is
+    left as parsed, and so is a verb that has its object already or a subject across a
+    comma or conjunction (the subject of another clause)."""
+    toks = list(sentence.tokens)
+    if not toks or toks[0].head is None:
+        return sentence
+    subjects: dict[int, list[Token]] = {}
+    for t in toks:
+        if t.deprel == "nsubj" and t.upos in _SUBJECTS and t.head:
+            subjects.setdefault(t.head, []).append(t)
+    reflexive = lang.of(language).inflection.REFLEXIVE_ENDINGS
+    changed = {}
+    for head, found in subjects.items():
+        verb = toks[head - 1] if 0 < head <= len(toks) and toks[head - 1].id == head else None
+        if len(found) < 2 or verb is None or verb.upos not in ("VERB", "AUX") \
+                or (reflexive and (verb.lemma.endswith(reflexive) or text[verb.start:verb.end].endswith(reflexive))):
+            continue
+        tags = [str(r.tag) for r in readings(text[verb.start:verb.end].lower(), language)]
+        if tags and all("intr" in g for g in tags):
+            continue  # the dictionary knows the verb takes no object ("попал")
+
+        def can_be(t: Token, case: str) -> bool:
+            return any(case in str(r.tag) for r in readings(text[t.start:t.end].lower(), language))
+
+        if any(t.head == head and t.deprel == "obj" for t in toks):
+            continue  # "Китай поздравил Байдена … Власти": the verb has its object
+        # "…приговорили …, однако … суд оправдал", "«Нафтогаз»: суд поновив арешт": a word
+        # across a comma, colon or conjunction is another clause's subject, or a heading's
+        near = [t for t in found if not any(u.deprel in ("punct", "cc") for u in toks[min(t.id, head):max(t.id, head) - 1])]
+        # the one the parser's own tagger read as nominative first ("Это[Acc] подтверждает
+        # статистика[Nom]"), then the first
+        subject = next((t for t in sorted(near, key=lambda t: t.feature("Case") != "Nom")
+                        if _agrees(verb, t) and can_be(t, "nomn")), None)
+        if subject is None or len(near) < 2:
+            continue
+        for t in found:
+            if t not in near and t.id < head and any(
+                    text[u.start:u.end] == ":" for u in toks[t.id:head - 1]):
+                # "«Нафтогаз»: суд поновив арешт": the heading's source, not a subject
+                changed[t.id] = replace(t, deprel="dislocated")
+        for t in near:
+            if t is not subject and can_be(t, "accs"):
+                feats = t.feats.replace("Case=Nom", "Case=Acc") if "Case=Nom" in t.feats else t.feats
+                changed[t.id] = replace(t, deprel="obj", feats=feats)
+    if not changed:
+        return sentence
+    return replace(sentence, tokens=tuple(changed.get(t.id, t) for t in toks))
+
+
+def _glued(words: list[Token], k: int) -> bool:
+    """Whether the mark at ``k`` joins the words either side of it with no space, as the
+    hyphen of "Жана-Клода" does (a list's dash stands apart)."""
+    return 0 < k < len(words) - 1 and words[k - 1].end == words[k].start and words[k].end == words[k + 1].start
 
 
 def _acyclic(tokens: dict[int, Token]) -> bool:

@@ -283,6 +283,9 @@ class Inflection(Section):
     #: an adjective of its own ("укладена" → "укладений"); its impersonal form in
     #: "-но"/"-то" is a verb form that leads back to the verb ("укладено" → "укласти").
     PARTICIPLE_IMPERSONAL: tuple[tuple[str, str], ...] = ()
+    #: endings of reflexive verbs ("-ся"): a reflexive verb takes no direct object, so a
+    #: second subject the parser gives it is not one misread.
+    REFLEXIVE_ENDINGS: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -22,3 +22,6 @@ ABBREVIATED_HEADS = {"обл": ("femn", "обл"), "р-н": ("masc", "р-н"), "
 #: foreign name in the nominative ("Яманду Орси", "Александру Мунтяну"),
 #: not the accusative of a guessed "Яманда".
 INDECLINABLE_FIRST_NAME_ENDINGS = ("у", "ю")
+
+#: reflexive verbs end so ("вернулся"); they take no direct object.
+REFLEXIVE_ENDINGS = ("ся", "сь")

@@ -32,3 +32,6 @@ POSSESSIVE_ENDINGS = ("ин", "ін", "їн", "ів", "їв")
 #: a passive participle's dictionary form and its impersonal form ("укладений" →
 #: "укладено", "вбитий" → "вбито"), which the dictionary leads back to the verb.
 PARTICIPLE_IMPERSONAL = (("ний", "но"), ("тий", "то"))
+
+#: reflexive verbs end so ("повернувся"); they take no direct object.
+REFLEXIVE_ENDINGS = ("ся", "сь")
