@@ -415,3 +415,42 @@ def test_ru_syntax_naming_verb_with_the_judgement_hung_on_the_object():
     q = find(doc, "назвал")
     assert span(doc, q.content) == "забастовку «несправедливой»"
     assert q.speaker_text == "Представитель компании"
+
+
+def test_ru_parenthetical_cue_inside_the_statement_gives_the_whole_statement():
+    # "Эта забастовка" alone holds no predicate: the statement runs on after the cue
+    text = "Эта забастовка, сказал Олег Петров, совершенно необоснованна."
+    doc = parsed(text, "ru", [("Олег Петров", "PER", "Олег Петров")], ["""
+Эта этот DET 2 det
+забастовка забастовка NOUN 9 nsubj
+, , PUNCT 4 punct
+сказал сказать VERB 9 parataxis Mood=Ind|Number=Sing|Tense=Past|VerbForm=Fin
+Олег Олег PROPN 4 nsubj
+Петров Петров PROPN 5 flat:name
+, , PUNCT 4 punct
+совершенно совершенно ADV 9 advmod
+необоснованна необоснованный ADJ 0 root Variant=Short
+. . PUNCT 9 punct
+"""])
+    q = find(doc, "сказал")
+    assert span(doc, q.content) == text.rstrip(".")
+    assert q.speaker == eid(doc, "Олег Петров")
+
+
+def test_ru_cue_after_a_complete_statement_keeps_the_statement_before_it():
+    text = "Забастовка необоснованна, сказал Олег Петров, отвечая на вопросы."
+    doc = parsed(text, "ru", [("Олег Петров", "PER", "Олег Петров")], ["""
+Забастовка забастовка NOUN 2 nsubj
+необоснованна необоснованный ADJ 0 root Variant=Short
+, , PUNCT 4 punct
+сказал сказать VERB 2 parataxis Mood=Ind|Number=Sing|Tense=Past|VerbForm=Fin
+Олег Олег PROPN 4 nsubj
+Петров Петров PROPN 5 flat:name
+, , PUNCT 8 punct
+отвечая отвечать VERB 4 advcl VerbForm=Conv
+на на ADP 10 case
+вопросы вопрос NOUN 8 obl
+. . PUNCT 2 punct
+"""])
+    q = find(doc, "сказал")
+    assert span(doc, q.content) == "Забастовка необоснованна"

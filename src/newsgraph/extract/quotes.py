@@ -135,6 +135,36 @@ class _Context:
         self.used_cues: set[int] = set()
         self.quotes: list[Quote] = []
         self._trees: dict[int, DependencyTree] = {}
+        self._finite: set[int] | None = None
+        self._inverted: set[int] = set()
+        self._heads: dict[int, int | None] = {}
+
+    def _verbs(self) -> None:
+        self._finite = set()
+        for sent in self.doc.sentences:
+            for t in sent.tokens:
+                if t.upos in ("VERB", "AUX") and t.feature("VerbForm") == "Fin":
+                    self._finite.add(t.start)
+                if t.head is not None:
+                    self._heads[t.start] = sent.tokens[t.head - 1].start if t.head else None
+                if t.deprel == "nsubj" and t.head and t.head < t.id:
+                    self._inverted.add(sent.tokens[t.head - 1].start)
+
+    def finite(self, start: int) -> bool:
+        """Whether the word at ``start`` is a finite verb by the parse."""
+        if self._finite is None:
+            self._verbs()
+        return start in self._finite
+
+    def inverted(self, start: int) -> bool:
+        """Whether the verb at ``start`` has its subject after it ("сказал О'Лири")."""
+        self.finite(start)
+        return start in self._inverted
+
+    def head(self, start: int) -> int | None:
+        """Where the head of the word at ``start`` begins; None for a root or without a parse."""
+        self.finite(start)
+        return self._heads.get(start)
 
     def tree(self, sentence) -> DependencyTree | None:
         """The parse of a sentence, built once for every reader of it; None without a parse."""
@@ -684,14 +714,25 @@ def _indirect(ctx: _Context, s_start: int, s_end: int, language, seg_start: int,
         # "…, заявив X." — the cue after the content
         if i >= 3 and toks[i - 1].text in {",", "—", "–"}:
             rest = [x for x in toks[i + 1 :] if x.is_word]
-            if 0 < len(rest) <= 8 and not any(x.low in speech.COMPLEMENTIZERS for x in rest):
-                who = _speaker(ctx, toks, i, i, n, language, prefer="right")
+            # "Эта забастовка, сказал О'Лири, совершенно необоснованна": a cue set off inside
+            # a statement (its subject after it, as a parenthesis has it) whose predicate
+            # comes after it (the cue's head, or, with the cue as the root, no finite verb
+            # before it); the statement is the whole sentence around it
+            close = next((k for k in range(i + 1, min(n, i + 10)) if toks[k].text in {",", "—", "–"}), None)
+            head = ctx.head(t.start)
+            inside = close is not None and ctx.inverted(t.start) and (
+                    head > toks[close].start if head is not None
+                    else not any(ctx.finite(x.start) for x in toks[: i - 1])) \
+                and sum(x.is_word for x in toks[close + 1 :]) >= 2 \
+                and not any(x.low in speech.COMPLEMENTIZERS for x in toks[i + 1 : close + 2])
+            if inside or 0 < len(rest) <= 8 and not any(x.low in speech.COMPLEMENTIZERS for x in rest):
+                who = _speaker(ctx, toks, i, i, close if inside else n, language, prefer="right")
                 if who[0] is None and who[1] is None:
                     continue
                 k = i - 1
                 while k > 0 and toks[k - 1].text in {",", "—", "–"}:
                     k -= 1
-                content = (s_start, toks[k].start)
+                content = (s_start, end) if inside else (s_start, toks[k].start)
                 if ctx.covered(*content):
                     continue
                 _emit(ctx, "indirect", (t.start, t.end), content, who, 0.7, language)
