@@ -74,3 +74,35 @@ def test_a_hyphen_inside_a_name_is_no_list_mark():
                         t.deprel) for t in toks)
     sent_apart = Sentence(0, len(text) + 2, apart)
     assert whole_names(sent_apart, [(0, 16, "PER")]) is sent_apart
+
+
+def _tagged(rows):
+    """Tokens from (word, upos, case, head, deprel), one space apart, and their text."""
+    toks, pos = [], 0
+    for k, (word, upos, case, head, deprel) in enumerate(rows, 1):
+        lemma = {"президента": "президент", "президентом": "президент"}.get(word, word.lower())
+        toks.append(Token(pos, pos + len(word), k, lemma, upos, f"Case={case}" if case else "", head, deprel))
+        pos += len(word) + 1
+    return Sentence(0, pos - 1, tuple(toks)), " ".join(r[0] for r in rows)
+
+
+def test_a_name_after_a_title_is_the_title_s_holder():
+    from newsgraph.analysis.syntax import titled_names
+    # "зустріч президента США Джо Байдена": "Джо" read as a nominative, the name as the verb's subject
+    sent, text = _tagged([("відбулася", "VERB", None, 0, "root"), ("зустріч", "NOUN", "Nom", 1, "nsubj"),
+                          ("президента", "NOUN", "Gen", 2, "nmod"), ("США", "PROPN", "Gen", 3, "nmod"),
+                          ("Джо", "PROPN", "Nom", 1, "nsubj"), ("Байдена", "PROPN", "Gen", 5, "flat:name")])
+    name = (sent.tokens[4].start, sent.tokens[5].end, "PER")
+    fixed = titled_names(sent, [name], text, "uk")
+    assert (fixed.tokens[4].head, fixed.tokens[4].deprel) == (3, "flat:title")
+    assert titled_names(sent, [name], text, "ru").tokens[4].deprel == "appos"   # SynTagRus' relation
+
+
+def test_a_subject_after_a_title_in_another_case_stays_the_subject():
+    from newsgraph.analysis.syntax import titled_names
+    # "після зустрічі з президентом Путін заявив": Putin speaks
+    sent, text = _tagged([("після", "ADP", None, 2, "case"), ("зустрічі", "NOUN", "Gen", 6, "obl"),
+                          ("з", "ADP", None, 4, "case"), ("президентом", "NOUN", "Ins", 2, "nmod"),
+                          ("Путін", "PROPN", "Nom", 6, "nsubj"), ("заявив", "VERB", None, 0, "root")])
+    name = (sent.tokens[4].start, sent.tokens[4].end, "PER")
+    assert titled_names(sent, [name], text, "uk") is sent

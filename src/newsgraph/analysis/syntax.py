@@ -67,7 +67,8 @@ def parse(language: str | None, texts: Sequence[str], sentences: Sequence[Sequen
         try:
             done = found(texts, sentences, names)
             if names is not None:
-                done = [[whole_names(s, mine) for s in sents] for sents, mine in zip(done, names)]
+                done = [[titled_names(whole_names(s, mine), mine, text, language) for s in sents]
+                        for sents, mine, text in zip(done, names, texts)]
             if has_morphology(language):
                 done = [[one_subject(s, text, language) for s in sents] for sents, text in zip(done, texts)]
             return done, None
@@ -199,6 +200,76 @@ def one_subject(sentence: Sentence, text: str, language: str) -> Sentence:
     if not changed:
         return sentence
     return replace(sentence, tokens=tuple(changed.get(t.id, t) for t in toks))
+
+
+def titled_names(sentence: Sentence, names: Sequence[tuple[int, int, str]], text: str,
+                 language: str | None) -> Sentence:
+    """The sentence with each person's name hung on the title it follows.
+
+    "зустріч президента США Джо Байдена": a parser that reads "Джо" as a nominative
+    makes the name a subject of the verb; a name right after a title of office and its
+    complements ("президента США") is that title's holder, in the relation the
+    language's treebank gives it, when a word of the name shares the title's case. Not
+    when the name already hangs inside the title's phrase or when the move would make a
+    cycle."""
+    toks = list(sentence.tokens)
+    if not toks or toks[0].head is None or not names:
+        return sentence
+    titles = lang.of(language).titles
+    words = frozenset(w for t in titles.TITLES for w in (t, t.split()[-1]))
+    if not words:
+        return sentence
+    by_id = {t.id: t for t in toks}
+
+    def under(t: Token, top: Token) -> bool:
+        seen = set()
+        while t.head and t.id not in seen:
+            if t.id == top.id:
+                return True
+            seen.add(t.id)
+            t = by_id.get(t.head)
+            if t is None:
+                return False
+        return t.id == top.id
+
+    changed = False
+    for start, end, etype in names:
+        if etype != "PER" or end <= sentence.start or start >= sentence.end:
+            continue
+        inside = [t for t in toks if start <= t.start and t.end <= end]
+        ids = {t.id for t in inside}
+        out = [t for t in inside if t.head not in ids]
+        if len(out) != 1 or out[0].id < 2:
+            continue
+        head = out[0]
+        if (head.deprel or "").split(":")[0] in ("appos", "flat"):
+            continue  # the parser gave the name its holder ("кандидата … на пост президента США Джозефа Байдена")
+        before = by_id[inside[0].id - 1] if inside[0].id - 1 in by_id else None
+        if before is None or before.upos == "PUNCT":
+            continue
+        # the title the word before the name belongs to: itself, or the noun it complements
+        title = before
+        for _ in range(3):
+            if title.lemma in words or text[title.start:title.end].lower() in words:
+                break
+            title = by_id.get(title.head) if title.head else None
+            if title is None or title.id > before.id:
+                break
+        if title is None or title.upos != "NOUN" or not (title.lemma in words or text[title.start:title.end].lower() in words):
+            continue
+        if under(head, title) or under(title, head):
+            continue
+        if not any(t.feature("Case") == title.feature("Case") is not None for t in inside):
+            continue  # "після зустрічі з президентом Путін заявив": the subject, not the holder
+        if any(t.head == title.id and t.deprel == "case" for t in toks) or (
+                title.feature("Number") and head.feature("Number") and title.feature("Number") != head.feature("Number")):
+            continue  # "кандидат в президенты США Джо Байден": the title of a candidacy holds no one
+        trial = dict(by_id)
+        trial[head.id] = replace(head, head=title.id, deprel=titles.NAME_RELATION)
+        if _acyclic(trial):
+            by_id = trial
+            changed = True
+    return replace(sentence, tokens=tuple(by_id[t.id] for t in toks)) if changed else sentence
 
 
 def _glued(words: list[Token], k: int) -> bool:

@@ -138,6 +138,9 @@ class Titles(Section):
     ROLE_MARKERS: tuple[str, ...] = ()
     #: the organisation may stand before the title ("NATO Secretary General").
     ORG_BEFORE_TITLE: bool = False
+    #: the relation the language's treebank gives a name to the title before it
+    #: ("президента Володимира Путіна": flat:title in UD Ukrainian, appos in SynTagRus).
+    NAME_RELATION: str = "appos"
 
 
 @dataclass(frozen=True)

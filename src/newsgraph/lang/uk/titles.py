@@ -69,3 +69,6 @@ SYNONYMS = {
 
 #: phrases between a person and the title they hold ("Бориса Джонсона в качестве министра").
 ROLE_MARKERS = ("на посаді", "на посту", "у якості", "в якості", "у ролі", "в ролі")
+
+#: UD Ukrainian hangs the name on the title before it as flat:title ("президента Джо Байдена").
+NAME_RELATION = "flat:title"
