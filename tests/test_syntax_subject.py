@@ -65,3 +65,13 @@ def test_a_heading_s_source_before_a_colon_is_no_second_subject():
                             ("арешт", "NOUN", MASC, 4, "nsubj")])
     fixed = one_subject(sent, text, "uk")
     assert [t.deprel for t in fixed.tokens] == ["dislocated", "punct", "nsubj", "root", "obj"]
+
+
+def test_a_meeting_that_takes_place_is_between_the_ones_it_names(pipeline):
+    doc = analysed(pipeline, "Вчора в Женеві відбулася зустріч президента Росії Володимира Путіна "
+                             "та президента США Джо Байдена.")
+    names = {e.id: e.name for e in doc.entities}
+    consult = [ev for ev in doc.events if ev.type == "CONSULT"]
+    assert consult, doc.events
+    assert [names[a] for a in consult[0].actors] == ["Володимир Путін"]
+    assert [names[r] for r in consult[0].recipients] == ["Джо Байден"]

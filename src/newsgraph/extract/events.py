@@ -692,11 +692,15 @@ def _tree_args(tree: Tree, toks: list[Tok], args: list[Arg], tr: Trigger, etype:
             return [k for k in subject(h, depth + 1) if not _is_outlet(args[k], names)]
         return tree.place_acting(v, args, data)
 
-    if trig.upos in ("NOUN", "PROPN"):
+    noun = trig if trig.upos in ("NOUN", "PROPN") else None
+    if noun is None and len(nodes) > 1 and nodes[1].upos == "NOUN" and nodes[1].deprel == "nsubj" \
+            and tree.head(nodes[1]) is trig:
+        noun = nodes[1]  # "відбулася зустріч Терези Мей та Жана-Клода Юнкера": the event noun happens
+    if noun is not None:
         # the genitive of an event noun is its actor ("направлення військ КНДР", "страйк
         # пілотів"), or, for an act done *to* someone, its patient ("арешт активів Газпрому",
         # "обстріл Харкова"): then the actor is the light verb's subject or none
-        for c in tree.children(trig):
+        for c in tree.children(noun):
             if _rel(c) == "nmod" and not tree.prep(c) and _case(c) in ("gent", None):
                 if etype in PATIENT_GENITIVE_TYPES or "patient" in data.triggers[tr.row][4]:
                     found = tree.entities(c, args, data) or [
