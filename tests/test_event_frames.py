@@ -357,3 +357,26 @@ def test_a_name_the_parser_hangs_on_a_thing_is_not_the_thing(pipeline):
                              "допомогти родині.\n")
     names = {e.id: e.name for e in doc.entities}
     assert [[names[r] for r in ev.recipients] for ev in doc.events if ev.type == "REQUEST"] == [["Тереза Мей"]]
+
+
+
+def _parties(pipeline, text, etype):
+    """Actor and recipient names of the first ``etype`` event of one text."""
+    doc = analysed(pipeline, text)
+    names = {e.id: e.name for e in doc.entities}
+    found = [ev for ev in doc.events if ev.type == etype]
+    assert found, doc.events
+    return [names[a] for a in found[0].actors], [names[r] for r in found[0].recipients]
+
+
+def test_an_arrest_the_parser_made_a_subject_is_the_court_s_act(pipeline):
+    # the parser reads "арешт" as a second nominative subject of "відновив" (syntax.one_subject)
+    actors, _ = _parties(pipeline, "Вищий суд швейцарського кантону Цуг відновив арешт акцій Nord Stream AG, "
+                                   "які належать ПАТ \"Газпром\".", "COERCE")
+    assert actors == ["Вищий суд швейцарського кантону Цуг"]
+
+
+def test_a_meeting_that_takes_place_is_between_the_ones_it_names(pipeline):
+    assert _parties(pipeline, "Вчора в Женеві відбулася зустріч президента Росії Володимира Путіна "
+                              "та президента США Джо Байдена.", "CONSULT") == (["Володимир Путін"], ["Джо Байден"])
+

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from newsgraph.analysis.syntax import one_subject
 from newsgraph.model import Sentence, Token
-from _docs import analysed
 
 
 def _sentence(rows):
@@ -49,15 +48,6 @@ def test_a_reflexive_verb_or_a_single_subject_is_left_as_parsed():
     assert one_subject(sent, text, "uk") is sent
 
 
-def test_an_arrest_the_parser_made_a_subject_is_the_court_s_act(pipeline):
-    doc = analysed(pipeline, "Вищий суд швейцарського кантону Цуг відновив арешт акцій Nord Stream AG, "
-                             "які належать ПАТ \"Газпром\".")
-    names = {e.id: e.name for e in doc.entities}
-    coerce = [ev for ev in doc.events if ev.type == "COERCE"]
-    assert coerce, doc.events
-    assert [names[a] for a in coerce[0].actors] == ["Вищий суд швейцарського кантону Цуг"]
-
-
 def test_a_heading_s_source_before_a_colon_is_no_second_subject():
     # "Нафтогаз : Суд відновив арешт": the source heads the line, the court acts
     sent, text = _sentence([("Нафтогаз", "PROPN", MASC, 4, "nsubj"), (":", "PUNCT", "", 4, "punct"),
@@ -66,12 +56,3 @@ def test_a_heading_s_source_before_a_colon_is_no_second_subject():
     fixed = one_subject(sent, text, "uk")
     assert [t.deprel for t in fixed.tokens] == ["dislocated", "punct", "nsubj", "root", "obj"]
 
-
-def test_a_meeting_that_takes_place_is_between_the_ones_it_names(pipeline):
-    doc = analysed(pipeline, "Вчора в Женеві відбулася зустріч президента Росії Володимира Путіна "
-                             "та президента США Джо Байдена.")
-    names = {e.id: e.name for e in doc.entities}
-    consult = [ev for ev in doc.events if ev.type == "CONSULT"]
-    assert consult, doc.events
-    assert [names[a] for a in consult[0].actors] == ["Володимир Путін"]
-    assert [names[r] for r in consult[0].recipients] == ["Джо Байден"]
