@@ -454,3 +454,46 @@ def test_ru_cue_after_a_complete_statement_keeps_the_statement_before_it():
 """])
     q = find(doc, "сказал")
     assert span(doc, q.content) == "Забастовка необоснованна"
+
+
+def test_uk_a_name_in_quotation_marks_can_speak():
+    text = "У “Газпромі” стверджують, що суд не відновив арешт акцій."
+    doc = parsed(text, "uk", [("Газпромі", "ORG", "Газпром")], ["""
+У у ADP 3 case
+“ “ PUNCT 3 punct
+Газпромі Газпром PROPN 5 obl Case=Loc
+” ” PUNCT 3 punct
+стверджують стверджувати VERB 0 root Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin
+, , PUNCT 10 punct
+що що SCONJ 10 mark
+суд суд NOUN 10 nsubj
+не не PART 10 advmod
+відновив відновити VERB 5 ccomp
+арешт арешт NOUN 10 obj
+акцій акція NOUN 11 nmod
+. . PUNCT 5 punct
+"""])
+    q = find(doc, "стверджують")
+    assert q.speaker == eid(doc, "Газпром")
+    assert span(doc, q.content) == "суд не відновив арешт акцій"
+
+
+def test_uk_a_plural_verb_with_no_subject_speaks_for_the_organisation_after_it():
+    text = "«Виключення акцій призупинено», стверджують в “Газпромі”."
+    doc = parsed(text, "uk", [("Газпромі", "ORG", "Газпром")], ["""
+« « PUNCT 4 punct
+Виключення виключення NOUN 4 nsubj
+акцій акція NOUN 2 nmod
+призупинено призупинити VERB 7 parataxis VerbForm=Fin
+» » PUNCT 4 punct
+, , PUNCT 4 punct
+стверджують стверджувати VERB 0 root Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin
+в в ADP 10 case
+“ “ PUNCT 10 punct
+Газпромі Газпром PROPN 7 obl Case=Loc
+” ” PUNCT 10 punct
+. . PUNCT 7 punct
+"""])
+    q = find(doc, "стверджують")
+    assert q.kind == "direct" and span(doc, q.content) == "Виключення акцій призупинено"
+    assert q.speaker == eid(doc, "Газпром")

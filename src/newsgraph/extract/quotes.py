@@ -130,8 +130,12 @@ class _Context:
         self.text = doc.text
         self.index = MentionIndex(doc.entities)
         self.quoted: list[tuple[int, int]] = []
+        names = [(m.start, m.end) for e in doc.entities for m in e.mentions]
         for start, end, _ in _runs(doc):
-            self.quoted.extend(quoted_spans(doc.text, start, end))
+            # a name in quotation marks ("У “Газпромі” стверджують", "ПАТ «Газпром»") is a
+            # name, not a quotation: its words can speak
+            self.quoted.extend(q for q in quoted_spans(doc.text, start, end)
+                               if not any(a <= q[0] + 1 and q[1] - 1 <= b for a, b in names))
         self.used_cues: set[int] = set()
         self.quotes: list[Quote] = []
         self._trees: dict[int, DependencyTree] = {}
@@ -1004,8 +1008,8 @@ def _subject_speaker(ctx: _Context, tree: DependencyTree, verb, language) -> tup
         break
     speech = lang.of(language).speech
     for obl in tree.children(verb, {"obl"}):
-        if obl.start > verb.start:
-            continue
+        if obl.start > verb.start and verb.feature("Number") != "Plur":
+            continue  # "…, стверджують в «Газпромі»": after a plural verb with no subject, a named one
         case = tree.children(obl, {"case"})
         if not case:  # the parser attached the preposition elsewhere: the word before the noun
             case = [x for x in tree.tokens if x.end <= obl.start and x.upos == "ADP"][-1:]
@@ -1013,7 +1017,7 @@ def _subject_speaker(ctx: _Context, tree: DependencyTree, verb, language) -> tup
                                                 for y in tree.tokens)]
         if case and normalise(ctx.text[case[0].start:case[0].end]) in speech.LOCATIVE_SPEAKER_PREPOSITIONS:
             found = _mention_at(ctx, tree, obl, types={"ORG", "GPE", "LOC"})
-            if found is None and verb.feature("Number") == "Plur" and obl.upos == "NOUN":
+            if found is None and verb.feature("Number") == "Plur" and obl.upos == "NOUN" and obl.start < verb.start:
                 # "В оперштабе заверили": an organisation the recogniser did not name
                 found = _phrase_speaker(ctx, tree, obl, language)
             if found is not None:
