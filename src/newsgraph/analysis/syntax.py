@@ -20,6 +20,7 @@ from dataclasses import replace
 from .. import lang
 from ..model import Sentence, Token
 from .morphology import has_morphology, lemma as dictionary_lemma, parse as readings
+from .tree import DependencyTree, rel
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +132,11 @@ def whole_names(sentence: Sentence, names: Sequence[tuple[int, int, str]]) -> Se
 
 
 _SUBJECTS = frozenset({"NOUN", "PROPN", "PRON"})
-_FEATURES = ("Number", "Gender", "Person")
+
+
+def _can_be(t: Token, case: str, text: str, language: str) -> bool:
+    """Whether the dictionary reads the word of ``t`` in ``case`` ("nomn", "accs")."""
+    return any(case in str(r.tag) for r in readings(text[t.start:t.end].lower(), language))
 
 
 def _agrees(verb: Token, noun: Token) -> bool:
@@ -170,22 +175,18 @@ def one_subject(sentence: Sentence, text: str, language: str) -> Sentence:
         if len(found) < 2 or verb is None or verb.upos not in ("VERB", "AUX") \
                 or (reflexive and (verb.lemma.endswith(reflexive) or text[verb.start:verb.end].endswith(reflexive))):
             continue
+        if any(t.head == head and t.deprel == "obj" for t in toks):
+            continue  # "Китай поздравил Байдена … Власти": the verb has its object
         tags = [str(r.tag) for r in readings(text[verb.start:verb.end].lower(), language)]
         if tags and all("intr" in g for g in tags):
             continue  # the dictionary knows the verb takes no object ("попал")
-
-        def can_be(t: Token, case: str) -> bool:
-            return any(case in str(r.tag) for r in readings(text[t.start:t.end].lower(), language))
-
-        if any(t.head == head and t.deprel == "obj" for t in toks):
-            continue  # "Китай поздравил Байдена … Власти": the verb has its object
         # "…приговорили …, однако … суд оправдал", "«Нафтогаз»: суд поновив арешт": a word
         # across a comma, colon or conjunction is another clause's subject, or a heading's
         near = [t for t in found if not any(u.deprel in ("punct", "cc") for u in toks[min(t.id, head):max(t.id, head) - 1])]
         # the one the parser's own tagger read as nominative first ("Это[Acc] подтверждает
         # статистика[Nom]"), then the first
         subject = next((t for t in sorted(near, key=lambda t: t.feature("Case") != "Nom")
-                        if _agrees(verb, t) and can_be(t, "nomn")), None)
+                        if _agrees(verb, t) and _can_be(t, "nomn", text, language)), None)
         if subject is None or len(near) < 2:
             continue
         for t in found:
@@ -194,7 +195,7 @@ def one_subject(sentence: Sentence, text: str, language: str) -> Sentence:
                 # "«Нафтогаз»: суд поновив арешт": the heading's source, not a subject
                 changed[t.id] = replace(t, deprel="dislocated")
         for t in near:
-            if t is not subject and can_be(t, "accs"):
+            if t is not subject and _can_be(t, "accs", text, language):
                 feats = t.feats.replace("Case=Nom", "Case=Acc") if "Case=Nom" in t.feats else t.feats
                 changed[t.id] = replace(t, deprel="obj", feats=feats)
     if not changed:
@@ -216,21 +217,17 @@ def titled_names(sentence: Sentence, names: Sequence[tuple[int, int, str]], text
     if not toks or toks[0].head is None or not names:
         return sentence
     titles = lang.of(language).titles
-    words = frozenset(w for t in titles.TITLES for w in (t, t.split()[-1]))
+    words = _title_words(language)
     if not words:
         return sentence
     by_id = {t.id: t for t in toks}
+    tree = DependencyTree(sentence)
+
+    def is_title(t: Token) -> bool:
+        return t.lemma in words or text[t.start:t.end].lower() in words
 
     def under(t: Token, top: Token) -> bool:
-        seen = set()
-        while t.head and t.id not in seen:
-            if t.id == top.id:
-                return True
-            seen.add(t.id)
-            t = by_id.get(t.head)
-            if t is None:
-                return False
-        return t.id == top.id
+        return any(x.id == t.id for x in tree.walk(top))
 
     changed = False
     for start, end, etype in names:
@@ -242,7 +239,7 @@ def titled_names(sentence: Sentence, names: Sequence[tuple[int, int, str]], text
         if len(out) != 1 or out[0].id < 2:
             continue
         head = out[0]
-        if (head.deprel or "").split(":")[0] in ("appos", "flat"):
+        if rel(head) in ("appos", "flat"):
             continue  # the parser gave the name its holder ("кандидата … на пост президента США Джозефа Байдена")
         before = by_id[inside[0].id - 1] if inside[0].id - 1 in by_id else None
         if before is None or before.upos == "PUNCT":
@@ -250,12 +247,12 @@ def titled_names(sentence: Sentence, names: Sequence[tuple[int, int, str]], text
         # the title the word before the name belongs to: itself, or the noun it complements
         title = before
         for _ in range(3):
-            if title.lemma in words or text[title.start:title.end].lower() in words:
+            if is_title(title):
                 break
-            title = by_id.get(title.head) if title.head else None
+            title = tree.head(title)
             if title is None or title.id > before.id:
                 break
-        if title is None or title.upos != "NOUN" or not (title.lemma in words or text[title.start:title.end].lower() in words):
+        if title is None or title.upos != "NOUN" or not is_title(title):
             continue
         if under(head, title) or under(title, head):
             continue
@@ -269,7 +266,14 @@ def titled_names(sentence: Sentence, names: Sequence[tuple[int, int, str]], text
         if _acyclic(trial):
             by_id = trial
             changed = True
-    return replace(sentence, tokens=tuple(by_id[t.id] for t in toks)) if changed else sentence
+            tree = DependencyTree(replace(sentence, tokens=tuple(by_id[t.id] for t in toks)))
+    return tree.sent if changed else sentence
+
+
+@cache
+def _title_words(language: str | None) -> frozenset[str]:
+    """Titles of office and their last words ("державний секретар", "секретар")."""
+    return frozenset(w for t in lang.of(language).titles.TITLES for w in (t, t.split()[-1]))
 
 
 def _glued(words: list[Token], k: int) -> bool:

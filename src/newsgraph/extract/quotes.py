@@ -139,35 +139,32 @@ class _Context:
         self.used_cues: set[int] = set()
         self.quotes: list[Quote] = []
         self._trees: dict[int, DependencyTree] = {}
-        self._finite: set[int] | None = None
+        # what the parse says of each word, by where it starts: finite verbs, verbs whose
+        # subject follows them, and where each word's head starts (None for a root)
+        self._finite: set[int] = set()
         self._inverted: set[int] = set()
         self._heads: dict[int, int | None] = {}
-
-    def _verbs(self) -> None:
-        self._finite = set()
-        for sent in self.doc.sentences:
+        for sent in doc.sentences:
             for t in sent.tokens:
                 if t.upos in ("VERB", "AUX") and t.feature("VerbForm") == "Fin":
                     self._finite.add(t.start)
-                if t.head is not None:
-                    self._heads[t.start] = sent.tokens[t.head - 1].start if t.head else None
-                if t.deprel == "nsubj" and t.head and t.head < t.id:
-                    self._inverted.add(sent.tokens[t.head - 1].start)
+                if t.head is None:
+                    continue
+                head = sent.tokens[t.head - 1] if 0 < t.head <= len(sent.tokens) else None
+                self._heads[t.start] = head.start if head is not None else None
+                if t.deprel == "nsubj" and head is not None and head.id < t.id:
+                    self._inverted.add(head.start)
 
     def finite(self, start: int) -> bool:
         """Whether the word at ``start`` is a finite verb by the parse."""
-        if self._finite is None:
-            self._verbs()
         return start in self._finite
 
     def inverted(self, start: int) -> bool:
         """Whether the verb at ``start`` has its subject after it ("сказал О'Лири")."""
-        self.finite(start)
         return start in self._inverted
 
     def head(self, start: int) -> int | None:
         """Where the head of the word at ``start`` begins; None for a root or without a parse."""
-        self.finite(start)
         return self._heads.get(start)
 
     def tree(self, sentence) -> DependencyTree | None:
